@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { ImageForm } from "@/components/image/image-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { modelsFor } from "@/lib/providers/models";
+
+export const metadata: Metadata = { title: "Image" };
+
+export default async function ImagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { prompt } = await searchParams;
+  return (
+    <>
+      <PageHeader title="Image" description="Generate images from a prompt, or transform an image you upload." />
+      <ImageForm
+        textModels={modelsFor("text-to-image")}
+        imageModels={modelsFor("image-to-image")}
+        initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
+      />
+    </>
+  );
+}

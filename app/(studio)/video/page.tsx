@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { VideoForm } from "@/components/video/video-form";
+import { health } from "@/lib/health";
+import { modelsFor } from "@/lib/providers/models";
+
+export const metadata: Metadata = { title: "Video" };
+
+export default async function VideoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ prompt }, status] = await Promise.all([searchParams, health()]);
+  const feature = status.features.video;
+  return (
+    <>
+      <PageHeader title="Video" description="Turn a prompt or a still into a short clip." />
+      <VideoForm
+        textModels={modelsFor("text-to-video")}
+        imageModels={modelsFor("image-to-video")}
+        initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
+        unavailable={feature.available ? undefined : feature.reason}
+      />
+    </>
+  );
+}

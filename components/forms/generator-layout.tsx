@@ -1,0 +1,25 @@
+import type { FormEventHandler, ReactNode } from "react";
+
+/** Form on the left, results on the right; stacked on small screens. */
+export function GeneratorLayout({ form, onSubmit, results, label }: {
+  form: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  results: ReactNode;
+  label: string;
+}) {
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(320px,400px)_1fr]">
+      <form
+        aria-label={label}
+        noValidate
+        onSubmit={onSubmit}
+        className="flex flex-col gap-4 rounded-2xl border border-zinc-800 bg-zinc-900/60 p-5 lg:sticky lg:top-8"
+      >
+        {form}
+      </form>
+      <section aria-label="Results" className="min-w-0">
+        {results}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FileDrop } from "@/components/ui/file-drop";
+import { Spinner } from "@/components/ui/spinner";
+import type { useUpload } from "@/hooks/use-upload";
+
+export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
+
+/** Drop or pick an image; once uploaded it shows as a thumbnail that can be replaced. */
+export function SourceImageField({ upload, error, label, id = "source-image" }: {
+  upload: ReturnType<typeof useUpload>;
+  error?: string;
+  label: string;
+  id?: string;
+}) {
+  const { file } = upload;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <span className="text-xs font-medium text-zinc-400">{label}</span>
+      {file ? (
+        <div className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-950 p-2">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={file.preview} alt={`${label}: ${file.name}`} className="size-16 rounded-md object-cover checkerboard" />
+          <div className="min-w-0 flex-1 text-xs">
+            <p className="truncate text-zinc-200">{file.name}</p>
+            <p className="text-zinc-500">
+              {file.uploaded.width}×{file.uploaded.height} · {(file.uploaded.bytes / 1024).toFixed(0)} KB
+            </p>
+          </div>
+          <Button variant="ghost" size="sm" onClick={upload.clear} type="button">
+            Remove
+          </Button>
+        </div>
+      ) : (
+        <FileDrop id={id} accept={IMAGE_ACCEPT} label="Drop an image or click to choose" description="PNG, JPEG or WebP, up to 25 MB" onFile={(f) => void upload.upload(f)} disabled={upload.uploading} />
+      )}
+      {upload.uploading ? <Spinner label="Uploading…" /> : null}
+      {upload.error ? <ErrorAlert message={upload.error} /> : null}
+      {error && !upload.error ? <p role="alert" className="text-xs text-rose-400">{error}</p> : null}
+    </div>
+  );
+}

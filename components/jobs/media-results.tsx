@@ -1,0 +1,67 @@
+import { DownloadIcon, ExternalLinkIcon } from "@/components/ui/icons";
+import type { MediaOutput } from "@/lib/jobs/schema";
+import { cn } from "@/lib/cn";
+
+const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4" };
+
+/** A meaningful file name: what it is, a slug of the prompt, and which one of the set. */
+export function downloadName(kind: string, prompt: string | undefined, index: number, contentType: string) {
+  const slug = (prompt ?? kind).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || kind;
+  return `${slug}-${index + 1}.${EXT[contentType] ?? "bin"}`;
+}
+
+const linkClass =
+  "inline-flex items-center gap-1.5 rounded-md bg-zinc-950/80 px-2 py-1 text-xs font-medium text-zinc-200 backdrop-blur hover:bg-zinc-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70";
+
+function MediaActions({ output, name }: { output: MediaOutput; name: string }) {
+  return (
+    <div className="flex gap-1.5">
+      <a href={output.url} download={name} className={linkClass} aria-label={`Download ${name}`}>
+        <DownloadIcon size={14} /> Download
+      </a>
+      <a href={output.url} target="_blank" rel="noreferrer" className={linkClass} aria-label="Open in a new tab">
+        <ExternalLinkIcon size={14} />
+      </a>
+    </div>
+  );
+}
+
+export function ImageGrid({ outputs, prompt }: { outputs: MediaOutput[]; prompt?: string }) {
+  return (
+    <ul data-testid="result-grid" className={cn("grid gap-3", outputs.length > 1 && "sm:grid-cols-2")}>
+      {outputs.map((output, i) => {
+        const name = downloadName("image", prompt, i, output.contentType);
+        return (
+          <li key={output.url} className="group relative overflow-hidden rounded-xl border border-zinc-800 checkerboard">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={output.url}
+              alt={prompt ? `Result ${i + 1}: ${prompt}` : `Result ${i + 1}`}
+              width={output.width}
+              height={output.height}
+              className="block h-auto w-full"
+              data-testid="result-image"
+            />
+            <div className="absolute inset-x-0 bottom-0 flex items-center justify-between gap-2 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
+              <span className="text-xs text-zinc-300">{output.width && output.height ? `${output.width}×${output.height}` : null}</span>
+              <MediaActions output={output} name={name} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function VideoResult({ output, prompt }: { output: MediaOutput; prompt?: string }) {
+  const name = downloadName("video", prompt, 0, output.contentType);
+  return (
+    <figure className="overflow-hidden rounded-xl border border-zinc-800 bg-black">
+      <video src={output.url} controls playsInline loop autoPlay muted className="block max-h-[70vh] w-full" data-testid="result-video" />
+      <figcaption className="flex items-center justify-between gap-2 border-t border-zinc-800 bg-zinc-900/80 p-2 text-xs text-zinc-400">
+        <span>MP4 · {output.bytes ? `${(output.bytes / 1024 / 1024).toFixed(1)} MB` : ""}</span>
+        <MediaActions output={output} name={name} />
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { ModelSelect } from "@/components/forms/model-select";
+import { JobPane } from "@/components/jobs/job-pane";
+import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FileDrop } from "@/components/ui/file-drop";
+import { CheckIcon, CopyIcon, DownloadIcon, MicIcon } from "@/components/ui/icons";
+import { Select } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { ToggleGroup } from "@/components/ui/toggle-group";
+import { useJob } from "@/hooks/use-job";
+import { useUpload } from "@/hooks/use-upload";
+import { check } from "@/lib/client/validate";
+import { transcribeInputSchema, type JobRecord } from "@/lib/jobs/schema";
+import type { ModelOption } from "@/lib/providers/model-option";
+import { formatTimestamp, toPlainText, toSrt } from "@/lib/transcript/format";
+import { AudioRecorder } from "./recorder";
+
+const AUDIO_ACCEPT = "audio/*,.mp3,.wav,.m4a,.ogg,.flac,.webm";
+const LANGUAGES = [
+  ["", "Detect automatically"], ["en", "English"], ["es", "Spanish"], ["fr", "French"], ["de", "German"],
+  ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
+] as const;
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function Transcript({ job, audioUrl, fileName }: { job: JobRecord; audioUrl?: string; fileName: string }) {
+  const audio = useRef<HTMLAudioElement>(null);
+  const [copied, setCopied] = useState(false);
+  const segments = job.segments ?? [];
+  const text = toPlainText(job.text, segments);
+  const base = fileName.replace(/\.[^.]+$/, "") || "transcript";
+  const copy = async () => {
+    await navigator.clipboard.writeText(text);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="flex flex-col gap-4 rounded-2xl border border-zinc-800 bg-zinc-900/60 p-5">
+      {audioUrl ? <audio ref={audio} src={audioUrl} controls className="w-full" /> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" onClick={copy}>
+          {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />} {copied ? "Copied" : "Copy text"}
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => download(`${base}.txt`, text, "text/plain")}>
+          <DownloadIcon size={14} /> .txt
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => download(`${base}.srt`, toSrt(segments), "application/x-subrip")} disabled={segments.length === 0}>
+          <DownloadIcon size={14} /> .srt
+        </Button>
+      </div>
+      <p data-testid="transcript-text" className="whitespace-pre-wrap text-sm leading-relaxed text-zinc-100">
+        {job.text || <span className="text-zinc-500">No speech was recognised in this recording.</span>}
+      </p>
+      {segments.length > 0 ? (
+        <ol aria-label="Segments" data-testid="transcript-segments" className="divide-y divide-zinc-800 rounded-xl border border-zinc-800">
+          {segments.map((s, i) => (
+            <li key={i} className="flex gap-3 p-2.5 text-sm">
+              <button
+                type="button"
+                className="shrink-0 rounded font-mono text-xs tabular-nums text-violet-300 hover:text-violet-200 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+                onClick={() => {
+                  if (!audio.current) return;
+                  audio.current.currentTime = s.start;
+                  void audio.current.play();
+                }}
+                aria-label={`Play from ${formatTimestamp(s.start)}`}
+              >
+                {formatTimestamp(s.start)}–{formatTimestamp(s.end)}
+              </button>
+              <span className="text-zinc-200">{s.text}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}
+
+export function TranscribeForm({ models, unavailable }: { models: ModelOption[]; unavailable?: string }) {
+  const [modelId, setModelId] = useState(models[0]!.id);
+  const [language, setLanguage] = useState("");
+  const [mode, setMode] = useState<"transcribe" | "translate">("transcribe");
+  const audio = useUpload("audio");
+  const job = useJob();
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!audio.file) return job.setFieldErrors({ audio: "Upload or record some audio first" });
+    const payload = { task: "transcribe" as const, model: modelId, audio: audio.file.uploaded.url, mode, language: language || undefined };
+    const checked = check(transcribeInputSchema, payload);
+    if (!checked.ok) return job.setFieldErrors(checked.errors);
+    await job.start(payload);
+  };
+
+  return (
+    <GeneratorLayout
+      label="Transcription settings"
+      onSubmit={submit}
+      form={
+        <>
+          <div className="flex flex-col gap-1.5">
+            <span className="text-xs font-medium text-zinc-400">Audio</span>
+            {audio.file ? (
+              <div className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-950 p-3 text-xs">
+                <MicIcon size={18} className="text-violet-300" />
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-zinc-200" data-testid="audio-name">{audio.file.name}</p>
+                  <p className="text-zinc-500">{(audio.file.uploaded.bytes / 1024).toFixed(0)} KB</p>
+                </div>
+                <Button variant="ghost" size="sm" type="button" onClick={audio.clear}>Remove</Button>
+              </div>
+            ) : (
+              <>
+                <FileDrop id="audio-file" accept={AUDIO_ACCEPT} label="Drop an audio file or click to choose" description="MP3, WAV, M4A, OGG, FLAC or WebM, up to 100 MB" onFile={(f) => void audio.upload(f)} disabled={audio.uploading} />
+                <div className="flex items-center gap-3 text-xs text-zinc-500"><span className="h-px flex-1 bg-zinc-800" />or<span className="h-px flex-1 bg-zinc-800" /></div>
+                <AudioRecorder onRecorded={(f) => void audio.upload(f)} disabled={audio.uploading} />
+              </>
+            )}
+            {audio.uploading ? <Spinner label="Uploading…" /> : null}
+            {audio.error ? <ErrorAlert message={audio.error} /> : null}
+            {job.fieldErrors.audio ? <p role="alert" className="text-xs text-rose-400">{job.fieldErrors.audio}</p> : null}
+          </div>
+          <ModelSelect id="model" models={models} value={modelId} onChange={setModelId} error={job.fieldErrors.model} />
+          <ToggleGroup<"transcribe" | "translate"> label="Task" value={mode} onChange={setMode} options={[{ value: "transcribe", label: "Transcribe" }, { value: "translate", label: "Translate to English" }]} />
+          <Field label="Language" htmlFor="language" error={job.fieldErrors.language}>
+            <Select id="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+              {LANGUAGES.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+            </Select>
+          </Field>
+          {unavailable ? <InfoAlert title="Not available on this machine" message={unavailable} /> : null}
+          {job.error ? <ErrorAlert message={job.error} /> : null}
+          <Button type="submit" loading={job.submitting} disabled={job.busy || audio.uploading}>
+            <MicIcon size={16} /> {job.busy && !job.submitting ? "Transcribing…" : "Transcribe"}
+          </Button>
+        </>
+      }
+      results={
+        <JobPane
+          job={job.job}
+          onCancel={job.cancel}
+          empty={{ icon: <MicIcon size={28} />, title: "Your transcript appears here", text: "Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." }}
+        >
+          {(done) => <Transcript job={done} audioUrl={audio.file?.uploaded.url} fileName={audio.file?.name ?? "transcript"} />}
+        </JobPane>
+      }
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { errorBodySchema, type FieldErrors } from "@/lib/errors";
+import { jobRecordSchema, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
+
+/** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly code = "error", readonly fields?: FieldErrors) {
+    super(message);
+  }
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body = errorBodySchema.safeParse(await res.json().catch(() => undefined));
+  if (body.success) return new ApiError(res.status, body.data.error.message, body.data.error.code, body.data.error.fields);
+  return new ApiError(res.status, `The server answered ${res.status} ${res.statusText}`.trim());
+}
+
+export async function request(url: string, init?: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, "Could not reach the studio server. Check that it is running.");
+  }
+  if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+const jsonInit = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export async function createJob(input: GenerationInputDraft): Promise<JobRecord> {
+  return jobRecordSchema.parse(await (await request("/api/jobs", jsonInit(input))).json());
+}
+
+export async function fetchJob(id: string, signal?: AbortSignal): Promise<JobRecord> {
+  return jobRecordSchema.parse(await (await request(`/api/jobs/${id}`, { signal, cache: "no-store" })).json());
+}
+
+export async function cancelJobRequest(id: string): Promise<JobRecord> {
+  return jobRecordSchema.parse(await (await request(`/api/jobs/${id}/cancel`, { method: "POST" })).json());
+}
+
+export type Uploaded = { url: string; contentType: string; bytes: number; width?: number; height?: number };
+
+export async function uploadFile(file: Blob, kind: "image" | "audio"): Promise<Uploaded> {
+  const res = await request(`/api/uploads?kind=${kind}`, {
+    method: "POST",
+    headers: { "content-type": file.type || "application/octet-stream" },
+    body: file,
+  });
+  return (await res.json()) as Uploaded;
+}
+
+export { jsonInit };

@@ -1,0 +1,101 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Empty strings from shell exports (`FAL_KEY=`) count as unset.
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const endpointId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][\w.-]*\/[\w.-]+(\/[\w.-]+)*$/i, "must look like owner/app[/path]");
+
+const number = (min: number, max: number, fallback: number) =>
+  z.coerce.number().min(min).max(max).default(fallback);
+
+const schema = z.object({
+  FAL_KEY: optionalSecret,
+  OPENAI_API_KEY: optionalSecret,
+  OPENAI_BASE_URL: z.string().url().optional(),
+  /** auto: the local engine stands in for every service without a key. */
+  STUDIO_ENGINE: z.enum(["auto", "local", "remote"]).default("auto"),
+  /** Who writes prompt drafts: OpenAI directly, or an LLM behind fal's OpenRouter router. */
+  PROMPT_PROVIDER: z.enum(["openai", "openrouter"]).default("openai"),
+
+  FAL_IMAGE_MODEL: endpointId.default("fal-ai/flux/dev"),
+  FAL_IMAGE_TO_IMAGE_MODEL: endpointId.default("fal-ai/flux/dev/image-to-image"),
+  FAL_INPAINT_MODEL: endpointId.default("fal-ai/flux-general/inpainting"),
+  FAL_VIDEO_MODEL: endpointId.default("fal-ai/kling-video/v2.1/master/text-to-video"),
+  FAL_IMAGE_TO_VIDEO_MODEL: endpointId.default("fal-ai/kling-video/v2.1/standard/image-to-video"),
+  FAL_STT_MODEL: endpointId.default("fal-ai/whisper"),
+  FAL_LLM_MODEL: endpointId.default("openrouter/router"),
+  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4.1-mini"),
+  OPENROUTER_MODEL: z.string().trim().min(1).default("google/gemini-2.5-flash"),
+
+  STUDIO_DATA_DIR: z.string().default("./data"),
+  /** Where this server reaches itself; the local engine is served by this same process. */
+  STUDIO_INTERNAL_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+
+  STUDIO_HTTP_TIMEOUT_MS: number(1_000, 600_000, 60_000),
+  STUDIO_HTTP_RETRIES: number(0, 10, 3),
+  STUDIO_HTTP_BACKOFF_MS: number(10, 60_000, 500),
+
+  /** Local engine knobs: simulated queue wait and run time, and a share of jobs that fail. */
+  STUDIO_LOCAL_LATENCY_MS: number(0, 600_000, 1_200),
+  STUDIO_LOCAL_FAILURE_RATE: number(0, 1, 0),
+  STUDIO_LOCAL_CONCURRENCY: number(1, 16, 2),
+  /** Lets tests change the knobs above at run time through /api/local/control. */
+  STUDIO_LOCAL_CONTROL: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Validated environment; a bad value fails loudly at first use, naming the variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().STUDIO_DATA_DIR);
+}
+
+export function internalBaseUrl(): string {
+  const e = env();
+  return (e.STUDIO_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
+}
+
+export type EngineChoice = { fal: "local" | "fal"; llm: "local" | "openai" | "openrouter" };
+
+/** Which service answers each kind of call. */
+export function engines(): EngineChoice {
+  const e = env();
+  const forceLocal = e.STUDIO_ENGINE === "local";
+  const forceRemote = e.STUDIO_ENGINE === "remote";
+  const fal = forceLocal || (!forceRemote && !e.FAL_KEY) ? "local" : "fal";
+  let llm: EngineChoice["llm"];
+  if (e.PROMPT_PROVIDER === "openrouter") llm = fal === "local" ? "local" : "openrouter";
+  else llm = forceLocal || (!forceRemote && !e.OPENAI_API_KEY) ? "local" : "openai";
+  return { fal, llm };
+}

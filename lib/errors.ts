@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported"
+  | "upstream"
+  | "unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported: 415,
+  upstream: 502,
+  unavailable: 503,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string>;
+
+/** The one error shape every API route answers with: `{ error: { code, message, fields? } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly status: number = STATUS[code],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+
+  toResponse(): Response {
+    return Response.json(this.toJSON(), { status: this.status });
+  }
+}
+
+/** Turns zod issues into one message per field, keyed by dotted path. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const fields = fieldErrors(error);
+  const first = Object.entries(fields)[0];
+  const message = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input";
+  return new AppError("validation", message, fields);
+}
+
+/** Maps anything thrown inside a handler to a response without leaking internals. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof AppError) return err.toResponse();
+  if (err instanceof z.ZodError) return validationError(err).toResponse();
+  console.error("[studio] unhandled error:", err instanceof Error ? err.message : err);
+  return new AppError("internal", "Something went wrong on the server.").toResponse();
+}
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

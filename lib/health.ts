@@ -1,0 +1,33 @@
+import "server-only";
+import { engines, env } from "@/lib/env";
+import { toolStatus } from "@/lib/local-engine/media/tools";
+
+export type Feature = { available: true } | { available: false; reason: string };
+const available: Feature = { available: true };
+const missing = (reason: string): Feature => ({ available: false, reason });
+
+/** What the studio runs on, and which local features this machine can serve. */
+export async function health() {
+  const e = engines();
+  const tools = await toolStatus();
+  const local = e.fal === "local";
+  const features: Record<"image" | "inpaint" | "video" | "transcribe" | "prompts", Feature> = {
+    image: available,
+    inpaint: available,
+    video: local && !tools.ffmpeg
+      ? missing("Video on the local engine needs ffmpeg (Debian/Ubuntu: apt-get install ffmpeg).")
+      : available,
+    transcribe: local && !(tools.ffmpeg && tools.pocketsphinx)
+      ? missing("Offline transcription needs ffmpeg and pocketsphinx (Debian/Ubuntu: apt-get install ffmpeg pocketsphinx pocketsphinx-en-us).")
+      : available,
+    prompts: available,
+  };
+  return {
+    ok: true,
+    engine: { fal: e.fal, llm: e.llm },
+    keys: { fal: Boolean(env().FAL_KEY), openai: Boolean(env().OPENAI_API_KEY) },
+    tools,
+    features,
+  };
+}
+export type Health = Awaited<ReturnType<typeof health>>;

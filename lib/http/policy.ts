@@ -1,0 +1,116 @@
+/**
+ * The one timeout/retry/backoff policy for every outbound call (fal, OpenAI, media downloads).
+ * SDKs get `policyFetch` as their fetch and have their own retries turned off, so a call is
+ * retried in exactly one place.
+ */
+
+export type RetryPolicy = {
+  /** Per-attempt timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+};
+
+export const DEFAULT_POLICY: RetryPolicy = { timeoutMs: 60_000, retries: 3, baseDelayMs: 500, maxDelayMs: 20_000 };
+
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status);
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * Exponential backoff with full jitter; a server's Retry-After wins when it asks for longer,
+ * capped at maxDelayMs so one bad header cannot park a job for hours.
+ */
+export function retryDelay(
+  attempt: number,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
+}
+
+export class TimeoutError extends Error {
+  constructor(url: string, ms: number) {
+    super(`Request to ${new URL(url).host} timed out after ${ms} ms`);
+    this.name = "TimeoutError";
+  }
+}
+
+function isReplayable(body: RequestInit["body"]): boolean {
+  return body == null || typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body) ||
+    body instanceof Blob || body instanceof URLSearchParams || body instanceof FormData;
+}
+
+const sleep = (ms: number, signal?: AbortSignal | null) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+
+export type PolicyFetchOptions = Partial<RetryPolicy> & {
+  /** Rewrites the URL before each attempt (the local engine's address mapping). */
+  rewrite?: (url: string) => string;
+  fetchImpl?: typeof fetch;
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string; url: string }) => void;
+};
+
+/** Builds a `fetch` that applies the policy; hand it to SDKs as their fetch. */
+export function createPolicyFetch(options: PolicyFetchOptions = {}): typeof fetch {
+  const policy: RetryPolicy = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_POLICY.timeoutMs,
+    retries: options.retries ?? DEFAULT_POLICY.retries,
+    baseDelayMs: options.baseDelayMs ?? DEFAULT_POLICY.baseDelayMs,
+    maxDelayMs: options.maxDelayMs ?? DEFAULT_POLICY.maxDelayMs,
+  };
+  const doFetch = options.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  const policyFetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const original = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const url = options.rewrite ? options.rewrite(original) : original;
+    const retries = isReplayable(init.body) ? policy.retries : 0;
+    const callerSignal = init.signal ?? undefined;
+
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(policy.timeoutMs);
+      const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+      let reason: string;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await doFetch(url, { ...init, signal });
+        if (!isRetryableStatus(response.status) || attempt >= retries) return response;
+        reason = `HTTP ${response.status}`;
+        retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+        await response.body?.cancel().catch(() => undefined);
+      } catch (err) {
+        if (callerSignal?.aborted) throw err;
+        const timedOut = timeout.aborted;
+        if (attempt >= retries) throw timedOut ? new TimeoutError(url, policy.timeoutMs) : err;
+        reason = timedOut ? "timeout" : err instanceof Error ? err.message : "network error";
+      }
+      const delayMs = retryDelay(attempt, policy, retryAfterMs);
+      options.onRetry?.({ attempt: attempt + 1, delayMs, reason, url });
+      await sleep(delayMs, callerSignal);
+    }
+  };
+  return policyFetch as typeof fetch;
+}

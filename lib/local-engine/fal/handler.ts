@@ -1,0 +1,170 @@
+import "server-only";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { appIdOf } from "@/lib/providers/catalog";
+import { endpointFamily } from "@/lib/providers/models";
+import { fromLocalEnginePath } from "@/lib/local-engine/address";
+import { completeUpload, fileUrl, openFile, reserveUpload, uploadUrl, UploadError } from "./files";
+import { outputSaver, parseInput, runModel } from "./models";
+import { cancelRequest, getRequest, queuePosition, RunError, submitRequest, type EngineRequest } from "./queue";
+
+/**
+ * fal's HTTP protocol as the SDK and the server proxy speak it: queue submit / status (+SSE
+ * stream) / result / cancel on queue.fal.run, synchronous runs on fal.run, and the storage
+ * upload on rest.fal.ai. Requests arrive as `/api/local/fal/{host}/{path}`.
+ */
+
+const detail = (status: number, body: unknown, headers?: HeadersInit) =>
+  Response.json(typeof body === "string" ? { detail: body } : { detail: body }, { status, headers });
+
+function authorised(req: Request): boolean {
+  const key = env().FAL_KEY;
+  return !key || req.headers.get("authorization") === `Key ${key}`;
+}
+
+const initiateBody = z.object({ content_type: z.string().min(1), file_name: z.string().min(1) });
+
+export async function handleLocalFal(req: Request, segments: string[]): Promise<Response> {
+  const url = new URL(req.url);
+  const origin = url.origin;
+
+  // Signed-URL style file routes: no key, like a CDN / pre-signed PUT.
+  if (segments[0] === "files") return handleFiles(req, segments.slice(1));
+
+  const target = fromLocalEnginePath(segments, url.search);
+  if (!target) return detail(404, "Unknown fal host");
+  if (!authorised(req)) return detail(401, "No user found for Key ID and Secret");
+
+  if (target.host === "rest.fal.ai") {
+    const isInitiate = req.method === "POST" && target.path.join("/") === "storage/upload/initiate";
+    if (!isInitiate) return detail(404, "Not found");
+    const body = initiateBody.safeParse(await req.json().catch(() => undefined));
+    if (!body.success) return detail(422, [{ loc: ["body"], msg: "content_type and file_name are required", type: "value_error" }]);
+    const id = await reserveUpload({ contentType: body.data.content_type, fileName: body.data.file_name });
+    return Response.json({ upload_url: uploadUrl(origin, id), file_url: fileUrl(origin, id, body.data.file_name) });
+  }
+
+  const requestsAt = target.path.indexOf("requests");
+  if (target.host === "queue.fal.run" && requestsAt === 2) {
+    const [owner, alias] = target.path;
+    const [, requestId, action, sub] = target.path.slice(requestsAt);
+    const request = requestId ? getRequest(requestId) : undefined;
+    if (!request || appIdOf(request.endpointId) !== `${owner}/${alias}`) return detail(404, "Request not found");
+    if (req.method === "GET" && action === "status" && sub === "stream") return statusStream(request, url);
+    if (req.method === "GET" && action === "status" && !sub) return Response.json(statusBody(request, url));
+    if (req.method === "GET" && !action) return resultResponse(request);
+    if (req.method === "PUT" && action === "cancel") {
+      const outcome = cancelRequest(request.id);
+      return Response.json({ status: outcome }, { status: outcome === "CANCELLATION_REQUESTED" ? 202 : 400 });
+    }
+    return detail(405, "Method not allowed");
+  }
+
+  if (req.method !== "POST") return detail(405, "Method not allowed");
+  const endpointId = target.path.join("/");
+  const family = endpointFamily(endpointId);
+  if (!family) return detail(404, `Application '${endpointId}' not found`);
+  const raw = await req.json().catch(() => undefined);
+  let input: unknown;
+  try {
+    input = parseInput(family, raw);
+  } catch (err) {
+    if (err instanceof RunError) return detail(err.status, err.detail);
+    throw err;
+  }
+  const saveOutput = outputSaver(origin);
+
+  if (target.host === "fal.run") {
+    try {
+      return Response.json(await runModel(family, input, { origin, log: () => undefined, saveOutput }));
+    } catch (err) {
+      return err instanceof RunError ? detail(err.status, err.detail) : detail(500, "Internal error");
+    }
+  }
+
+  const request = submitRequest(endpointId, ({ log }) => runModel(family, input, { origin, log, saveOutput }));
+  const base = `https://queue.fal.run/${appIdOf(endpointId)}/requests/${request.id}`;
+  return Response.json({
+    status: "IN_QUEUE",
+    request_id: request.id,
+    response_url: base,
+    status_url: `${base}/status`,
+    cancel_url: `${base}/cancel`,
+    queue_position: queuePosition(request.id),
+  });
+}
+
+function statusBody(request: EngineRequest, url: URL) {
+  const withLogs = url.searchParams.get("logs") === "1" || url.searchParams.get("logs") === "true";
+  const base = `https://queue.fal.run/${appIdOf(request.endpointId)}/requests/${request.id}`;
+  const common = { request_id: request.id, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
+  switch (request.state) {
+    case "IN_QUEUE":
+      return { ...common, status: "IN_QUEUE", queue_position: queuePosition(request.id) };
+    case "IN_PROGRESS":
+      return { ...common, status: "IN_PROGRESS", logs: withLogs ? request.logs : null };
+    case "COMPLETED": {
+      const inference = request.startedAt && request.completedAt ? (request.completedAt - request.startedAt) / 1000 : undefined;
+      return { ...common, status: "COMPLETED", logs: withLogs ? request.logs : null, metrics: { inference_time: inference ?? null } };
+    }
+  }
+}
+
+function resultResponse(request: EngineRequest): Response {
+  if (request.state !== "COMPLETED") return detail(400, "Request is still in progress");
+  const headers = { "x-fal-request-id": request.id };
+  if (request.error) return detail(request.error.status, request.error.detail, headers);
+  return Response.json(request.output, { headers });
+}
+
+/** `status/stream`: one `data:` JSON per change, ending after COMPLETED, like fal's SSE route. */
+function statusStream(request: EngineRequest, url: URL): Response {
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last = "";
+      const tick = () => {
+        const body = JSON.stringify(statusBody(request, url));
+        if (body !== last) controller.enqueue(encoder.encode(`data: ${body}\n\n`));
+        last = body;
+        if (request.state === "COMPLETED") {
+          clearInterval(timer);
+          controller.close();
+        }
+      };
+      tick();
+      if (request.state !== "COMPLETED") timer = setInterval(tick, 200);
+    },
+    cancel() {
+      clearInterval(timer);
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+  });
+}
+
+async function handleFiles(req: Request, segments: string[]): Promise<Response> {
+  if (req.method === "PUT" && segments[0] === "upload" && segments[1]) {
+    try {
+      await completeUpload(segments[1], req.body);
+      return new Response(null, { status: 200 });
+    } catch (err) {
+      if (err instanceof UploadError) return detail(err.status, err.message);
+      throw err;
+    }
+  }
+  if (req.method === "GET" && segments[0]) {
+    const file = await openFile(segments[0]);
+    if (!file) return detail(404, "File not found");
+    return new Response(file.stream, {
+      headers: {
+        "content-type": file.meta.contentType,
+        "content-length": String(file.size),
+        "cache-control": "public, max-age=31536000, immutable",
+      },
+    });
+  }
+  return detail(404, "Not found");
+}

@@ -1,0 +1,171 @@
+import "server-only";
+import sharp from "sharp";
+import { FAMILIES, resolveImageSize, type Family, type FamilyInput } from "@/lib/providers/catalog";
+import { renderImage } from "@/lib/local-engine/media/image";
+import { inpaint } from "@/lib/local-engine/media/inpaint";
+import { renderVideo } from "@/lib/local-engine/media/video";
+import { transcribe } from "@/lib/local-engine/media/transcribe";
+import { MediaInputError, ToolUnavailableError } from "@/lib/local-engine/media/tools";
+import { fileUrl, readLocalFile, saveFile } from "./files";
+import { RunError } from "./queue";
+
+/** What each catalog family does on the local engine; outputs take fal's shapes. */
+
+export type RunContext = {
+  /** Origin the caller reached the engine at; output URLs are built on it. */
+  origin: string;
+  log: (message: string) => void;
+  saveOutput: (data: Buffer, contentType: string, fileName: string) => Promise<string>;
+};
+
+const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
+  "16:9": { width: 768, height: 432 },
+  "9:16": { width: 432, height: 768 },
+  "1:1": { width: 576, height: 576 },
+};
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
+
+/** Reads an input the way a model would: fal storage files (ours) and data URIs. */
+async function readInput(url: string, field: string): Promise<Buffer> {
+  if (url.startsWith("data:")) {
+    const comma = url.indexOf(",");
+    if (comma < 0) throw new RunError(422, [{ loc: ["body", field], msg: "Malformed data URI", type: "value_error" }]);
+    const meta = url.slice(5, comma);
+    const payload = url.slice(comma + 1);
+    return meta.endsWith(";base64") ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload));
+  }
+  const local = await readLocalFile(url).catch(() => undefined);
+  if (local) return local;
+  throw new RunError(422, [{
+    loc: ["body", field],
+    msg: "The local engine reads only files uploaded to its storage or data URIs",
+    type: "value_error",
+  }]);
+}
+
+async function imageOutputs(
+  ctx: RunContext,
+  buffers: Buffer[],
+  format: "png" | "jpeg" | undefined,
+  width: number,
+  height: number,
+) {
+  const contentType = format === "jpeg" ? "image/jpeg" : "image/png";
+  return Promise.all(
+    buffers.map(async (png, i) => {
+      const data = format === "jpeg" ? await sharp(png).jpeg({ quality: 92 }).toBuffer() : png;
+      const url = await ctx.saveOutput(data, contentType, `image-${i + 1}.${format === "jpeg" ? "jpg" : "png"}`);
+      return { url, width, height, content_type: contentType };
+    }),
+  );
+}
+
+const n = (count: number | undefined) => Array.from({ length: count ?? 1 }, (_, i) => i);
+
+async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunContext): Promise<unknown> {
+  switch (family) {
+    case "flux-text-to-image": {
+      const i = input as FamilyInput<"flux-text-to-image">;
+      const { width, height } = resolveImageSize(i.image_size);
+      const seed = i.seed ?? randomSeed();
+      const started = Date.now();
+      const pngs = await Promise.all(n(i.num_images).map((index) => renderImage({ prompt: i.prompt, width, height, seed, index })));
+      const images = await imageOutputs(ctx, pngs, i.output_format ?? "jpeg", width, height);
+      return { images, seed, prompt: i.prompt, has_nsfw_concepts: images.map(() => false), timings: { inference: (Date.now() - started) / 1000 } };
+    }
+    case "flux-image-to-image": {
+      const i = input as FamilyInput<"flux-image-to-image">;
+      const source = await readInput(i.image_url, "image_url");
+      const { width, height } = await imageSize(source, "image_url");
+      const seed = i.seed ?? randomSeed();
+      const pngs = await Promise.all(
+        n(i.num_images).map((index) =>
+          renderImage({ prompt: i.prompt, width, height, seed, index, source: { data: source, strength: i.strength ?? 0.95 } }),
+        ),
+      );
+      const images = await imageOutputs(ctx, pngs, i.output_format ?? "jpeg", width, height);
+      return { images, seed, prompt: i.prompt, has_nsfw_concepts: images.map(() => false), timings: {} };
+    }
+    case "flux-inpaint": {
+      const i = input as FamilyInput<"flux-inpaint">;
+      const [image, mask] = await Promise.all([readInput(i.image_url, "image_url"), readInput(i.mask_url, "mask_url")]);
+      const { width, height } = await imageSize(image, "image_url");
+      await imageSize(mask, "mask_url");
+      const seed = i.seed ?? randomSeed();
+      const pngs = await Promise.all(
+        n(i.num_images).map((index) => inpaint({ image, mask, prompt: i.prompt, seed, strength: i.strength, index })),
+      );
+      const images = await imageOutputs(ctx, pngs, i.output_format ?? "png", width, height);
+      return { images, seed, prompt: i.prompt, has_nsfw_concepts: images.map(() => false), timings: {} };
+    }
+    case "ltx-text-to-video":
+    case "ltx-image-to-video":
+    case "kling-text-to-video":
+    case "kling-image-to-video":
+    case "ltx2-text-to-video":
+    case "ltx2-image-to-video": {
+      const i = input as { prompt: string; seed?: number; duration?: string; aspect_ratio?: string; image_url?: string };
+      const startImage = i.image_url ? await readInput(i.image_url, "image_url") : undefined;
+      const size = startImage ? await videoSizeFor(startImage) : VIDEO_SIZES[i.aspect_ratio ?? "16:9"]!;
+      const seed = i.seed ?? randomSeed();
+      ctx.log(`Rendering ${i.duration ?? 5} s at ${size.width}×${size.height}`);
+      const mp4 = await renderVideo({ prompt: i.prompt, seed, durationSec: Number(i.duration ?? 5), ...size, startImage });
+      const url = await ctx.saveOutput(mp4, "video/mp4", "video.mp4");
+      return { video: { url, content_type: "video/mp4", file_name: "video.mp4", file_size: mp4.length }, seed };
+    }
+    case "whisper": {
+      const i = input as FamilyInput<"whisper">;
+      const audio = await readInput(i.audio_url, "audio_url");
+      const out = await transcribe(audio, { language: i.language });
+      return {
+        text: out.text,
+        chunks: out.chunks.map((c) => ({ timestamp: c.timestamp, text: c.text })),
+        inferred_languages: ["en"],
+        diarization_segments: [],
+      };
+    }
+  }
+  throw new RunError(500, `No local model for ${family}`);
+}
+
+async function imageSize(data: Buffer, field: string) {
+  const meta = await sharp(data).metadata().catch(() => undefined);
+  if (!meta?.width || !meta.height) {
+    throw new RunError(422, [{ loc: ["body", field], msg: "Could not read the image", type: "value_error" }]);
+  }
+  return { width: meta.width, height: meta.height };
+}
+
+/** Keeps the start frame's aspect, at a size the encoder accepts (even, ≤ 768 on the long side). */
+async function videoSizeFor(image: Buffer) {
+  const { width, height } = await imageSize(image, "image_url");
+  const scale = Math.min(1, 768 / Math.max(width, height));
+  const even = (v: number) => Math.max(2, Math.round((v * scale) / 2) * 2);
+  return { width: even(width), height: even(height) };
+}
+
+/** Validates an input as the endpoint would at submit time: 422 with fal's `detail` shape. */
+export function parseInput(family: Family, rawInput: unknown): unknown {
+  const parsed = FAMILIES[family].input.safeParse(rawInput);
+  if (parsed.success) return parsed.data;
+  throw new RunError(
+    422,
+    parsed.error.issues.map((issue) => ({ loc: ["body", ...issue.path.map(String)], msg: issue.message, type: issue.code })),
+  );
+}
+
+/** Runs a parsed input; tool and media problems become errors the caller can show. */
+export async function runModel(family: Family, input: unknown, ctx: RunContext): Promise<unknown> {
+  try {
+    return await run(family, input as FamilyInput<typeof family>, ctx);
+  } catch (err) {
+    if (err instanceof MediaInputError) throw new RunError(422, err.message);
+    if (err instanceof ToolUnavailableError) throw new RunError(503, err.message);
+    throw err;
+  }
+}
+
+export function outputSaver(origin: string): RunContext["saveOutput"] {
+  return async (data, contentType, fileName) => fileUrl(origin, await saveFile(data, { contentType, fileName }), fileName);
+}

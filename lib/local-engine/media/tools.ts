@@ -1,0 +1,157 @@
+import "server-only";
+import { spawn } from "node:child_process";
+import { access, constants } from "node:fs/promises";
+import path from "node:path";
+
+export type ToolName = "ffmpeg" | "pocketsphinx";
+
+/** A feature needs a program this machine lacks; the message says what to install. */
+export class ToolUnavailableError extends Error {
+  constructor(
+    readonly tool: string,
+    readonly feature: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ToolUnavailableError";
+  }
+}
+
+/** The caller's media could not be used (undecodable, empty, wrong shape). */
+export class MediaInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MediaInputError";
+  }
+}
+
+/** A program ran but failed or timed out; `stderr` holds its last words. */
+export class CommandError extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CommandError";
+  }
+}
+
+export type RunResult = { stdout: string; stderr: string };
+export type RunOptions = { timeoutMs: number; input?: Buffer };
+
+// Enough for pocketsphinx's word list of a long recording; ffmpeg's chatter only matters at the end.
+const MAX_STDOUT = 32 * 1024 * 1024;
+const MAX_STDERR = 64 * 1024;
+
+/** Runs a program without a shell, feeding `input` on stdin; rejects on non-zero exit or timeout. */
+export function run(cmd: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const stdout: Buffer[] = [];
+    let stdoutBytes = 0;
+    let stderr = "";
+    let timedOut = false;
+
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, opts.timeoutMs);
+
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (stdoutBytes + chunk.length > MAX_STDOUT) return;
+      stdout.push(chunk);
+      stdoutBytes += chunk.length;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-MAX_STDERR);
+    });
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      reject(new CommandError(cmd, null, stderr, `Could not start ${cmd}: ${err.message}`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const out = Buffer.concat(stdout).toString("utf8");
+      if (timedOut) {
+        reject(new CommandError(cmd, code, stderr, `${cmd} timed out after ${Math.round(opts.timeoutMs / 1000)} s`));
+      } else if (code !== 0) {
+        const why = lastLine(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`);
+        reject(new CommandError(cmd, code, stderr, `${cmd} failed: ${why}`));
+      } else {
+        resolve({ stdout: out, stderr });
+      }
+    });
+
+    // A child that exits early (bad input) closes its stdin; that EPIPE is reported via "close".
+    child.stdin.on("error", () => {});
+    child.stdin.end(opts.input);
+  });
+}
+
+/** The last non-empty line of a program's diagnostics, which is usually the reason it stopped. */
+export function lastLine(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines[lines.length - 1] ?? "";
+}
+
+export type ToolStatus = { ffmpeg: boolean; pocketsphinx: boolean };
+
+let status: Promise<ToolStatus> | undefined;
+
+/** Which external programs this machine has; probed once per process. */
+export function toolStatus(): Promise<ToolStatus> {
+  status ??= probeTools();
+  return status;
+}
+
+async function probeTools(): Promise<ToolStatus> {
+  const [ffmpeg, pocketsphinx] = await Promise.all([
+    run("ffmpeg", ["-hide_banner", "-version"], { timeoutMs: 10_000 }).then(
+      () => true,
+      () => false,
+    ),
+    hasPocketsphinx(),
+  ]);
+  return { ffmpeg, pocketsphinx };
+}
+
+/** The recogniser is useless without its English model, which Debian ships separately. */
+async function hasPocketsphinx(): Promise<boolean> {
+  const bin = await findOnPath("pocketsphinx_continuous");
+  if (!bin) return false;
+  const model = path.join(path.dirname(bin), "..", "share", "pocketsphinx", "model", "en-us", "en-us");
+  return access(model, constants.R_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    const ok = await access(candidate, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return candidate;
+  }
+  return undefined;
+}
+
+const INSTALL: Record<ToolName, string> = {
+  ffmpeg: "apt-get install ffmpeg",
+  pocketsphinx: "apt-get install pocketsphinx pocketsphinx-en-us",
+};
+
+/** Throws a ToolUnavailableError naming the Debian packages when `name` is missing. */
+export async function requireTool(name: ToolName, feature: string): Promise<void> {
+  if ((await toolStatus())[name]) return;
+  throw new ToolUnavailableError(
+    name,
+    feature,
+    `${feature} needs ${name} (Debian: ${INSTALL[name]}). It is not available on this machine.`,
+  );
+}

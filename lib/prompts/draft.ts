@@ -1,0 +1,68 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { engines, env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { PromptDraft, PromptDraftRequest } from "@/lib/jobs/schema";
+import { newRecord, saveNew, updateJob } from "@/lib/jobs/store";
+import * as fal from "@/lib/providers/fal";
+import * as openai from "@/lib/providers/openai";
+import { DRAFT_SYSTEM_PROMPT, draftUserMessage } from "./instructions";
+import { createDraftParser, type DraftEvent } from "./parse";
+
+/**
+ * Prompt drafting as a job: the LLM's text is streamed to the browser as NDJSON events while
+ * complete prompts are parsed, validated and announced one by one; the record keeps the result.
+ */
+export function draftPromptStream(request: PromptDraftRequest, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const { llm } = engines();
+  const e = env();
+  const model = llm === "openrouter" ? e.OPENROUTER_MODEL : e.OPENAI_MODEL;
+  const endpointId = llm === "openrouter" ? e.FAL_LLM_MODEL : `openai/${model}`;
+  const record = saveNew(newRecord({ id: randomUUID(), task: "prompts", endpointId, engine: llm, input: request }));
+  const stream = llm === "openrouter" ? fal.streamChat : openai.streamChat;
+  const encoder = new TextEncoder();
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: DraftEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      const started = Date.now();
+      const prompts: PromptDraft[] = [];
+      const announce = (found: PromptDraft[]) => {
+        for (const prompt of found.slice(0, request.count - prompts.length)) {
+          prompts.push(prompt);
+          send({ type: "prompt", index: prompts.length - 1, prompt });
+        }
+      };
+      send({ type: "job", id: record.id, engine: llm, model });
+      updateJob(record.id, (j) => { j.status = "running"; });
+      try {
+        const parser = createDraftParser();
+        let text = "";
+        for await (const delta of stream({ model, system: DRAFT_SYSTEM_PROMPT, user: draftUserMessage(request), signal })) {
+          text += delta;
+          send({ type: "delta", text: delta });
+          announce(parser.push(delta));
+        }
+        announce(parser.end());
+        if (signal.aborted) {
+          updateJob(record.id, (j) => { j.status = "cancelled"; });
+          return controller.close();
+        }
+        if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
+        updateJob(record.id, (j) => {
+          j.status = "done";
+          j.prompts = prompts;
+          j.text = text;
+          j.timings = { totalMs: Date.now() - started, runMs: Date.now() - started };
+        });
+        send({ type: "done", prompts });
+      } catch (err) {
+        const message = err instanceof AppError ? err.message : "Prompt drafting failed.";
+        if (!(err instanceof AppError)) console.error("[studio] drafting failed:", err);
+        updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; });
+        send({ type: "error", message });
+      }
+      controller.close();
+    },
+  });
+}

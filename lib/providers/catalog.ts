@@ -1,0 +1,229 @@
+/**
+ * The model catalog: every fal endpoint the studio talks to, grouped in families that share one
+ * input and output contract. Field names follow the endpoint types `@fal-ai/client` ships
+ * (src/types/endpoints.d.ts). Pure data and zod: safe to import from client components.
+ */
+import { z } from "zod";
+
+export const IMAGE_SIZE_PRESETS = {
+  square_hd: { width: 1024, height: 1024 },
+  square: { width: 512, height: 512 },
+  portrait_4_3: { width: 768, height: 1024 },
+  portrait_16_9: { width: 576, height: 1024 },
+  landscape_4_3: { width: 1024, height: 768 },
+  landscape_16_9: { width: 1024, height: 576 },
+} as const;
+export type ImageSizePreset = keyof typeof IMAGE_SIZE_PRESETS;
+const presetNames = Object.keys(IMAGE_SIZE_PRESETS) as [ImageSizePreset, ...ImageSizePreset[]];
+
+export const VIDEO_ASPECTS = ["16:9", "9:16", "1:1"] as const;
+const KLING_DURATIONS = ["5", "10"] as const;
+const LTX2_DURATIONS = ["6", "8", "10"] as const;
+
+const dimension = z.number().int().min(64).max(2048);
+/** `image_size` as fal takes it: a preset name or explicit pixels. */
+export const imageSizeSchema = z.union([z.enum(presetNames), z.object({ width: dimension, height: dimension })]);
+export type ImageSize = z.infer<typeof imageSizeSchema>;
+
+export function resolveImageSize(size: ImageSize | undefined, fallback: ImageSizePreset = "landscape_4_3") {
+  const s = size ?? fallback;
+  return typeof s === "string" ? IMAGE_SIZE_PRESETS[s] : s;
+}
+
+const url = z.string().min(1);
+const seed = z.number().int().min(0).max(2 ** 32 - 1);
+
+// ---- Endpoint inputs (the subset of each endpoint's fields the studio sends) ----
+
+const fluxTextToImageInput = z.object({
+  prompt: z.string().min(1),
+  image_size: imageSizeSchema.optional(),
+  num_inference_steps: z.number().int().min(1).max(50).optional(),
+  guidance_scale: z.number().min(0).max(20).optional(),
+  seed: seed.optional(),
+  num_images: z.number().int().min(1).max(4).optional(),
+  enable_safety_checker: z.boolean().optional(),
+  output_format: z.enum(["jpeg", "png"]).optional(),
+});
+
+const fluxImageToImageInput = fluxTextToImageInput.omit({ image_size: true }).extend({
+  image_url: url,
+  strength: z.number().min(0.01).max(1).optional(),
+});
+
+const fluxInpaintInput = fluxTextToImageInput.extend({
+  image_url: url,
+  mask_url: url,
+  negative_prompt: z.string().optional(),
+  strength: z.number().min(0.01).max(1).optional(),
+});
+
+const ltxVideoInput = z.object({
+  prompt: z.string().min(1),
+  negative_prompt: z.string().optional(),
+  num_inference_steps: z.number().int().min(1).max(50).optional(),
+  guidance_scale: z.number().min(0).max(20).optional(),
+  seed: seed.optional(),
+});
+const ltxImageToVideoInput = ltxVideoInput.extend({ image_url: url });
+
+const klingTextToVideoInput = z.object({
+  prompt: z.string().min(1),
+  negative_prompt: z.string().optional(),
+  aspect_ratio: z.enum(VIDEO_ASPECTS).optional(),
+  duration: z.enum(KLING_DURATIONS).optional(),
+  cfg_scale: z.number().min(0).max(1).optional(),
+});
+const klingImageToVideoInput = klingTextToVideoInput.omit({ aspect_ratio: true }).extend({ image_url: url });
+
+const ltx2TextToVideoInput = z.object({
+  prompt: z.string().min(1),
+  duration: z.enum(LTX2_DURATIONS).optional(),
+  resolution: z.enum(["1080p", "1440p", "2160p"]).optional(),
+  fps: z.enum(["25", "50"]).optional(),
+  generate_audio: z.boolean().optional(),
+});
+const ltx2ImageToVideoInput = ltx2TextToVideoInput.extend({ image_url: url });
+
+const whisperInput = z.object({
+  audio_url: url,
+  task: z.enum(["transcribe", "translate"]).optional(),
+  language: z.string().min(2).max(3).optional(),
+  chunk_level: z.enum(["none", "segment", "word"]).optional(),
+});
+
+// ---- Endpoint outputs (what the studio reads back) ----
+
+const falFile = z.object({
+  url: z.string().min(1),
+  content_type: z.string().optional(),
+  file_name: z.string().optional(),
+  file_size: z.number().optional(),
+});
+const falImage = falFile.extend({ width: z.number().optional(), height: z.number().optional() });
+
+const imagesOutput = z.object({
+  images: z.array(falImage).min(1),
+  seed: z.number().optional(),
+  has_nsfw_concepts: z.array(z.boolean()).optional(),
+  timings: z.unknown().optional(),
+});
+const videoOutput = z.object({ video: falFile, seed: z.number().optional() });
+const transcriptOutput = z.object({
+  text: z.string(),
+  chunks: z
+    .array(z.object({ timestamp: z.array(z.number().nullable()), text: z.string(), speaker: z.string().optional() }))
+    .optional(),
+});
+
+export type Kind = "image" | "inpaint" | "video" | "transcribe";
+
+export type FamilySpec = {
+  kind: Kind;
+  /** Which input the family needs: text only, a source image, image + mask, or audio. */
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text";
+  input: z.ZodObject;
+  output: z.ZodObject;
+  /** Optional fields the UI offers for this family. */
+  supports: {
+    negativePrompt?: boolean;
+    imageSize?: boolean;
+    steps?: boolean;
+    guidance?: boolean;
+    seed?: boolean;
+    numImages?: boolean;
+    strength?: boolean;
+    /** Allowed clip lengths in seconds, as the endpoint spells them. */
+    duration?: readonly string[];
+    aspectRatio?: readonly string[];
+  };
+};
+
+export const FAMILIES = {
+  "flux-text-to-image": {
+    kind: "image", mode: "text-to-image", input: fluxTextToImageInput, output: imagesOutput,
+    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true },
+  },
+  "flux-image-to-image": {
+    kind: "image", mode: "image-to-image", input: fluxImageToImageInput, output: imagesOutput,
+    supports: { steps: true, guidance: true, seed: true, numImages: true, strength: true },
+  },
+  "flux-inpaint": {
+    kind: "inpaint", mode: "inpaint", input: fluxInpaintInput, output: imagesOutput,
+    supports: { negativePrompt: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+  },
+  "ltx-text-to-video": {
+    kind: "video", mode: "text-to-video", input: ltxVideoInput, output: videoOutput,
+    supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
+  },
+  "ltx-image-to-video": {
+    kind: "video", mode: "image-to-video", input: ltxImageToVideoInput, output: videoOutput,
+    supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
+  },
+  "kling-text-to-video": {
+    kind: "video", mode: "text-to-video", input: klingTextToVideoInput, output: videoOutput,
+    supports: { negativePrompt: true, duration: KLING_DURATIONS, aspectRatio: VIDEO_ASPECTS },
+  },
+  "kling-image-to-video": {
+    kind: "video", mode: "image-to-video", input: klingImageToVideoInput, output: videoOutput,
+    supports: { negativePrompt: true, duration: KLING_DURATIONS },
+  },
+  "ltx2-text-to-video": {
+    kind: "video", mode: "text-to-video", input: ltx2TextToVideoInput, output: videoOutput,
+    supports: { duration: LTX2_DURATIONS },
+  },
+  "ltx2-image-to-video": {
+    kind: "video", mode: "image-to-video", input: ltx2ImageToVideoInput, output: videoOutput,
+    supports: { duration: LTX2_DURATIONS },
+  },
+  whisper: {
+    kind: "transcribe", mode: "speech-to-text", input: whisperInput, output: transcriptOutput, supports: {},
+  },
+} as const satisfies Record<string, FamilySpec>;
+
+export type Family = keyof typeof FAMILIES;
+export type Supports = FamilySpec["supports"];
+export type Mode = FamilySpec["mode"];
+
+export type EndpointEntry = { id: string; label: string; family: Family };
+
+/** Endpoints the studio knows; any other id may be configured and is read as its task's default family. */
+export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
+  { id: "fal-ai/flux/dev", label: "FLUX.1 [dev]", family: "flux-text-to-image" },
+  { id: "fal-ai/flux/schnell", label: "FLUX.1 [schnell]", family: "flux-text-to-image" },
+  { id: "fal-ai/flux/dev/image-to-image", label: "FLUX.1 [dev] image-to-image", family: "flux-image-to-image" },
+  { id: "fal-ai/flux-general/inpainting", label: "FLUX.1 General inpainting", family: "flux-inpaint" },
+  { id: "fal-ai/flux-lora/inpainting", label: "FLUX.1 LoRA inpainting", family: "flux-inpaint" },
+  { id: "fal-ai/ltx-video", label: "LTX Video", family: "ltx-text-to-video" },
+  { id: "fal-ai/ltx-video/image-to-video", label: "LTX Video image-to-video", family: "ltx-image-to-video" },
+  { id: "fal-ai/kling-video/v2.1/master/text-to-video", label: "Kling 2.1 Master", family: "kling-text-to-video" },
+  { id: "fal-ai/kling-video/v2.1/standard/image-to-video", label: "Kling 2.1 Standard image-to-video", family: "kling-image-to-video" },
+  { id: "fal-ai/ltx-2/text-to-video/fast", label: "LTX-2 fast", family: "ltx2-text-to-video" },
+  { id: "fal-ai/ltx-2/image-to-video/fast", label: "LTX-2 fast image-to-video", family: "ltx2-image-to-video" },
+  { id: "fal-ai/whisper", label: "Whisper", family: "whisper" },
+  { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
+];
+
+export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
+  "text-to-image": "flux-text-to-image",
+  "image-to-image": "flux-image-to-image",
+  inpaint: "flux-inpaint",
+  "text-to-video": "kling-text-to-video",
+  "image-to-video": "kling-image-to-video",
+  "speech-to-text": "whisper",
+};
+
+export function familyOf(endpointId: string, mode?: Mode): Family | undefined {
+  const known = KNOWN_ENDPOINTS.find((e) => e.id === endpointId);
+  if (known) return known.family;
+  return mode ? DEFAULT_FAMILY_FOR_MODE[mode] : undefined;
+}
+
+export type FamilyInput<F extends Family> = z.infer<(typeof FAMILIES)[F]["input"]>;
+export type FamilyOutput<F extends Family> = z.infer<(typeof FAMILIES)[F]["output"]>;
+
+/** fal's queue addresses status/result/cancel by `owner/alias` without the subpath. */
+export function appIdOf(endpointId: string): string {
+  const [owner, alias] = endpointId.split("/");
+  return `${owner}/${alias}`;
+}

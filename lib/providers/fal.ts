@@ -1,0 +1,149 @@
+import "server-only";
+import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
+import { AppError } from "@/lib/errors";
+import { engines, env, internalBaseUrl } from "@/lib/env";
+import { createPolicyFetch } from "@/lib/http/policy";
+import { toLocalEngineUrl } from "@/lib/local-engine/address";
+
+/**
+ * The fal door: every fal call the server makes goes through here, to fal.ai with FAL_KEY or to
+ * the embedded local engine, which speaks the same HTTP protocol at a local address.
+ */
+
+export type QueueStatus = {
+  status: "queued" | "running" | "completed";
+  queuePosition: number | null;
+  logs: { message: string; level: string; at: string }[];
+};
+
+let client: { key: string; value: FalClient } | undefined;
+
+/** The shared policy fetch, reused by media downloads so every outbound call has one policy. */
+export function outboundFetch(): typeof fetch {
+  const e = env();
+  const local = engines().fal === "local";
+  return createPolicyFetch({
+    timeoutMs: e.STUDIO_HTTP_TIMEOUT_MS,
+    retries: e.STUDIO_HTTP_RETRIES,
+    baseDelayMs: e.STUDIO_HTTP_BACKOFF_MS,
+    rewrite: local ? (url) => toLocalEngineUrl(url, internalBaseUrl()) : undefined,
+    onRetry: ({ attempt, delayMs, reason, url }) =>
+      console.warn(`[studio] retry ${attempt} in ${delayMs} ms (${reason}) ${new URL(url).host}`),
+  });
+}
+
+function fal(): FalClient {
+  const cacheKey = `${engines().fal}|${internalBaseUrl()}`;
+  if (client?.key === cacheKey) return client.value;
+  const value = createFalClient({
+    // The local engine demands the key too when one is configured, like fal does.
+    credentials: () => env().FAL_KEY,
+    fetch: outboundFetch(),
+    // Retries live in the one central policy, not in the SDK as well.
+    retry: { maxRetries: 0 },
+  });
+  client = { key: cacheKey, value };
+  return value;
+}
+
+/** Turns fal's errors into the app's; 4xx detail is safe to show, the rest is summarised. */
+export function toAppError(err: unknown, action: string): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ApiError) {
+    const detail = describeDetail(err.body) ?? err.message;
+    if (err.status === 401 || err.status === 403) return new AppError("upstream", `fal rejected the credentials while trying to ${action}.`);
+    if (err.status === 404) return new AppError("upstream", `fal does not know this model or request (${detail}).`);
+    if (err.status === 422 || err.status === 400) return new AppError("upstream", detail);
+    return new AppError("upstream", `fal failed to ${action}: ${detail}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError("unavailable", `Could not reach fal to ${action}: ${message}`);
+}
+
+function describeDetail(body: unknown): string | undefined {
+  if (!body || typeof body !== "object") return typeof body === "string" ? body : undefined;
+  const detail = (body as { detail?: unknown }).detail;
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) {
+    return detail
+      .map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).filter((l) => l !== "body").join(".")}: ${d.msg ?? "invalid"}`)
+      .join("; ");
+  }
+  return undefined;
+}
+
+export async function submit(args: { endpointId: string; input: Record<string, unknown> }): Promise<{ requestId: string }> {
+  try {
+    const res = await fal().queue.submit(args.endpointId, { input: args.input });
+    return { requestId: res.request_id };
+  } catch (err) {
+    throw toAppError(err, "submit the job");
+  }
+}
+
+export async function status(args: { endpointId: string; requestId: string }): Promise<QueueStatus> {
+  try {
+    const res = await fal().queue.status(args.endpointId, { requestId: args.requestId, logs: true });
+    const logs = "logs" in res && Array.isArray(res.logs)
+      ? res.logs.map((l) => ({ message: l.message, level: l.level ?? "INFO", at: l.timestamp ?? new Date().toISOString() }))
+      : [];
+    if (res.status === "IN_QUEUE") return { status: "queued", queuePosition: res.queue_position ?? null, logs };
+    if (res.status === "IN_PROGRESS") return { status: "running", queuePosition: null, logs };
+    return { status: "completed", queuePosition: null, logs };
+  } catch (err) {
+    throw toAppError(err, "read the job status");
+  }
+}
+
+export async function result(args: { endpointId: string; requestId: string }): Promise<unknown> {
+  try {
+    const res = await fal().queue.result(args.endpointId, { requestId: args.requestId });
+    return res.data;
+  } catch (err) {
+    throw toAppError(err, "fetch the result");
+  }
+}
+
+export async function cancel(args: { endpointId: string; requestId: string }): Promise<void> {
+  try {
+    await fal().queue.cancel(args.endpointId, { requestId: args.requestId });
+  } catch (err) {
+    // A job that finished meanwhile cannot be cancelled; the caller reads its real state next.
+    if (err instanceof ApiError && err.status === 400) return;
+    throw toAppError(err, "cancel the job");
+  }
+}
+
+/** Uploads bytes to fal storage (or the engine's) and returns the URL models read them from. */
+export async function upload(args: { data: Blob; fileName: string }): Promise<string> {
+  try {
+    const file = new File([args.data], args.fileName, { type: args.data.type });
+    return await fal().storage.upload(file);
+  } catch (err) {
+    throw toAppError(err, "upload the input file");
+  }
+}
+
+/**
+ * An LLM behind fal's OpenRouter router, streamed: each event carries the whole output so far,
+ * so the text is yielded as the difference from the previous event.
+ */
+export async function* streamChat(args: { model: string; system: string; user: string; signal?: AbortSignal }): AsyncGenerator<string> {
+  let sent = "";
+  try {
+    const stream = await fal().stream(env().FAL_LLM_MODEL, {
+      input: { model: args.model, system_prompt: args.system, prompt: args.user },
+    });
+    args.signal?.addEventListener("abort", () => stream.abort(), { once: true });
+    for await (const event of stream) {
+      const output = (event as { output?: unknown }).output;
+      if (typeof output !== "string" || !output.startsWith(sent)) continue;
+      const delta = output.slice(sent.length);
+      sent = output;
+      if (delta) yield delta;
+    }
+  } catch (err) {
+    if (args.signal?.aborted) return;
+    throw toAppError(err, "draft prompts");
+  }
+}

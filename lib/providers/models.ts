@@ -1,0 +1,38 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { FAMILIES, KNOWN_ENDPOINTS, familyOf, type Family, type Mode } from "./catalog";
+import type { ModelOption } from "./model-option";
+
+/** Which endpoint serves each mode: the environment's choice, else the catalog default. */
+export function configuredEndpoints(): Record<Mode, string> {
+  const e = env();
+  return {
+    "text-to-image": e.FAL_IMAGE_MODEL,
+    "image-to-image": e.FAL_IMAGE_TO_IMAGE_MODEL,
+    inpaint: e.FAL_INPAINT_MODEL,
+    "text-to-video": e.FAL_VIDEO_MODEL,
+    "image-to-video": e.FAL_IMAGE_TO_VIDEO_MODEL,
+    "speech-to-text": e.FAL_STT_MODEL,
+  };
+}
+
+/** Every endpoint the studio may call: the catalog plus any configured id it does not know. */
+export function allowedEndpoints(): ModelOption[] {
+  const entries = [...KNOWN_ENDPOINTS];
+  for (const [mode, id] of Object.entries(configuredEndpoints()) as [Mode, string][]) {
+    if (!entries.some((e) => e.id === id)) entries.push({ id, label: id, family: familyOf(id, mode)! });
+  }
+  return entries.map((e) => ({ ...e, supports: FAMILIES[e.family].supports }));
+}
+
+export function endpointFamily(endpointId: string): Family | undefined {
+  return allowedEndpoints().find((e) => e.id === endpointId)?.family;
+}
+
+/** The models offered for a mode, default first, for the page's model picker. */
+export function modelsFor(mode: Mode): ModelOption[] {
+  const configured = configuredEndpoints()[mode];
+  return allowedEndpoints()
+    .filter((e) => FAMILIES[e.family].mode === mode)
+    .sort((a, b) => Number(b.id === configured) - Number(a.id === configured));
+}
