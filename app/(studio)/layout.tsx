@@ -2,6 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { EngineBadge } from "@/components/shell/engine-badge";
+import { LocalEngineBanner } from "@/components/shell/local-engine-banner";
 import { NavLinks } from "@/components/shell/nav-links";
 import { health } from "@/lib/health";
 
@@ -25,9 +26,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
-        <div className="mb-4 md:hidden">
-          <EngineBadge engine={status.engine} />
-        </div>
+        <LocalEngineBanner status={status} />
         {children}
       </main>
     </div>

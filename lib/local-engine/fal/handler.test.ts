@@ -1,0 +1,138 @@
+import { ApiError, createFalClient, ValidationError } from "@fal-ai/client";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPolicyFetch } from "@/lib/http/policy";
+import { toLocalEngineUrl } from "@/lib/local-engine/address";
+import { setKnobs } from "@/lib/local-engine/state";
+import { ENGINE_ORIGIN, engineFetch, useEngineEnv } from "@/test/engine-harness";
+
+/** The real @fal-ai/client against the local engine's fal protocol. */
+
+const KEY = "test-fal-key";
+
+function client(credentials: string | undefined = KEY) {
+  return createFalClient({
+    credentials: () => credentials,
+    retry: { maxRetries: 0 },
+    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
+  });
+}
+
+beforeAll(() => {
+  useEngineEnv({ FAL_KEY: KEY, STUDIO_LOCAL_LATENCY_MS: "0" });
+  setKnobs({ latencyMs: 0, failureRate: 0, concurrency: 2 });
+});
+
+describe("local engine: fal queue protocol", () => {
+  it("runs a text-to-image job through submit, status and result, at the requested size and count", async () => {
+    const fal = client();
+    const result = await fal.subscribe("fal-ai/flux/schnell", {
+      input: { prompt: "a lighthouse at dawn", image_size: { width: 320, height: 200 }, num_images: 2, seed: 7, output_format: "png" },
+      pollInterval: 20,
+      logs: true,
+    });
+    const data = result.data as { images: { url: string; width: number; height: number }[]; seed: number };
+    expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(data.seed).toBe(7);
+    expect(data.images).toHaveLength(2);
+    for (const image of data.images) {
+      const bytes = Buffer.from(await (await engineFetch(image.url)).arrayBuffer());
+      const meta = await sharp(bytes).metadata();
+      expect([meta.width, meta.height, meta.format]).toEqual([320, 200, "png"]);
+    }
+  });
+
+  it("reports IN_QUEUE with a position, then IN_PROGRESS with logs, then COMPLETED", async () => {
+    setKnobs({ latencyMs: 400, concurrency: 1 });
+    try {
+      const fal = client();
+      const input = { prompt: "queue order", image_size: "square" as const, output_format: "png" as const };
+      const first = await fal.queue.submit("fal-ai/flux/schnell", { input });
+      const second = await fal.queue.submit("fal-ai/flux/schnell", { input });
+      const statusOf = (requestId: string) => fal.queue.status("fal-ai/flux/schnell", { requestId, logs: true });
+      // Both wait until the single worker picks up the first; the second is then next in line.
+      expect((await statusOf(second.request_id)) as { queue_position?: number }).toMatchObject({ status: "IN_QUEUE", queue_position: 1 });
+      const seen = new Set<string>();
+      let checkedSecond = false;
+      for (let i = 0; i < 200; i++) {
+        const s = await statusOf(first.request_id);
+        seen.add(s.status);
+        if (s.status === "IN_PROGRESS" && !checkedSecond) {
+          expect(Array.isArray(s.logs)).toBe(true);
+          expect(await statusOf(second.request_id)).toMatchObject({ status: "IN_QUEUE", queue_position: 0 });
+          checkedSecond = true;
+        }
+        if (s.status === "COMPLETED") {
+          expect(s.logs?.map((l) => l.message)).toContain("Done");
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(checkedSecond).toBe(true);
+      expect([...seen]).toEqual(expect.arrayContaining(["IN_PROGRESS", "COMPLETED"]));
+      await fal.queue.cancel("fal-ai/flux/schnell", { requestId: second.request_id }).catch(() => undefined);
+    } finally {
+      setKnobs({ latencyMs: 0, concurrency: 2 });
+    }
+  });
+
+  it("cancels a running request: cancel answers 202 and the result is an error", async () => {
+    setKnobs({ latencyMs: 5_000 });
+    try {
+      const fal = client();
+      const { request_id } = await fal.queue.submit("fal-ai/flux/dev", { input: { prompt: "slow" } });
+      await fal.queue.cancel("fal-ai/flux/dev", { requestId: request_id });
+      const status = await fal.queue.status("fal-ai/flux/dev", { requestId: request_id });
+      expect(status.status).toBe("COMPLETED");
+      await expect(fal.queue.result("fal-ai/flux/dev", { requestId: request_id })).rejects.toMatchObject({ status: 400 });
+    } finally {
+      setKnobs({ latencyMs: 0 });
+    }
+  });
+
+  it("rejects invalid input at submit with 422 and fal's detail shape", async () => {
+    const err = await client().queue.submit("fal-ai/flux/dev", { input: { prompt: "", num_images: 9 } }).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const fields = (err as ValidationError).fieldErrors.map((d) => d.loc.join("."));
+    expect(fields).toEqual(expect.arrayContaining(["body.prompt", "body.num_images"]));
+  });
+
+  it("demands the configured key and answers 404 for unknown models", async () => {
+    const denied = await client("wrong-key").queue.submit("fal-ai/flux/dev", { input: { prompt: "x" } }).catch((e) => e);
+    expect(denied).toBeInstanceOf(ApiError);
+    expect((denied as ApiError<unknown>).status).toBe(401);
+    const unknown = await client().queue.submit("fal-ai/not-a-model", { input: { prompt: "x" } }).catch((e) => e);
+    expect((unknown as ApiError<unknown>).status).toBe(404);
+  });
+
+  it("fails a share of jobs when told to, with the reason in the result", async () => {
+    setKnobs({ failureRate: 1 });
+    try {
+      const err = await client().subscribe("fal-ai/flux/dev", { input: { prompt: "doomed" }, pollInterval: 20 }).catch((e) => e);
+      expect((err as ApiError<unknown>).status).toBe(500);
+      expect(JSON.stringify((err as ApiError<unknown>).body)).toContain("STUDIO_LOCAL_FAILURE_RATE");
+    } finally {
+      setKnobs({ failureRate: 0 });
+    }
+  });
+});
+
+describe("local engine: storage upload", () => {
+  it("takes fal.storage.upload (initiate, then PUT to the signed URL) and serves the bytes back", async () => {
+    const bytes = new Uint8Array(Array.from({ length: 5000 }, (_, i) => i % 251));
+    const url = await client().storage.upload(new File([bytes], "data.bin", { type: "application/octet-stream" }));
+    expect(url.startsWith(`${ENGINE_ORIGIN}/api/local/fal/files/`)).toBe(true);
+    const served = await engineFetch(url);
+    expect(served.headers.get("content-type")).toBe("application/octet-stream");
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("lets a model read an uploaded image (image-to-image keeps the source size)", async () => {
+    const fal = client();
+    const png = await sharp({ create: { width: 96, height: 64, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    const imageUrl = await fal.storage.upload(new File([new Uint8Array(png)], "src.png", { type: "image/png" }));
+    const { data } = await fal.subscribe("fal-ai/flux/dev/image-to-image", { input: { prompt: "sunset", image_url: imageUrl, strength: 0.5 }, pollInterval: 20 });
+    const image = (data as { images: { width: number; height: number }[] }).images[0]!;
+    expect([image.width, image.height]).toEqual([96, 64]);
+  });
+});

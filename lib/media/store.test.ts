@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useEngineEnv } from "@/test/engine-harness";
+import { parseRange, saveMedia, saveMediaBuffer, serveMedia } from "./store";
+
+beforeAll(() => useEngineEnv({}));
+
+describe("parseRange", () => {
+  it.each([
+    [null, undefined],
+    ["bytes=0-99", { start: 0, end: 99 }],
+    ["bytes=900-", { start: 900, end: 999 }],
+    ["bytes=-100", { start: 900, end: 999 }],
+    ["bytes=500-5000", { start: 500, end: 999 }],
+    ["bytes=1000-", "unsatisfiable"],
+    ["bytes=5-2", "unsatisfiable"],
+    ["bytes=-0", "unsatisfiable"],
+    ["items=0-1", undefined],
+  ] as const)("%s → %j", (header, expected) => {
+    expect(parseRange(header, 1000)).toEqual(expected);
+  });
+});
+
+describe("media store", () => {
+  const data = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256));
+
+  it("names files by sha256, so the same bytes get the same URL", async () => {
+    const a = await saveMediaBuffer(data, "video/mp4");
+    const b = await saveMedia(Readable.from([data.subarray(0, 100), data.subarray(100)]), "video/mp4", 10_000);
+    expect(a.url).toBe(`/api/media/${createHash("sha256").update(data).digest("hex")}.mp4`);
+    expect(b).toEqual(a);
+    expect(a.bytes).toBe(4096);
+  });
+
+  it("refuses unknown types, empty files and files over the limit", async () => {
+    await expect(saveMediaBuffer(data, "application/x-msdownload")).rejects.toMatchObject({ code: "unsupported" });
+    await expect(saveMediaBuffer(Buffer.alloc(0), "image/png")).rejects.toMatchObject({ code: "bad_request" });
+    await expect(saveMedia(Readable.from([data]), "image/png", 1000)).rejects.toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("serves whole files, byte ranges (206) and refuses impossible ranges (416)", async () => {
+    const { url } = await saveMediaBuffer(data, "video/mp4");
+    const name = url.split("/").pop()!;
+    const whole = await serveMedia(name, new Request("http://x/"));
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-type")).toBe("video/mp4");
+    expect(whole.headers.get("cache-control")).toContain("immutable");
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(data);
+
+    const part = await serveMedia(name, new Request("http://x/", { headers: { range: "bytes=100-199" } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe("bytes 100-199/4096");
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(data.subarray(100, 200));
+
+    const bad = await serveMedia(name, new Request("http://x/", { headers: { range: "bytes=5000-" } }));
+    expect(bad.status).toBe(416);
+    expect(bad.headers.get("content-range")).toBe("bytes */4096");
+
+    expect((await serveMedia(`${"0".repeat(64)}.mp4`, new Request("http://x/"))).status).toBe(404);
+    expect((await serveMedia("../../etc/passwd", new Request("http://x/"))).status).toBe(404);
+  });
+});
