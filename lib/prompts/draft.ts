@@ -22,9 +22,16 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
   const stream = llm === "openrouter" ? fal.streamChat : openai.streamChat;
   const encoder = new TextEncoder();
 
+  let closed = false;
   return new ReadableStream<Uint8Array>({
+    cancel() {
+      closed = true;
+    },
     async start(controller) {
-      const send = (event: DraftEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      // The browser may leave mid-stream; the job record is still finished properly.
+      const send = (event: DraftEvent) => {
+        if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      };
       const started = Date.now();
       const prompts: PromptDraft[] = [];
       const announce = (found: PromptDraft[]) => {
@@ -46,7 +53,8 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
         announce(parser.end());
         if (signal.aborted) {
           updateJob(record.id, (j) => { j.status = "cancelled"; });
-          return controller.close();
+          if (!closed) controller.close();
+          return;
         }
         if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
         updateJob(record.id, (j) => {
@@ -62,7 +70,7 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
         updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; });
         send({ type: "error", message });
       }
-      controller.close();
+      if (!closed) controller.close();
     },
   });
 }
