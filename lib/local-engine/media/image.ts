@@ -81,7 +81,7 @@ type Theme = { words: readonly string[]; hues: readonly number[]; mood?: Mood; k
 // Hues are OKLCH angles: red ≈ 25, orange ≈ 55, yellow ≈ 100, green ≈ 145, cyan ≈ 195, blue ≈ 255, purple ≈ 305.
 const THEMES: readonly Theme[] = [
   { words: ["sunset", "sunrise", "dusk", "dawn", "evening", "twilight"], hues: [60, 30, 0, 310], mood: "dusk", kind: "landscape" },
-  { words: ["night", "midnight", "moon", "moonlight", "star", "starry", "space", "galaxy", "cosmos", "nebula", "dark"], hues: [275, 295, 250], mood: "night" },
+  { words: ["night", "midnight", "moon", "moonlight", "moonlit", "star", "starry", "space", "galaxy", "cosmos", "nebula", "dark"], hues: [275, 295, 250], mood: "night" },
   { words: ["ocean", "sea", "beach", "wave", "water", "lake", "river", "coast", "bay", "surf"], hues: [235, 215, 190], kind: "landscape", terrain: "waves", land: true },
   { words: ["forest", "tree", "woods", "jungle", "pine", "nature", "garden", "leaf", "leaves", "moss", "fox", "deer"], hues: [150, 130, 110], kind: "landscape", terrain: "trees", land: true },
   { words: ["mountain", "peak", "alps", "canyon", "cliff", "volcano"], hues: [265, 245, 285], kind: "landscape", terrain: "peaks", land: true },
@@ -104,6 +104,14 @@ const THEMES: readonly Theme[] = [
   { words: ["silk", "flow", "fabric", "smoke", "aurora", "gradient", "wallpaper", "swirl"], hues: [], kind: "mesh" },
 ];
 
+/** Sky hues for landscapes without colour words, per mood, in the order makePalette reads them. */
+const NATURAL_SKIES: Record<Mood, readonly number[]> = {
+  day: [250, 232, 215],
+  dusk: [60, 30, 0, 310],
+  night: [275, 290, 250],
+  vivid: [265, 245, 60],
+};
+
 type Look = { skyHues: number[]; landHues: number[]; mood: Mood; kind: Kind; terrain: Terrain; muted: boolean };
 
 function themesIn(prompt: string): Theme[] {
@@ -122,9 +130,19 @@ function readLook(prompt: string, rng: Rng): Look {
   const themes = themesIn(prompt);
   const skyHues = themes.filter((t) => !t.land).flatMap((t) => t.hues);
   const landHues = themes.filter((t) => t.land).flatMap((t) => t.hues);
-  if (skyHues.length === 0) {
-    // No colour words: the prompt's own hash picks a hue and a harmony, so each prompt has its palette.
-    const base = hashSeed("hue", prompt.trim().toLowerCase()) % 360;
+  const kind = themes.find((t) => t.kind)?.kind ?? pick(rng, ["mesh", "mesh", "orbs", "landscape"] as const);
+  const promptHash = hashSeed("look", prompt.trim().toLowerCase());
+  // Time of day outranks colour words: "a red barn at night" is a night scene with red in it.
+  const mood =
+    themes.find((t) => t.mood === "night" || t.mood === "dusk")?.mood ??
+    themes.find((t) => t.mood)?.mood ??
+    (["vivid", "day", "dusk", "vivid"] as const)[promptHash % 4]!;
+  if (skyHues.length === 0 && kind === "landscape") {
+    // A landscape without colour words gets a sky that could be real.
+    skyHues.push(...NATURAL_SKIES[mood]);
+  } else if (skyHues.length === 0) {
+    // No colour words: the prompt's own hash picks a hue and the seed a harmony around it.
+    const base = (promptHash >>> 2) % 360;
     const offsets = pick(rng, [
       [0, 35, -35],
       [0, 150, 210],
@@ -133,13 +151,6 @@ function readLook(prompt: string, rng: Rng): Look {
     ]);
     skyHues.push(...offsets.map((o) => (base + o + 360) % 360));
   }
-  const kind = themes.find((t) => t.kind)?.kind ?? pick(rng, ["mesh", "mesh", "orbs", "landscape"] as const);
-  const promptMood = hashSeed("mood", prompt.trim().toLowerCase()) % 4;
-  // Time of day outranks colour words: "a red barn at night" is a night scene with red in it.
-  const mood =
-    themes.find((t) => t.mood === "night" || t.mood === "dusk")?.mood ??
-    themes.find((t) => t.mood)?.mood ??
-    (["vivid", "day", "dusk", "vivid"] as const)[promptMood]!;
   const terrain = themes.find((t) => t.terrain)?.terrain ?? pick(rng, ["hills", "peaks", "hills", "trees"] as const);
   return { skyHues, landHues, mood, kind, terrain, muted: themes.some((t) => t.muted) };
 }
@@ -217,10 +228,11 @@ function makePalette(look: Look, rng: Rng): Palette {
 /** Position over time: drift plus a gentle sway, the same formula for stills (t = 0) and video. */
 export type Motion = { vx: number; vy: number; ax: number; ay: number; hz: number; phase: number };
 
+const TAU = 2 * Math.PI;
 const STILL: Motion = { vx: 0, vy: 0, ax: 0, ay: 0, hz: 0, phase: 0 };
 
 export function offsetAt(m: Motion, t: number): { dx: number; dy: number } {
-  const s = Math.sin(2 * Math.PI * m.hz * t + m.phase);
+  const s = Math.sin(TAU * m.hz * t + m.phase);
   return { dx: m.vx * t + m.ax * s, dy: m.vy * t + m.ay * s };
 }
 
@@ -275,23 +287,24 @@ type Ctx = { rng: Rng; look: Look; palette: Palette; W: number; H: number; D: nu
 const uid = (ctx: Ctx) => `s${ctx.ids++}`;
 const num = (v: number) => (Math.round(v * 100) / 100).toString();
 
-function base(ctx: Ctx, angle: number, stops: Stop[], extra: Partial<Scene>): Scene {
+type SceneParts = { angle: number; stops: Stop[]; blobs: Blob[]; groundWeight: number; warpAmp: number; vignette?: number };
+
+function scene(ctx: Ctx, parts: SceneParts): Scene {
   const { rng } = ctx;
   return {
     width: ctx.W,
     height: ctx.H,
-    gradient: { angle, stops },
-    groundWeight: 0.3,
-    blobs: [],
-    warp: { amp: 0.08, f1: between(rng, 2, 5), f2: between(rng, 2, 5), p1: between(rng, 0, 6.3), p2: between(rng, 0, 6.3), speed: between(rng, 0.25, 0.5) },
-    vignette: 0.18,
+    gradient: { angle: parts.angle, stops: parts.stops },
+    groundWeight: parts.groundWeight,
+    blobs: parts.blobs,
+    warp: { amp: parts.warpAmp, f1: between(rng, 2, 5), f2: between(rng, 2, 5), p1: between(rng, 0, TAU), p2: between(rng, 0, TAU), speed: between(rng, 0.25, 0.5) },
+    vignette: parts.vignette ?? 0.18,
     sprites: [],
-    ...extra,
   };
 }
 
 function swirl(rng: Rng, amp: number): Motion {
-  return { vx: 0, vy: 0, ax: amp * between(rng, 0.5, 1) * sign(rng), ay: amp * between(rng, 0.3, 0.8) * sign(rng), hz: between(rng, 0.04, 0.1), phase: between(rng, 0, 6.3) };
+  return { vx: 0, vy: 0, ax: amp * between(rng, 0.5, 1) * sign(rng), ay: amp * between(rng, 0.3, 0.8) * sign(rng), hz: between(rng, 0.04, 0.1), phase: between(rng, 0, TAU) };
 }
 
 function meshScene(ctx: Ctx): Scene {
@@ -313,10 +326,9 @@ function meshScene(ctx: Ctx): Scene {
   // One small bright highlight gives the eye somewhere to land.
   blobs.push({ x: between(rng, 0.2, aspect - 0.2), y: between(rng, 0.2, 0.8), rx: 0.16, ry: 0.16, color: mix(palette.light, palette.blobs[0]!, 0.4), weight: 0.7, motion: swirl(rng, 0.12) });
   const stops = [palette.top, palette.middle, palette.bottom].map((color, i) => ({ at: i / 2, color }));
-  const scene = base(ctx, between(rng, 0, 360), stops, { blobs, groundWeight: 0.25 });
-  scene.warp.amp = between(rng, 0.06, 0.12);
-  if (rng() < 0.8) scene.sprites.push(silkLines(ctx));
-  return scene;
+  const mesh = scene(ctx, { angle: between(rng, 0, 360), stops, blobs, groundWeight: 0.25, warpAmp: between(rng, 0.06, 0.12) });
+  if (rng() < 0.8) mesh.sprites.push(silkLines(ctx));
+  return mesh;
 }
 
 function orbScene(ctx: Ctx): Scene {
@@ -332,16 +344,29 @@ function orbScene(ctx: Ctx): Scene {
     motion: swirl(rng, 0.1),
   }));
   const stops = [palette.top, palette.middle, palette.bottom].map((color, i) => ({ at: i / 2, color }));
-  const scene = base(ctx, between(rng, 0, 360), stops, { blobs, groundWeight: 0.5 });
-  scene.warp.amp = 0.04;
-  const count = intBetween(rng, 3, 6);
+  const orbs = scene(ctx, { angle: between(rng, 0, 360), stops, blobs, groundWeight: 0.5, warpAmp: 0.04 });
   const unit = Math.min(W, H);
-  const orbs = Array.from({ length: count }, (_, i) => ({
-    r: unit * (i === 0 ? between(rng, 0.16, 0.24) : between(rng, 0.04, 0.13)),
-    color: palette.blobs[i % palette.blobs.length]!,
-  })).sort((a, b) => a.r - b.r);
-  for (const orb of orbs) scene.sprites.push(orbSprite(ctx, orb.r, orb.color));
-  return scene;
+  const radii = Array.from({ length: intBetween(rng, 3, 6) }, (_, i) => unit * (i === 0 ? between(rng, 0.16, 0.24) : between(rng, 0.04, 0.13)));
+  const placed = placeOrbs(rng, W, H, radii.sort((a, b) => b - a));
+  // Drawn smallest first, so the big orbs sit in front.
+  placed.reverse().forEach((o, i) => orbs.sprites.push(orbSprite(ctx, o.r, palette.blobs[i % palette.blobs.length]!, o.x, o.y)));
+  return orbs;
+}
+
+/** Places circles (largest first) where each overlaps the others least, from a few random tries. */
+function placeOrbs(rng: Rng, W: number, H: number, radii: number[]): { x: number; y: number; r: number }[] {
+  const placed: { x: number; y: number; r: number }[] = [];
+  for (const r of radii) {
+    let best = { x: W / 2, y: H / 2, r, gap: -Infinity };
+    for (let tries = 0; tries < 16 && best.gap < r * 0.3; tries++) {
+      const x = between(rng, 0.1, 0.9) * W;
+      const y = between(rng, 0.14, 0.86) * H;
+      const gap = Math.min(Infinity, ...placed.map((o) => Math.hypot(o.x - x, o.y - y) - o.r - r));
+      if (gap > best.gap) best = { x, y, r, gap };
+    }
+    placed.push({ x: best.x, y: best.y, r });
+  }
+  return placed;
 }
 
 function landscapeScene(ctx: Ctx): Scene {
@@ -363,7 +388,7 @@ function landscapeScene(ctx: Ctx): Scene {
       ry: between(rng, 0.035, 0.07),
       color: mix(palette.light, palette.middle, look.mood === "night" ? 0.75 : 0.35),
       weight: between(rng, 0.35, 0.7),
-      motion: { vx: 0.012 * sign(rng), vy: 0, ax: 0, ay: 0.01, hz: 0.05, phase: between(rng, 0, 6.3) },
+      motion: { vx: 0.012 * sign(rng), vy: 0, ax: 0, ay: 0.01, hz: 0.05, phase: between(rng, 0, TAU) },
     });
   }
   const stops: Stop[] = [
@@ -372,12 +397,12 @@ function landscapeScene(ctx: Ctx): Scene {
     { at: horizon + 0.05, color: palette.bottom },
     { at: 1, color: palette.bottom },
   ];
-  const scene = base(ctx, 90, stops, { blobs, groundWeight: 1, vignette: 0.14 });
-  scene.warp.amp = 0.012;
-  if (look.mood === "night") scene.sprites.push(stars(ctx, horizon));
-  scene.sprites.push(celestial(ctx, sunX * W, sunY * H));
-  scene.sprites.push(...terrain(ctx, horizon * H));
-  return scene;
+  const land = scene(ctx, { angle: 90, stops, blobs, groundWeight: 1, warpAmp: 0.012, vignette: 0.14 });
+  if (look.mood === "night") land.sprites.push(stars(ctx, horizon));
+  land.sprites.push(celestial(ctx, sunX * W, sunY * H));
+  land.sprites.push(...terrain(ctx, horizon * H));
+  if (look.terrain === "waves") land.sprites.push(glitter(ctx, sunX * W, horizon * H));
+  return land;
 }
 
 // ---------------------------------------------------------------- sprites
@@ -404,11 +429,11 @@ function silkLines(ctx: Ctx): Sprite {
   const count = intBetween(rng, 14, 26);
   const top = H * between(rng, 0.15, 0.5);
   const gap = (H * between(rng, 0.2, 0.45)) / count;
-  const f1 = (2 * Math.PI) / (W * between(rng, 0.9, 1.8));
+  const f1 = TAU / (W * between(rng, 0.9, 1.8));
   const f2 = f1 * between(rng, 1.8, 2.9);
   // Gentle slopes: steep stretches bunch the lines into a bright streak.
   const [a1, a2] = [H * between(rng, 0.06, 0.14), H * between(rng, 0.02, 0.05)];
-  const [p1, p2] = [between(rng, 0, 6.3), between(rng, 0, 6.3)];
+  const [p1, p2] = [between(rng, 0, TAU), between(rng, 0, TAU)];
   // Small phase spread across lines: they fold like fabric but rarely cross.
   const [d1, d2] = [between(rng, 0.3, 1.2), between(rng, 0.5, 2)];
   const step = Math.max(3, W / 240);
@@ -428,7 +453,7 @@ function silkLines(ctx: Ctx): Sprite {
   return { ...layer, y: 0, height: H, defs: "", body: lines.join("") };
 }
 
-function orbSprite(ctx: Ctx, r: number, color: Lab): Sprite {
+function orbSprite(ctx: Ctx, r: number, color: Lab, cx: number, cy: number): Sprite {
   const { rng, palette, W, H } = ctx;
   const id = uid(ctx);
   const size = Math.ceil(r * 4.2);
@@ -457,11 +482,11 @@ function orbSprite(ctx: Ctx, r: number, color: Lab): Sprite {
   return {
     width: size,
     height: size,
-    x: between(rng, 0.08, 0.92) * W - c,
-    y: between(rng, 0.12, 0.88) * H - c,
+    x: cx - c,
+    y: cy - c,
     defs,
     body,
-    motion: { vx: 0, vy: 0, ax: r * between(rng, 0.2, 0.5) * sign(rng), ay: r * between(rng, 0.15, 0.35), hz: between(rng, 0.08, 0.18), phase: between(rng, 0, 6.3) },
+    motion: { vx: 0, vy: 0, ax: r * between(rng, 0.2, 0.5) * sign(rng), ay: r * between(rng, 0.15, 0.35), hz: between(rng, 0.08, 0.18), phase: between(rng, 0, TAU) },
   };
 }
 
@@ -490,7 +515,7 @@ function celestial(ctx: Ctx, cx: number, cy: number): Sprite {
   const defs = `<radialGradient id="${id}g"><stop offset="0.2" stop-color="${hex(disk)}" stop-opacity="${night ? 0.3 : 0.55}"/><stop offset="1" stop-color="${hex(disk)}" stop-opacity="0"/></radialGradient>`;
   const craters = night
     ? Array.from({ length: 5 }, () => {
-        const a = between(rng, 0, 6.3);
+        const a = between(rng, 0, TAU);
         const d = r * between(rng, 0, 0.6);
         return `<circle cx="${num(c + d * Math.cos(a))}" cy="${num(c + d * Math.sin(a))}" r="${num(r * between(rng, 0.08, 0.22))}" fill="${hex(palette.ink)}" fill-opacity="0.1"/>`;
       }).join("")
@@ -501,11 +526,35 @@ function celestial(ctx: Ctx, cx: number, cy: number): Sprite {
   return { width: size, height: size, x: cx - c, y: cy - c, defs, body, motion: { ...STILL, vy } };
 }
 
+/** The sun's path on the water: short bright strokes that widen toward the viewer. */
+function glitter(ctx: Ctx, sunX: number, horizonY: number): Sprite {
+  const { rng, palette, look, W, H } = ctx;
+  const below = H - horizonY;
+  const strokes: string[] = [];
+  for (let i = intBetween(rng, 45, 70); i > 0; i--) {
+    const d = rng() ** 1.4;
+    const y = horizonY + below * (0.02 + 0.95 * d);
+    const x = sunX + (rng() + rng() - 1) * W * (0.02 + 0.1 * d);
+    const len = W * between(rng, 0.01, 0.035) * (0.4 + d);
+    strokes.push(`<path d="M${num(x - len / 2)},${num(y)}h${num(len)}" stroke-opacity="${num(between(rng, 0.2, look.mood === "night" ? 0.45 : 0.75))}"/>`);
+  }
+  const width = num(Math.max(1, H / 450));
+  return {
+    width: W,
+    height: H,
+    x: 0,
+    y: 0,
+    defs: "",
+    body: `<g stroke="${hex(palette.light)}" stroke-width="${width}" stroke-linecap="round">${strokes.join("")}</g>`,
+    motion: { ...STILL, ax: W * 0.004, hz: 0.35 },
+  };
+}
+
 type Ridge = (x: number) => number;
 
 function ridgeFn(rng: Rng, W: number, baseY: number, amp: number, sharp: boolean): Ridge {
-  const f = (2 * Math.PI) / (W * between(rng, 0.5, 1.3));
-  const octaves = [1, between(rng, 2.1, 2.7), between(rng, 4.5, 6)].map((m, i) => ({ f: f * m, p: between(rng, 0, 6.3), w: [1, 0.45, 0.18][i]! }));
+  const f = TAU / (W * between(rng, 0.5, 1.3));
+  const octaves = [1, between(rng, 2.1, 2.7), between(rng, 4.5, 6)].map((m, i) => ({ f: f * m, p: between(rng, 0, TAU), w: [1, 0.45, 0.18][i]! }));
   const norm = octaves.reduce((s, o) => s + o.w, 0);
   return (x) => {
     let v = 0;
@@ -525,7 +574,10 @@ function terrain(ctx: Ctx, horizonY: number): Sprite[] {
   const sprites: Sprite[] = [];
   for (let k = 0; k < layers; k++) {
     const depth = (k + 1) / layers;
-    const color = mix(haze, k === layers - 1 ? palette.ink : palette.land, depth ** 0.8);
+    const color =
+      look.terrain === "waves"
+        ? mix(mix(haze, palette.land, 0.45 + 0.55 * depth), palette.ink, 0.35 * depth)
+        : mix(haze, k === layers - 1 ? palette.ink : palette.land, depth ** 0.8);
     const layer = panLayer(ctx, dir * W * (0.006 + 0.028 * depth ** 1.6));
     sprites.push(terrainLayer(ctx, k, layers, horizonY, color, layer));
   }
@@ -544,8 +596,8 @@ function terrainLayer(ctx: Ctx, k: number, layers: number, horizonY: number, col
   if (kind === "waves") {
     const baseY = horizonY + below * depth ** 1.5 * 0.8;
     const amp = H * (0.004 + 0.03 * depth);
-    const f = (2 * Math.PI) / (W * between(rng, 0.08, 0.18) * (0.4 + depth));
-    const p = between(rng, 0, 6.3);
+    const f = TAU / (W * between(rng, 0.08, 0.18) * (0.4 + depth));
+    const p = between(rng, 0, TAU);
     ridge = (x) => baseY - amp * (0.5 + 0.5 * Math.sin(x * f + p)) - amp * 0.3 * Math.sin(x * f * 2.3 + p * 2);
   } else if (kind === "city") {
     ridge = k === 0 ? ridgeFn(rng, W, horizonY + below * 0.1, H * 0.05, false) : skylineFn(rng, W, horizonY + below * (0.15 + 0.35 * depth), H * (0.22 - 0.08 * depth));
@@ -599,17 +651,18 @@ function skylinePoints(ridge: Ridge, width: number, offset: number): [number, nu
 function trees(ctx: Ctx, ridge: Ridge, layer: { x: number; width: number }, depth: number, fill: string): string {
   const { rng, W, H } = ctx;
   const polys: string[] = [];
-  const clump = (2 * Math.PI) / (W * between(rng, 0.3, 0.6));
-  const phase = between(rng, 0, 6.3);
+  const clump = TAU / (W * between(rng, 0.3, 0.6));
+  const phase = between(rng, 0, TAU);
   for (let x = between(rng, 0, 10); x < layer.width; x += W * between(rng, 0.008, 0.022) * (1.2 - depth * 0.5)) {
     const wx = x + layer.x;
     if (Math.sin(wx * clump + phase) < -0.3) continue; // clearings between groves
     const h = H * between(rng, 0.05, 0.1) * (0.55 + 0.6 * depth);
     const w = h * between(rng, 0.36, 0.46);
-    const top = ridge(wx) - h + h * 0.08;
+    // The lowest tier reaches below the ridge so no sliver of sky shows under the branches.
+    const top = ridge(wx) - h * 0.9;
     const p = (dx: number, dy: number) => `${num(x + dx * w)},${num(top + dy * h)}`;
     polys.push(
-      `<polygon points="${[p(0, 0), p(0.26, 0.3), p(0.14, 0.3), p(0.38, 0.6), p(0.2, 0.6), p(0.5, 0.9), p(0.06, 0.9), p(0.06, 1), p(-0.06, 1), p(-0.06, 0.9), p(-0.5, 0.9), p(-0.2, 0.6), p(-0.38, 0.6), p(-0.14, 0.3), p(-0.26, 0.3)].join(" ")}"/>`,
+      `<polygon points="${[p(0, 0), p(0.26, 0.3), p(0.14, 0.3), p(0.38, 0.6), p(0.2, 0.6), p(0.5, 1), p(-0.5, 1), p(-0.2, 0.6), p(-0.38, 0.6), p(-0.14, 0.3), p(-0.26, 0.3)].join(" ")}"/>`,
     );
   }
   return `<g fill="${fill}">${polys.join("")}</g>`;
@@ -631,67 +684,101 @@ function windows(ctx: Ctx, ridge: Ridge, layer: { x: number; width: number }): s
 
 // ---------------------------------------------------------------- rasterising
 
-/** The scene's smooth field at time t, as raw RGB of fw×fh covering the whole frame. */
+/**
+ * The scene's smooth field at time t, as raw RGB of fw×fh covering the whole frame.
+ * Video renders this for every frame, so the loop avoids allocations and hoists what it can.
+ */
 export function renderField(scene: Scene, fw: number, fh: number, t = 0): Buffer {
   const out = Buffer.alloc(fw * fh * 3);
   const aspect = scene.width / scene.height;
-  const { warp, groundWeight, vignette } = scene;
-  const blobs = scene.blobs.map((b) => {
+  const { warp, groundWeight: gw, vignette } = scene;
+
+  const nb = scene.blobs.length;
+  const [bx, by, birx, biry, bw, bL, bA, bB] = Array.from({ length: 8 }, () => new Float64Array(nb));
+  scene.blobs.forEach((b, k) => {
     const { dx, dy } = offsetAt(b.motion, t);
-    return { x: b.x + dx, y: b.y + dy, irx: 1 / (b.rx * b.rx), iry: 1 / (b.ry * b.ry), w: b.weight, c: b.color };
+    bx![k] = b.x + dx;
+    by![k] = b.y + dy;
+    birx![k] = 1 / (b.rx * b.rx);
+    biry![k] = 1 / (b.ry * b.ry);
+    bw![k] = b.weight;
+    [bL![k], bA![k], bB![k]] = b.color;
   });
+
+  const stops = scene.gradient.stops;
+  const ns = stops.length;
+  const [sAt, sL, sA, sB] = Array.from({ length: 4 }, () => new Float64Array(ns));
+  stops.forEach((st, k) => {
+    sAt![k] = st.at;
+    [sL![k], sA![k], sB![k]] = st.color;
+  });
+
   const angle = (scene.gradient.angle * Math.PI) / 180;
-  const [gx, gy] = [Math.cos(angle), Math.sin(angle)];
+  const gx = Math.cos(angle);
+  const gy = Math.sin(angle);
   // Half the frame's extent along the gradient direction, so the gradient spans it exactly.
   const extent = Math.abs(gx) * aspect + Math.abs(gy);
-  const stops = scene.gradient.stops;
-  const vigNorm = 1 / (aspect * aspect * 0.25 + 0.25);
+  const vigNorm = vignette / (aspect * aspect * 0.25 + 0.25);
+
+  // The warp shifts u by a function of the row and v by a function of the column: tabulate both.
+  const colU = new Float64Array(fw);
+  const colShift = new Float64Array(fw);
+  for (let i = 0; i < fw; i++) {
+    colU[i] = ((i + 0.5) / fw) * aspect;
+    colShift[i] = warp.amp * Math.sin(colU[i]! * warp.f2 + warp.p2 - t * warp.speed * 0.8);
+  }
+
   let o = 0;
   for (let j = 0; j < fh; j++) {
     const v = (j + 0.5) / fh;
+    const rowShift = warp.amp * Math.sin(v * warp.f1 + warp.p1 + t * warp.speed);
+    const dv = v - 0.5;
     for (let i = 0; i < fw; i++) {
-      const u = ((i + 0.5) / fw) * aspect;
-      const wu = u + warp.amp * Math.sin(v * warp.f1 + warp.p1 + t * warp.speed);
-      const wv = v + warp.amp * Math.sin(u * warp.f2 + warp.p2 - t * warp.speed * 0.8);
+      const u = colU[i]!;
+      const wu = u + rowShift;
+      const wv = v + colShift[i]!;
+
+      // Gradient: smoothstep between the surrounding stops.
       const s = ((wu - aspect / 2) * gx + (wv - 0.5) * gy) / extent + 0.5;
-      const g = gradientAt(stops, s);
-      let L = g[0] * groundWeight;
-      let A = g[1] * groundWeight;
-      let B = g[2] * groundWeight;
-      let sum = groundWeight;
-      for (const b of blobs) {
-        const dx = wu - b.x;
-        const dy = wv - b.y;
-        const w = b.w * Math.exp(-(dx * dx * b.irx + dy * dy * b.iry));
-        L += b.c[0] * w;
-        A += b.c[1] * w;
-        B += b.c[2] * w;
+      let k = 1;
+      while (k < ns - 1 && s > sAt![k]!) k++;
+      let f = (s - sAt![k - 1]!) / (sAt![k]! - sAt![k - 1]! || 1);
+      f = f <= 0 ? 0 : f >= 1 ? 1 : f * f * (3 - 2 * f);
+      let L = (sL![k - 1]! + (sL![k]! - sL![k - 1]!) * f) * gw;
+      let A = (sA![k - 1]! + (sA![k]! - sA![k - 1]!) * f) * gw;
+      let B = (sB![k - 1]! + (sB![k]! - sB![k - 1]!) * f) * gw;
+      let sum = gw;
+
+      for (let b = 0; b < nb; b++) {
+        const dx = wu - bx![b]!;
+        const dy = wv - by![b]!;
+        // (1 + q/4)^-4: a bell like exp(-q) with a softer tail, at a fraction of exp's cost.
+        const x = 1 + 0.25 * (dx * dx * birx![b]! + dy * dy * biry![b]!);
+        const x2 = x * x;
+        const w = bw![b]! / (x2 * x2);
+        L += bL![b]! * w;
+        A += bA![b]! * w;
+        B += bB![b]! * w;
         sum += w;
       }
+
       const du = u - aspect / 2;
-      const dv = v - 0.5;
-      const shade = 1 - vignette * (du * du + dv * dv) * vigNorm;
-      const [r, gg, bb] = labToLinear((L / sum) * shade, A / sum, B / sum);
-      out[o++] = encode(r);
-      out[o++] = encode(gg);
-      out[o++] = encode(bb);
+      const Lf = (L / sum) * (1 - vigNorm * (du * du + dv * dv));
+      const af = A / sum;
+      const bf = B / sum;
+      // OKLab → linear sRGB (inlined labToLinear).
+      const l1 = Lf + 0.3963377774 * af + 0.2158037573 * bf;
+      const m1 = Lf - 0.1055613458 * af - 0.0638541728 * bf;
+      const s1 = Lf - 0.0894841775 * af - 1.291485548 * bf;
+      const l3 = l1 * l1 * l1;
+      const m3 = m1 * m1 * m1;
+      const s3 = s1 * s1 * s1;
+      out[o++] = encode(4.0767416621 * l3 - 3.3077115913 * m3 + 0.2309699292 * s3);
+      out[o++] = encode(-1.2684380046 * l3 + 2.6097574011 * m3 - 0.3413193965 * s3);
+      out[o++] = encode(-0.0041960863 * l3 - 0.7034186147 * m3 + 1.707614701 * s3);
     }
   }
   return out;
-}
-
-function gradientAt(stops: Stop[], s: number): Lab {
-  const first = stops[0]!;
-  if (s <= first.at) return first.color;
-  for (let i = 1; i < stops.length; i++) {
-    const b = stops[i]!;
-    if (s <= b.at) {
-      const a = stops[i - 1]!;
-      const f = (s - a.at) / (b.at - a.at || 1);
-      return mix(a.color, b.color, f * f * (3 - 2 * f));
-    }
-  }
-  return stops[stops.length - 1]!.color;
 }
 
 /** Field resolution: the field is smooth, so ~320 px on the long side upscales without visible loss. */

@@ -26,7 +26,7 @@ const CONTEXT_SHARE = 0.3;
 export async function inpaint(opts: InpaintOptions): Promise<Buffer> {
   const image = await decodeImage(opts.image);
   const { width, height, channels } = image;
-  const mask = await decodeMask(opts.mask, width, height);
+  const mask = await feather(await decodeMask(opts.mask, width, height), width, height);
   const art = await renderSceneRaw(buildScene({ prompt: opts.prompt, width, height, seed: opts.seed, index: opts.index }));
   const context = await blurredRgb(image);
   const strength = clamp01(opts.strength ?? 1);
@@ -79,6 +79,18 @@ async function decodeMask(data: Buffer, width: number, height: number): Promise<
   } catch (err) {
     throw new MediaInputError(`Could not read the mask: ${message(err)}`);
   }
+}
+
+/**
+ * Softens the mask's edges inward only (the minimum of the mask and its blur): the patch fades
+ * into the photo instead of ending in a cut-out edge, and black stays exactly black.
+ */
+async function feather(mask: Buffer, width: number, height: number): Promise<Buffer> {
+  const sigma = Math.max(0.8, Math.min(width, height) / 160);
+  const blurred = await sharp(mask, { raw: { width, height, channels: 1 } }).blur(sigma).extractChannel(0).raw().toBuffer();
+  const out = Buffer.alloc(mask.length);
+  for (let p = 0; p < mask.length; p++) out[p] = Math.min(mask[p]!, blurred[p]!);
+  return out;
 }
 
 async function blurredRgb(image: RawImage): Promise<Buffer> {

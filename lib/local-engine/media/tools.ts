@@ -2,6 +2,7 @@ import "server-only";
 import { spawn } from "node:child_process";
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
+import type { Writable } from "node:stream";
 
 export type ToolName = "ffmpeg" | "pocketsphinx";
 
@@ -39,7 +40,9 @@ export class CommandError extends Error {
 }
 
 export type RunResult = { stdout: string; stderr: string };
-export type RunOptions = { timeoutMs: number; input?: Buffer };
+/** stdin: a buffer, or chunks produced on demand (written with backpressure, so a long clip's frames never pile up). */
+export type RunInput = Buffer | Iterable<Buffer>;
+export type RunOptions = { timeoutMs: number; input?: RunInput };
 
 // Enough for pocketsphinx's word list of a long recording; ffmpeg's chatter only matters at the end.
 const MAX_STDOUT = 32 * 1024 * 1024;
@@ -86,8 +89,30 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions): Pro
 
     // A child that exits early (bad input) closes its stdin; that EPIPE is reported via "close".
     child.stdin.on("error", () => {});
-    child.stdin.end(opts.input);
+    void feed(child.stdin, opts.input);
   });
+}
+
+async function feed(stdin: Writable, input: RunInput | undefined): Promise<void> {
+  if (input === undefined || Buffer.isBuffer(input)) {
+    stdin.end(input);
+    return;
+  }
+  for (const chunk of input) {
+    if (stdin.destroyed || stdin.writableEnded) return;
+    if (!stdin.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stdin.off("drain", done);
+          stdin.off("close", done);
+          resolve();
+        };
+        stdin.on("drain", done);
+        stdin.on("close", done);
+      });
+    }
+  }
+  stdin.end();
 }
 
 /** The last non-empty line of a program's diagnostics, which is usually the reason it stopped. */

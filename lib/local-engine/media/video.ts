@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { buildScene, checkSize, coverRaw, fieldSize, renderField, spriteSvg, type Motion, type Scene } from "./image";
 import { between, hashSeed, mulberry32, sign } from "./random";
-import { MediaInputError, requireTool, run } from "./tools";
+import { MediaInputError, requireTool, run, type RunInput } from "./tools";
 
 export type RenderVideoOptions = {
   prompt: string;
@@ -59,7 +59,7 @@ function checkVideo(opts: RenderVideoOptions, fps: number): void {
   if (!Number.isInteger(fps) || fps < 1 || fps > 60) throw new MediaInputError(`Frame rate must be 1 to 60, got ${fps}.`);
 }
 
-type Job = { args: string[]; input?: Buffer };
+type Job = { args: string[]; input?: RunInput };
 
 function encodeArgs(frames: number, fps: number, out: string): string[] {
   return [
@@ -108,11 +108,9 @@ async function sceneJob(opts: RenderVideoOptions, dir: string, frames: number, f
   };
 }
 
-function fieldFrames(scene: Scene, fw: number, fh: number, frames: number, fps: number): Buffer {
-  const size = fw * fh * 3;
-  const all = Buffer.alloc(size * frames);
-  for (let f = 0; f < frames; f++) renderField(scene, fw, fh, f / fps).copy(all, f * size);
-  return all;
+/** Frames are drawn as ffmpeg asks for them, so drawing and encoding overlap on two cores. */
+function* fieldFrames(scene: Scene, fw: number, fh: number, frames: number, fps: number): Generator<Buffer> {
+  for (let f = 0; f < frames; f++) yield renderField(scene, fw, fh, f / fps);
 }
 
 /** ffmpeg expression for offsetAt() in image.ts: start + drift·t + sway·sin(2π·hz·t + phase). */
