@@ -37,6 +37,18 @@ const schema = z.object({
   OPENROUTER_MODEL: z.string().trim().min(1).default("google/gemini-2.5-flash"),
 
   STUDIO_DATA_DIR: z.string().default("./data"),
+  /** PostgreSQL instead of the embedded SQLite store, e.g. postgres://user:pass@host/studio. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  /** S3-compatible object storage for media instead of the data directory. */
+  S3_BUCKET: z.string().trim().min(3).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: optionalSecret,
+  S3_SECRET_ACCESS_KEY: optionalSecret,
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
+  S3_PREFIX: z.string().default(""),
+  /** Names this process in job leases; stable across restarts so it takes its own jobs back at once. */
+  STUDIO_INSTANCE_ID: z.string().trim().min(1).optional(),
   /** Where this server reaches itself; the local engine is served by this same process. */
   STUDIO_INTERNAL_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),

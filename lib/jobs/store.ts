@@ -1,5 +1,5 @@
 import "server-only";
-import { processSingleton } from "@/lib/local-engine/state";
+import { processSingleton } from "@/lib/process-singleton";
 import type { JobRecord, JobStatus } from "./schema";
 
 /**

@@ -1,15 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
-/**
- * Process-wide engine state. Next may load a module once per route bundle, so anything that
- * must be one per process lives on globalThis.
- */
+/** The engine's run-time knobs, one set per process. */
 export type EngineKnobs = { latencyMs: number; failureRate: number; concurrency: number };
 
-type Holder = { knobs?: EngineKnobs; singletons: Map<string, unknown> };
-const scope = globalThis as { __studioEngine?: Holder };
-const holder: Holder = (scope.__studioEngine ??= { singletons: new Map() });
+const holder = processSingleton<{ knobs?: EngineKnobs }>("engine-knobs", () => ({}));
 
 export function knobs(): EngineKnobs {
   const e = env();
@@ -23,9 +19,4 @@ export function knobs(): EngineKnobs {
 export function setKnobs(patch: Partial<EngineKnobs>): EngineKnobs {
   holder.knobs = { ...knobs(), ...patch };
   return holder.knobs;
-}
-
-export function processSingleton<T>(key: string, create: () => T): T {
-  if (!holder.singletons.has(key)) holder.singletons.set(key, create());
-  return holder.singletons.get(key) as T;
 }

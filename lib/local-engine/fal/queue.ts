@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { knobs, processSingleton } from "@/lib/local-engine/state";
+import { processSingleton } from "@/lib/process-singleton";
+import { knobs } from "@/lib/local-engine/state";
 
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers

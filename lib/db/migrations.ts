@@ -1,0 +1,53 @@
+import { sql, type Kysely, type Migration } from "kysely";
+
+/**
+ * Versioned migrations, run in order on start. Written once for both dialects: only types both
+ * SQLite and PostgreSQL read the same way (text, integer, double precision).
+ * Never edit a shipped migration; add the next one.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_jobs": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("jobs")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("task", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("engine", "text", (c) => c.notNull())
+        .addColumn("endpoint_id", "text", (c) => c.notNull())
+        .addColumn("request_id", "text")
+        .addColumn("share_id", "text", (c) => c.unique())
+        .addColumn("search_text", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("lease_owner", "text")
+        .addColumn("lease_until", "text")
+        .addColumn("record", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("jobs_created").on("jobs").columns(["created_at", "id"]).execute();
+      await db.schema.createIndex("jobs_task_created").on("jobs").columns(["task", "created_at", "id"]).execute();
+      await db.schema.createIndex("jobs_status_created").on("jobs").columns(["status", "created_at", "id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("jobs").execute();
+    },
+  },
+  "0002_media": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("media")
+        .addColumn("sha256", "text", (c) => c.primaryKey())
+        .addColumn("ext", "text", (c) => c.notNull())
+        .addColumn("content_type", "text", (c) => c.notNull())
+        .addColumn("bytes", "integer", (c) => c.notNull())
+        .addColumn("width", "integer")
+        .addColumn("height", "integer")
+        .addColumn("duration_sec", sql`double precision`)
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("media").execute();
+    },
+  },
+};
