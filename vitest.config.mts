@@ -18,5 +18,6 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
   },
 });

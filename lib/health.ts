@@ -1,6 +1,8 @@
 import "server-only";
+import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
-import { toolStatus } from "@/lib/local-engine/media/tools";
+import { blobStoreStatus } from "@/lib/media/blob-store";
+import { toolStatus } from "@/lib/system-tools";
 
 export type Feature = { available: true } | { available: false; reason: string };
 const available: Feature = { available: true };
@@ -9,7 +11,7 @@ const missing = (reason: string): Feature => ({ available: false, reason });
 /** What the studio runs on, and which local features this machine can serve. */
 export async function health() {
   const e = engines();
-  const tools = await toolStatus();
+  const [tools, database, media] = await Promise.all([toolStatus(), dbStatus(), blobStoreStatus()]);
   const local = e.fal === "local";
   const features: Record<"image" | "inpaint" | "video" | "transcribe" | "prompts", Feature> = {
     image: available,
@@ -23,7 +25,9 @@ export async function health() {
     prompts: available,
   };
   return {
-    ok: true,
+    ok: database.ok && media.ok,
+    database,
+    media,
     engine: { fal: e.fal, llm: e.llm },
     keys: { fal: Boolean(env().FAL_KEY), openai: Boolean(env().OPENAI_API_KEY) },
     tools,

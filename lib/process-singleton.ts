@@ -9,3 +9,8 @@ export function processSingleton<T>(key: string, create: () => T): T {
   if (!values.has(key)) values.set(key, create());
   return values.get(key) as T;
 }
+
+/** Drops a value so the next call creates it again (tests switching configuration). */
+export function forgetProcessSingleton(key: string): void {
+  values.delete(key);
+}

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { EngineBadge } from "@/components/shell/engine-badge";
 import { LocalEngineBanner } from "@/components/shell/local-engine-banner";
+import { ServiceBanner } from "@/components/shell/service-banner";
 import { NavLinks } from "@/components/shell/nav-links";
 import { health } from "@/lib/health";
 
@@ -26,6 +27,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
+        <ServiceBanner status={status} />
         <LocalEngineBanner status={status} />
         {children}
       </main>

@@ -80,6 +80,10 @@ function handle(): Handle {
   return box.h;
 }
 
+export function dbKind(): DbKind {
+  return handle().kind;
+}
+
 /** Closes the connection (tests, benchmarks, shutdown). */
 export async function closeDb(): Promise<void> {
   const box = processSingleton<{ h?: Handle; at: number }>("database", () => ({ at: 0 }));

@@ -1,41 +1,49 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setKnobs } from "@/lib/local-engine/state";
+import { blobStore } from "@/lib/media/blob-store";
 import { locateMedia, saveMediaBuffer } from "@/lib/media/store";
-import { ENGINE_ORIGIN, engineFetch, useEngineEnv } from "@/test/engine-harness";
+import { parseMediaName } from "@/lib/media/types";
+import { ENGINE_ORIGIN, engineFetch, useStudioEnv, type Backends } from "@/test/engine-harness";
+import { getJob } from "./repository";
 import { cancelJob, startGeneration } from "./runner";
 import { isTerminal, type JobRecord } from "./schema";
-import { getJob } from "./store";
 
 /** The runner end to end: plan → upload inputs → queue → poll → copy outputs into the media store. */
 
-beforeAll(() => {
-  useEngineEnv({ FAL_KEY: "runner-key", STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_HTTP_RETRIES: "0" });
-  vi.stubGlobal("fetch", engineFetch);
-  setKnobs({ latencyMs: 0, failureRate: 0, concurrency: 2 });
-});
+beforeAll(() => vi.stubGlobal("fetch", engineFetch));
 afterAll(() => vi.unstubAllGlobals());
 
 async function settle(id: string): Promise<JobRecord> {
   for (let i = 0; i < 400; i++) {
-    const job = getJob(id)!;
+    const job = (await getJob(id))!;
     if (isTerminal(job.status)) return job;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error("job did not finish");
 }
 
-async function stored(url: string) {
-  const file = await locateMedia(url);
-  expect(file, `${url} is in the media store`).toBeDefined();
-  return readFile(file!.path);
+async function stored(url: string): Promise<Buffer> {
+  const found = await locateMedia(url);
+  expect(found, `${url} is in the media store`).toBeDefined();
+  const { sha256, ext } = parseMediaName(url)!;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await blobStore()).read(`${sha256}.${ext}`)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
-describe("runner", () => {
+describe.each<Backends>([
+  { database: "sqlite", media: "disk" },
+  { database: "postgres", media: "s3" },
+])("runner on $database + $media", (backends) => {
+  beforeAll(async () => {
+    await useStudioEnv({ FAL_KEY: "runner-key", STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_HTTP_RETRIES: "0" }, backends);
+    setKnobs({ latencyMs: 0, failureRate: 0, concurrency: 2 });
+  });
+
   it("generates images, records the timeline, and stores outputs under their sha256", async () => {
-    const job = startGeneration({ task: "image", prompt: "a glass greenhouse", imageSize: { width: 256, height: 192 }, steps: 4, guidance: 3, numImages: 2, seed: 99, strength: 0.85 });
+    const job = await startGeneration({ task: "image", prompt: "a glass greenhouse", imageSize: { width: 256, height: 192 }, steps: 4, guidance: 3, numImages: 2, seed: 99, strength: 0.85 });
     expect(job.status).toBe("queued");
     const done = await settle(job.id);
     expect(done.status).toBe("done");
@@ -58,7 +66,7 @@ describe("runner", () => {
     for (let y = 40; y < 80; y++) maskRaw.fill(255, y * 160 + 40, y * 160 + 120);
     const mask = await saveMediaBuffer(await sharp(maskRaw, { raw: { width: 160, height: 120, channels: 1 } }).png().toBuffer(), "image/png");
 
-    const done = await settle(startGeneration({ task: "inpaint", prompt: "a red door", image: image.url, mask: mask.url, steps: 4, guidance: 3, strength: 1, numImages: 1, seed: 5 }).id);
+    const done = await settle((await startGeneration({ task: "inpaint", prompt: "a red door", image: image.url, mask: mask.url, steps: 4, guidance: 3, strength: 1, numImages: 1, seed: 5 })).id);
     expect(done.status, done.error?.message).toBe("done");
     const out = await sharp(await stored(done.outputs[0]!.url)).removeAlpha().raw().toBuffer();
     let changedInside = 0;
@@ -77,7 +85,7 @@ describe("runner", () => {
   it("records the provider's reason when a job fails", async () => {
     setKnobs({ failureRate: 1 });
     try {
-      const done = await settle(startGeneration({ task: "image", prompt: "x", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 }).id);
+      const done = await settle((await startGeneration({ task: "image", prompt: "x", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 })).id);
       expect(done.status).toBe("failed");
       expect(done.error?.message).toContain("STUDIO_LOCAL_FAILURE_RATE");
     } finally {
@@ -88,20 +96,20 @@ describe("runner", () => {
   it("cancels a running job at the provider", async () => {
     setKnobs({ latencyMs: 10_000 });
     try {
-      const job = startGeneration({ task: "image", prompt: "slow", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 });
-      for (let i = 0; i < 100 && !getJob(job.id)!.requestId; i++) await new Promise((r) => setTimeout(r, 10));
+      const job = await startGeneration({ task: "image", prompt: "slow", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 });
+      for (let i = 0; i < 100 && !(await getJob(job.id))!.requestId; i++) await new Promise((r) => setTimeout(r, 10));
       const cancelled = await cancelJob(job.id);
       expect(cancelled.status).toBe("cancelled");
       await new Promise((r) => setTimeout(r, 100));
-      expect(getJob(job.id)!.status).toBe("cancelled");
+      expect((await getJob(job.id))!.status).toBe("cancelled");
       await expect(cancelJob(job.id)).rejects.toMatchObject({ code: "conflict" });
     } finally {
       setKnobs({ latencyMs: 0 });
     }
   });
 
-  it("refuses a model that does not do the task and a duration the model lacks", () => {
-    expect(() => startGeneration({ task: "image", model: "fal-ai/whisper", prompt: "x", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 })).toThrow(/not a text-to-image model/);
-    expect(() => startGeneration({ task: "video", prompt: "x", duration: "7", steps: 1, guidance: 1 })).toThrow(/5, 10 seconds/);
+  it("refuses a model that does not do the task and a duration the model lacks", async () => {
+    await expect(startGeneration({ task: "image", model: "fal-ai/whisper", prompt: "x", imageSize: "square", steps: 1, guidance: 1, numImages: 1, strength: 0.85 })).rejects.toThrow(/not a text-to-image model/);
+    await expect(startGeneration({ task: "video", prompt: "x", duration: "7", steps: 1, guidance: 1 })).rejects.toThrow(/5, 10 seconds/);
   });
 });

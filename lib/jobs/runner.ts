@@ -1,64 +1,94 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { engines } from "@/lib/env";
+import os from "node:os";
+import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readMediaBlob, saveMedia } from "@/lib/media/store";
+import { processSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
 import { FAMILIES } from "@/lib/providers/catalog";
 import { planJob, type Plan } from "./plan";
-import { isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
-import { getJob, newRecord, saveNew, updateJob } from "./store";
+import { newRecord } from "./record";
+import { claimUnfinished, getJob, insertJob, renewLease, updateJob } from "./repository";
+import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 
 /**
- * Drives one generation from submit to stored outputs: the record is written first, then the
- * inputs are uploaded, the job is queued with the provider and polled until it ends; outputs are
- * copied into the studio's media store so links never depend on the provider's copy.
+ * Drives generations from submit to stored outputs. The record is written first, then inputs are
+ * uploaded, the job is queued with the provider and polled until it ends; outputs are copied into
+ * the studio's media store so links never depend on the provider's copy. The driving instance
+ * holds a lease on the job; a job whose driver died (or restarted) is taken up again by request id.
  */
 
 const POLL_MS = 500;
+const LEASE_MS = 30_000;
+const RENEW_MS = 10_000;
+const SWEEP_MS = 15_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function startGeneration(input: GenerationInput): JobRecord {
+/** Stable across restarts of the same server, so it takes its own jobs back at once. */
+export function instanceId(): string {
+  return env().STUDIO_INSTANCE_ID ?? `${os.hostname()}:${env().PORT}`;
+}
+
+const driving = () => processSingleton("jobs-driving", () => new Set<string>());
+const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
+
+export async function startGeneration(input: GenerationInput): Promise<JobRecord> {
   const plan = planJob(input);
-  const record = saveNew(
-    newRecord({ id: randomUUID(), task: input.task, endpointId: plan.endpointId, engine: engines().fal, input }),
-  );
-  void drive(record.id, plan);
+  const record = newRecord({ id: randomUUID(), task: input.task, endpointId: plan.endpointId, engine: engines().fal, input });
+  await insertJob(record, { owner: instanceId(), until: leaseUntil() });
+  void drive(record.id, plan, null);
   return record;
 }
 
-function fail(id: string, err: unknown) {
-  const error = err instanceof AppError ? err : fal.toAppError(err, "finish the job");
-  updateJob(id, (job) => {
-    if (isTerminal(job.status)) return;
-    job.status = "failed";
-    job.error = { code: error.code, message: error.message };
-  });
+/** Starts the same inputs again as a new job. */
+export async function rerun(id: string): Promise<JobRecord> {
+  const job = await getJob(id);
+  if (!job) throw new AppError("not_found", "No such job.");
+  const input = generationInputSchema.safeParse({ ...job.input, model: job.endpointId });
+  if (!input.success) throw new AppError("bad_request", "This kind of job cannot be re-run from here.");
+  return startGeneration(input.data);
 }
 
-async function drive(id: string, plan: Plan) {
+async function fail(id: string, err: unknown) {
+  const error = err instanceof AppError ? err : fal.toAppError(err, "finish the job");
+  await updateJob(id, (job) => {
+    if (isTerminal(job.status)) return;
+    job.status = "failed";
+    job.queuePosition = null;
+    job.error = { code: error.code, message: error.message };
+  }).catch((e: unknown) => console.error(`[studio] could not record the failure of job ${id}:`, e));
+}
+
+async function drive(id: string, plan: Plan, requestId: string | null) {
+  if (driving().has(id)) return;
+  driving().add(id);
   const started = Date.now();
+  let renewedAt = Date.now();
   try {
-    const uploaded: Record<string, string> = {};
-    for (const [field, mediaUrl] of Object.entries(plan.media)) {
-      const blob = await readMediaBlob(mediaUrl);
-      uploaded[field] = await fal.upload({ data: blob, fileName: mediaUrl.split("/").pop()! });
+    if (!requestId) {
+      const uploaded: Record<string, string> = {};
+      for (const [field, mediaUrl] of Object.entries(plan.media)) {
+        const blob = await readMediaBlob(mediaUrl);
+        uploaded[field] = await fal.upload({ data: blob, fileName: mediaUrl.split("/").pop()! });
+      }
+      if ((await getJob(id))?.status === "cancelled") return;
+      ({ requestId } = await fal.submit({ endpointId: plan.endpointId, input: { ...plan.input, ...uploaded } }));
+      const submitted = requestId;
+      const afterSubmit = await updateJob(id, (job) => {
+        job.requestId = submitted;
+        job.seed = typeof plan.input.seed === "number" ? plan.input.seed : null;
+      });
+      // Cancelled while submitting: pass the cancel on now that there is a request to cancel.
+      if (afterSubmit?.status === "cancelled") return void (await fal.cancel({ endpointId: plan.endpointId, requestId }));
     }
-    if (getJob(id)?.status === "cancelled") return;
-    const { requestId } = await fal.submit({ endpointId: plan.endpointId, input: { ...plan.input, ...uploaded } });
-    const afterSubmit = updateJob(id, (job) => {
-      job.requestId = requestId;
-      job.seed = typeof plan.input.seed === "number" ? plan.input.seed : null;
-    });
-    // Cancelled while submitting: pass the cancel on now that there is a request to cancel.
-    if (afterSubmit?.status === "cancelled") return void fal.cancel({ endpointId: plan.endpointId, requestId });
 
     let runningSince: number | undefined;
     for (;;) {
       const s = await fal.status({ endpointId: plan.endpointId, requestId });
       if (s.status === "running") runningSince ??= Date.now();
-      const job = updateJob(id, (j) => {
+      const job = await updateJob(id, (j) => {
         if (isTerminal(j.status)) return;
         j.status = s.status === "queued" ? "queued" : "running";
         j.queuePosition = s.queuePosition;
@@ -66,25 +96,29 @@ async function drive(id: string, plan: Plan) {
       });
       if (!job || job.status === "cancelled") return;
       if (s.status === "completed") break;
+      if (Date.now() - renewedAt > RENEW_MS) {
+        // Another instance took the job over (this one stalled past its lease): let it drive.
+        if (!(await renewLease(id, instanceId(), LEASE_MS))) return;
+        renewedAt = Date.now();
+      }
       await sleep(POLL_MS);
     }
     const raw = await fal.result({ endpointId: plan.endpointId, requestId });
-    if (getJob(id)?.status === "cancelled") return;
+    if ((await getJob(id))?.status === "cancelled") return;
     const collected = await collect(plan, raw);
     const finished = Date.now();
-    updateJob(id, (job) => {
+    await updateJob(id, (job) => {
       if (isTerminal(job.status)) return;
       Object.assign(job, collected);
       job.status = "done";
       job.queuePosition = null;
-      job.timings = {
-        queueMs: (runningSince ?? finished) - started,
-        runMs: runningSince ? finished - runningSince : undefined,
-        totalMs: finished - started,
-      };
+      const queueMs = (runningSince ?? finished) - started;
+      job.timings = { queueMs, runMs: runningSince ? finished - runningSince : undefined, totalMs: finished - Date.parse(job.createdAt) };
     });
   } catch (err) {
-    fail(id, err);
+    await fail(id, err);
+  } finally {
+    driving().delete(id);
   }
 }
 
@@ -99,12 +133,11 @@ async function collect(plan: Plan, raw: unknown): Promise<Partial<JobRecord>> {
     text?: string;
     chunks?: { timestamp: (number | null)[]; text: string }[];
   };
-  const seed = out.seed ?? null;
+  const seed = out.seed !== undefined ? { seed: out.seed } : {};
   if (out.images) {
-    const outputs = await Promise.all(out.images.map((img) => store(img.url, "image", img.content_type, img)));
-    return { outputs, ...(seed !== null ? { seed } : {}) };
+    return { outputs: await Promise.all(out.images.map((img) => copyOutput(img.url, "image", img.content_type ?? "image/png", img))), ...seed };
   }
-  if (out.video) return { outputs: [await store(out.video.url, "video", out.video.content_type ?? "video/mp4")], ...(seed !== null ? { seed } : {}) };
+  if (out.video) return { outputs: [await copyOutput(out.video.url, "video", out.video.content_type ?? "video/mp4")], ...seed };
   const segments = (out.chunks ?? []).map((c) => ({
     start: c.timestamp[0] ?? 0,
     end: c.timestamp[1] ?? c.timestamp[0] ?? 0,
@@ -113,27 +146,81 @@ async function collect(plan: Plan, raw: unknown): Promise<Partial<JobRecord>> {
   return { text: (out.text ?? "").trim(), segments };
 }
 
-async function store(
-  url: string,
-  kind: MediaOutput["kind"],
-  contentType?: string,
-  size?: { width?: number; height?: number },
-): Promise<MediaOutput> {
-  const res = await fal.outboundFetch()(url, { redirect: "follow" });
-  if (!res.ok || !res.body) throw new AppError("upstream", `Could not download the result (HTTP ${res.status}).`);
-  const type = res.headers.get("content-type") ?? contentType ?? "application/octet-stream";
-  const saved = await saveMedia(res.body, type, MAX_OUTPUT_BYTES);
-  return { kind, url: saved.url, contentType: saved.contentType, bytes: saved.bytes, width: size?.width, height: size?.height };
+/**
+ * Copies one output into the media store (retried under the central policy). If that still
+ * fails, the job keeps the provider's URL and says why, rather than losing the result.
+ */
+async function copyOutput(url: string, kind: MediaOutput["kind"], contentType: string, size?: { width?: number; height?: number }): Promise<MediaOutput> {
+  try {
+    const res = await fal.outboundFetch()(url, { redirect: "follow" });
+    if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+    const saved = await saveMedia(res.body, res.headers.get("content-type") ?? contentType, MAX_OUTPUT_BYTES);
+    return {
+      kind,
+      url: saved.url,
+      contentType: saved.contentType,
+      bytes: saved.bytes,
+      width: saved.width ?? size?.width,
+      height: saved.height ?? size?.height,
+      durationSec: saved.durationSec,
+      posterUrl: saved.posterUrl,
+    };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    console.error(`[studio] could not copy an output into the media store (${reason}); keeping the provider's URL`);
+    return { kind, url, contentType, width: size?.width, height: size?.height, copyError: `Not copied to this studio's storage: ${reason}` };
+  }
 }
 
 export async function cancelJob(id: string): Promise<JobRecord> {
-  const job = getJob(id);
+  const job = await getJob(id);
   if (!job) throw new AppError("not_found", "No such job.");
   if (isTerminal(job.status)) throw new AppError("conflict", `The job is already ${job.status}.`);
-  const updated = updateJob(id, (j) => {
+  const updated = (await updateJob(id, (j) => {
+    if (isTerminal(j.status)) return;
     j.status = "cancelled";
     j.queuePosition = null;
-  })!;
-  if (job.requestId) await fal.cancel({ endpointId: job.endpointId, requestId: job.requestId });
+  }))!;
+  if (job.requestId && job.task !== "prompts") await fal.cancel({ endpointId: job.endpointId, requestId: job.requestId });
   return updated;
+}
+
+/**
+ * Takes up unfinished jobs nobody drives: after a restart, or when another instance died.
+ * Prompt drafts stream to one browser and cannot be resumed; they end as failed.
+ */
+export async function resumeUnfinished(): Promise<number> {
+  const jobs = await claimUnfinished(instanceId(), LEASE_MS);
+  let resumed = 0;
+  for (const job of jobs) {
+    if (driving().has(job.id)) continue;
+    if (job.task === "prompts") {
+      await fail(job.id, new AppError("unavailable", "The server restarted while the prompts were being written; draft them again."));
+      continue;
+    }
+    const input = generationInputSchema.safeParse({ ...job.input, model: job.endpointId });
+    if (!input.success) {
+      await fail(job.id, new AppError("internal", "This job's inputs can no longer be read."));
+      continue;
+    }
+    try {
+      void drive(job.id, planJob(input.data), job.requestId);
+      resumed++;
+    } catch (err) {
+      await fail(job.id, err);
+    }
+  }
+  return resumed;
+}
+
+/** Resumes what was interrupted, then keeps sweeping for jobs whose driver went away. */
+export function startJobSweeper(): void {
+  processSingleton("jobs-sweeper", () => {
+    const sweep = () =>
+      resumeUnfinished()
+        .then((n) => n > 0 && console.log(`[studio] resumed ${n} unfinished job${n === 1 ? "" : "s"}`))
+        .catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", err instanceof Error ? err.message : err));
+    void sweep();
+    return setInterval(sweep, SWEEP_MS).unref();
+  });
 }

@@ -110,6 +110,10 @@ export const mediaOutputSchema = z.object({
   height: z.number().optional(),
   durationSec: z.number().optional(),
   bytes: z.number().optional(),
+  /** A still for videos (history thumbnails, share previews). */
+  posterUrl: z.string().optional(),
+  /** Set when the copy into the studio's store failed: `url` is then the provider's own link. */
+  copyError: z.string().optional(),
 });
 export type MediaOutput = z.infer<typeof mediaOutputSchema>;
 
@@ -133,6 +137,8 @@ export const jobRecordSchema = z.object({
   prompts: z.array(promptDraftSchema).nullable(),
   seed: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Random public id of the share link; null when not shared. */
+  shareId: z.string().nullable().default(null),
   timings: z.object({ queueMs: z.number().optional(), runMs: z.number().optional(), totalMs: z.number().optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),

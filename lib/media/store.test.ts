@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useEngineEnv } from "@/test/engine-harness";
-import { parseRange, saveMedia, saveMediaBuffer, serveMedia } from "./store";
-
-beforeAll(() => useEngineEnv({}));
+import { useStudioEnv, type Backends } from "@/test/engine-harness";
+import { blobStoreStatus } from "./blob-store";
+import { locateMedia, parseRange, readMediaBlob, removeMedia, saveMedia, saveMediaBuffer, serveMedia } from "./store";
 
 describe("parseRange", () => {
   it.each([
@@ -22,7 +22,13 @@ describe("parseRange", () => {
   });
 });
 
-describe("media store", () => {
+describe.each<Backends>([
+  { database: "sqlite", media: "disk" },
+  { database: "postgres", media: "s3" },
+])("media store on $media (records in $database)", (backends) => {
+  beforeAll(async () => {
+    await useStudioEnv({}, backends);
+  });
   const data = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256));
 
   it("names files by sha256, so the same bytes get the same URL", async () => {
@@ -59,5 +65,24 @@ describe("media store", () => {
 
     expect((await serveMedia(`${"0".repeat(64)}.mp4`, new Request("http://x/"))).status).toBe(404);
     expect((await serveMedia("../../etc/passwd", new Request("http://x/"))).status).toBe(404);
+  });
+
+  it("measures images and videos as it stores them, and serves the same bytes back", async () => {
+    const png = await sharp({ create: { width: 37, height: 21, channels: 3, background: "#123456" } }).png().toBuffer();
+    const image = await saveMediaBuffer(png, "image/png");
+    expect(image).toMatchObject({ width: 37, height: 21, contentType: "image/png", bytes: png.length });
+    expect(await locateMedia(image.url)).toMatchObject({ width: 37, height: 21 });
+    expect(Buffer.from(await (await readMediaBlob(image.url)).arrayBuffer())).toEqual(png);
+  });
+
+  it("removes a file and its record", async () => {
+    const saved = await saveMediaBuffer(Buffer.from("remove me"), "audio/ogg");
+    await removeMedia(saved.url);
+    expect(await locateMedia(saved.url)).toBeUndefined();
+    await expect(readMediaBlob(saved.url)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reports the store reachable", async () => {
+    expect(await blobStoreStatus()).toMatchObject({ kind: backends.media, ok: true });
   });
 });

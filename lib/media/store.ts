@@ -1,59 +1,43 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { db } from "@/lib/db/client";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { blobStore } from "./blob-store";
+import { extractPoster, probeImage, probeVideo, type Probe } from "./probe";
+import { baseType, MEDIA_TYPES, mediaUrl, parseMediaName } from "./types";
 
 /**
- * The studio's own media store: files are streamed in (never held whole in memory), named by
- * their sha256, and served from `/api/media/<sha256>.<ext>`. Same bytes, same URL.
+ * The studio's own media store. Bytes are streamed to a temp file while hashed (never held whole
+ * in memory), probed, then handed to the blob store under their sha256; a row in `media` keeps
+ * content type, size and image size or video duration. Same bytes, same URL.
  */
 
-export const MEDIA_TYPES: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "video/mp4": "mp4",
-  "video/webm": "webm",
-  "audio/mpeg": "mp3",
-  "audio/mp4": "m4a",
-  "audio/x-m4a": "m4a",
-  "audio/wav": "wav",
-  "audio/x-wav": "wav",
-  "audio/wave": "wav",
-  "audio/webm": "weba",
-  "audio/ogg": "ogg",
-  "audio/flac": "flac",
-  "audio/x-flac": "flac",
+export type StoredMedia = {
+  sha256: string;
+  url: string;
+  contentType: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  durationSec?: number;
+  posterUrl?: string;
 };
-const TYPE_OF_EXT: Record<string, string> = Object.fromEntries(
-  Object.entries(MEDIA_TYPES).reverse().map(([type, ext]) => [ext, type]),
-);
 
-export type StoredMedia = { sha256: string; url: string; contentType: string; bytes: number };
+const tmpDir = () => path.join(dataDir(), "tmp");
 
-const root = () => path.join(dataDir(), "media");
-const fileFor = (sha: string, ext: string) => path.join(root(), sha.slice(0, 2), `${sha}.${ext}`);
-
-/** The bare MIME type (`audio/webm;codecs=opus` → `audio/webm`). */
-export const baseType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
-
-export async function saveMedia(
-  body: ReadableStream<Uint8Array> | Readable,
-  contentType: string,
-  maxBytes: number,
-): Promise<StoredMedia> {
+export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, contentType: string, maxBytes: number): Promise<StoredMedia> {
   const type = baseType(contentType);
   const ext = MEDIA_TYPES[type];
   if (!ext) throw new AppError("unsupported", `Files of type ${type || "unknown"} are not supported.`);
-  await mkdir(root(), { recursive: true });
-  const tmp = path.join(root(), `.upload-${randomUUID()}`);
+  await mkdir(tmpDir(), { recursive: true });
+  const tmp = path.join(tmpDir(), `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let bytes = 0;
   const meter = new Transform({
@@ -67,42 +51,73 @@ export async function saveMedia(
   const source = body instanceof Readable ? body : Readable.fromWeb(body as NodeWebStream<Uint8Array>);
   try {
     await pipeline(source, meter, createWriteStream(tmp));
-  } catch (err) {
+    if (bytes === 0) throw new AppError("bad_request", "The file is empty.");
+    const sha256 = hash.digest("hex");
+    const existing = await findMedia(sha256, ext);
+    if (existing) return existing;
+
+    const probe: Probe = type.startsWith("image/") ? ((await probeImage(tmp)) ?? {}) : type.startsWith("video/") ? await probeVideo(tmp) : {};
+    const poster = type.startsWith("video/") ? await extractPoster(tmp, probe.durationSec) : undefined;
+    const posterUrl = poster ? (await saveMediaBuffer(poster, "image/jpeg")).url : undefined;
+    await (await blobStore()).putFile(`${sha256}.${ext}`, tmp, type);
+    const row = {
+      sha256, ext, content_type: type, bytes,
+      width: probe.width ?? null, height: probe.height ?? null, duration_sec: probe.durationSec ?? null,
+      created_at: new Date().toISOString(),
+    };
+    await (await db()).insertInto("media").values(row).onConflict((oc) => oc.column("sha256").doNothing()).execute();
+    return { ...toStored(row), posterUrl };
+  } finally {
     await rm(tmp, { force: true });
-    throw err;
   }
-  if (bytes === 0) {
-    await rm(tmp, { force: true });
-    throw new AppError("bad_request", "The file is empty.");
-  }
-  const sha256 = hash.digest("hex");
-  const final = fileFor(sha256, ext);
-  await mkdir(path.dirname(final), { recursive: true });
-  await rename(tmp, final);
-  return { sha256, url: `/api/media/${sha256}.${ext}`, contentType: type, bytes };
 }
 
 export function saveMediaBuffer(data: Buffer, contentType: string): Promise<StoredMedia> {
   return saveMedia(Readable.from([data]), contentType, Number.MAX_SAFE_INTEGER);
 }
 
-/** Resolves `/api/media/<sha>.<ext>` (or just the file name) to the file on disk. */
-export async function locateMedia(nameOrUrl: string): Promise<{ path: string; size: number; contentType: string } | undefined> {
-  const match = nameOrUrl.match(/([a-f0-9]{64})\.([a-z0-9]{2,5})$/);
-  if (!match) return undefined;
-  const [, sha, ext] = match as unknown as [string, string, string];
-  const contentType = TYPE_OF_EXT[ext];
-  if (!contentType) return undefined;
-  const file = fileFor(sha, ext);
-  const info = await stat(file).catch(() => undefined);
-  return info?.isFile() ? { path: file, size: info.size, contentType } : undefined;
+type MediaRow = { sha256: string; ext: string; content_type: string; bytes: number | string; width: number | null; height: number | null; duration_sec: number | null };
+
+function toStored(row: MediaRow): StoredMedia {
+  return {
+    sha256: row.sha256,
+    url: mediaUrl(row.sha256, row.ext),
+    contentType: row.content_type,
+    bytes: Number(row.bytes),
+    ...(row.width ? { width: row.width } : {}),
+    ...(row.height ? { height: row.height } : {}),
+    ...(row.duration_sec ? { durationSec: row.duration_sec } : {}),
+  };
+}
+
+async function findMedia(sha256: string, ext: string): Promise<StoredMedia | undefined> {
+  const row = await (await db()).selectFrom("media").selectAll().where("sha256", "=", sha256).executeTakeFirst();
+  return row && row.ext === ext ? toStored(row) : undefined;
+}
+
+/** The stored file a `/api/media/…` URL names, if it exists. */
+export async function locateMedia(nameOrUrl: string): Promise<StoredMedia | undefined> {
+  const name = parseMediaName(nameOrUrl);
+  return name && findMedia(name.sha256, name.ext);
 }
 
 export async function readMediaBlob(url: string): Promise<Blob> {
   const found = await locateMedia(url);
   if (!found) throw new AppError("not_found", "The uploaded file is no longer available; upload it again.");
-  const { readFile } = await import("node:fs/promises");
-  return new Blob([new Uint8Array(await readFile(found.path))], { type: found.contentType });
+  const { sha256, ext } = parseMediaName(found.url)!;
+  const stream = await (await blobStore()).read(`${sha256}.${ext}`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return new Blob([new Uint8Array(Buffer.concat(chunks))], { type: found.contentType });
+}
+
+/** Removes a file and its row (callers check first that no job still uses it). */
+export async function removeMedia(url: string): Promise<void> {
+  const found = await locateMedia(url);
+  if (!found) return;
+  const name = parseMediaName(found.url)!;
+  await (await blobStore()).remove(`${name.sha256}.${name.ext}`);
+  await (await db()).deleteFrom("media").where("sha256", "=", found.sha256).execute();
 }
 
 /** Parses one `bytes=` range; undefined = whole file, "unsatisfiable" = 416. */
@@ -129,26 +144,22 @@ export function parseRange(header: string | null, size: number): { start: number
 export async function serveMedia(name: string, request: Request): Promise<Response> {
   const found = await locateMedia(name);
   if (!found) return new AppError("not_found", "No such media.").toResponse();
+  const parts = parseMediaName(found.url)!;
   const headers: Record<string, string> = {
     "content-type": found.contentType,
     "accept-ranges": "bytes",
     "cache-control": "public, max-age=31536000, immutable",
-    etag: `"${name.split(".")[0]}"`,
+    etag: `"${found.sha256}"`,
     "x-content-type-options": "nosniff",
   };
   if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
-  const range = parseRange(request.headers.get("range"), found.size);
+  const range = parseRange(request.headers.get("range"), found.bytes);
   if (range === "unsatisfiable") {
-    return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${found.size}` } });
+    return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${found.bytes}` } });
   }
-  const { start, end } = range ?? { start: 0, end: found.size - 1 };
-  const stream = Readable.toWeb(createReadStream(found.path, { start, end })) as ReadableStream;
-  return new Response(request.method === "HEAD" ? null : stream, {
-    status: range ? 206 : 200,
-    headers: {
-      ...headers,
-      "content-length": String(end - start + 1),
-      ...(range ? { "content-range": `bytes ${start}-${end}/${found.size}` } : {}),
-    },
-  });
+  const { start, end } = range ?? { start: 0, end: found.bytes - 1 };
+  const length = { "content-length": String(end - start + 1), ...(range ? { "content-range": `bytes ${start}-${end}/${found.bytes}` } : {}) };
+  if (request.method === "HEAD") return new Response(null, { status: range ? 206 : 200, headers: { ...headers, ...length } });
+  const stream = await (await blobStore()).read(`${parts.sha256}.${parts.ext}`, range);
+  return new Response(Readable.toWeb(stream) as ReadableStream, { status: range ? 206 : 200, headers: { ...headers, ...length } });
 }

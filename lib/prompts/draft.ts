@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { PromptDraft, PromptDraftRequest } from "@/lib/jobs/schema";
-import { newRecord, saveNew, updateJob } from "@/lib/jobs/store";
+import { newRecord } from "@/lib/jobs/record";
+import { insertJob, updateJob } from "@/lib/jobs/repository";
+import { instanceId } from "@/lib/jobs/runner";
 import * as fal from "@/lib/providers/fal";
 import * as openai from "@/lib/providers/openai";
 import { DRAFT_SYSTEM_PROMPT, draftUserMessage } from "./instructions";
@@ -13,12 +15,16 @@ import { createDraftParser, type DraftEvent } from "./parse";
  * Prompt drafting as a job: the LLM's text is streamed to the browser as NDJSON events while
  * complete prompts are parsed, validated and announced one by one; the record keeps the result.
  */
-export function draftPromptStream(request: PromptDraftRequest, signal: AbortSignal): ReadableStream<Uint8Array> {
+const DRAFT_LEASE_MS = 5 * 60 * 1000;
+
+export async function draftPromptStream(request: PromptDraftRequest, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const { llm } = engines();
   const e = env();
   const model = llm === "openrouter" ? e.OPENROUTER_MODEL : e.OPENAI_MODEL;
   const endpointId = llm === "openrouter" ? e.FAL_LLM_MODEL : `openai/${model}`;
-  const record = saveNew(newRecord({ id: randomUUID(), task: "prompts", endpointId, engine: llm, input: request }));
+  const record = newRecord({ id: randomUUID(), task: "prompts", endpointId, engine: llm, input: request });
+  // A draft streams to one browser for seconds; the lease keeps other instances' sweepers off it.
+  await insertJob(record, { owner: instanceId(), until: new Date(Date.now() + DRAFT_LEASE_MS).toISOString() });
   const stream = llm === "openrouter" ? fal.streamChat : openai.streamChat;
   const encoder = new TextEncoder();
 
@@ -41,7 +47,7 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
         }
       };
       send({ type: "job", id: record.id, engine: llm, model });
-      updateJob(record.id, (j) => { j.status = "running"; });
+      await updateJob(record.id, (j) => { j.status = "running"; });
       try {
         const parser = createDraftParser();
         let text = "";
@@ -52,12 +58,12 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
         }
         announce(parser.end());
         if (signal.aborted) {
-          updateJob(record.id, (j) => { j.status = "cancelled"; });
+          await updateJob(record.id, (j) => { j.status = "cancelled"; });
           if (!closed) controller.close();
           return;
         }
         if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
-        updateJob(record.id, (j) => {
+        await updateJob(record.id, (j) => {
           j.status = "done";
           j.prompts = prompts;
           j.text = text;
@@ -67,7 +73,7 @@ export function draftPromptStream(request: PromptDraftRequest, signal: AbortSign
       } catch (err) {
         const message = err instanceof AppError ? err.message : "Prompt drafting failed.";
         if (!(err instanceof AppError)) console.error("[studio] drafting failed:", err);
-        updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; });
+        await updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; }).catch(() => undefined);
         send({ type: "error", message });
       }
       if (!closed) controller.close();

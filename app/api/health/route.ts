@@ -3,4 +3,8 @@ import { health } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async () => Response.json(await health(), { headers: { "cache-control": "no-store" } }));
+/** 200 when the database and media store answer, 503 otherwise; the body says which and why. */
+export const GET = handler(async () => {
+  const status = await health();
+  return Response.json(status, { status: status.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+});

@@ -1,9 +1,27 @@
-import { generationInputSchema } from "@/lib/jobs/schema";
-import { startGeneration } from "@/lib/jobs/runner";
+import { z } from "zod";
+import { validationError } from "@/lib/errors";
 import { handler, readJson } from "@/lib/http/route";
+import { listJobs } from "@/lib/jobs/repository";
+import { startGeneration } from "@/lib/jobs/runner";
+import { generationInputSchema, STATUSES, TASKS } from "@/lib/jobs/schema";
 
 /** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. */
 export const POST = handler(async (req) => {
   const input = await readJson(req, generationInputSchema);
-  return Response.json(startGeneration(input), { status: 201 });
+  return Response.json(await startGeneration(input), { status: 201 });
+});
+
+const listQuery = z.object({
+  task: z.enum(TASKS).optional(),
+  status: z.enum(STATUSES).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+});
+
+/** History: newest first, filtered, with a cursor for the next page. */
+export const GET = handler(async (req) => {
+  const query = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) throw validationError(query.error);
+  return Response.json(await listJobs(query.data), { headers: { "cache-control": "no-store" } });
 });

@@ -5,7 +5,7 @@ import { draftPromptStream } from "@/lib/prompts/draft";
 /** Streams prompt drafts as NDJSON events (see lib/prompts/parse.ts DraftEvent). */
 export const POST = handler(async (req) => {
   const request = await readJson(req, promptDraftRequestSchema);
-  return new Response(draftPromptStream(request, req.signal), {
+  return new Response(await draftPromptStream(request, req.signal), {
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-cache, no-transform" },
   });
 });

@@ -1,9 +1,8 @@
-import { rm } from "node:fs/promises";
-import sharp from "sharp";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { handler } from "@/lib/http/route";
-import { baseType, locateMedia, saveMedia } from "@/lib/media/store";
+import { removeMedia, saveMedia } from "@/lib/media/store";
+import { baseType } from "@/lib/media/types";
 
 /**
  * Takes one file as the raw request body (Content-Type = the file's type) and streams it into
@@ -35,13 +34,10 @@ export const POST = handler(async (req) => {
   // Recorded audio arrives as video/webm from some browsers; it is stored as audio.
   const storedType = type === "video/webm" && parsed.data.kind === "audio" ? "audio/webm" : type === "video/mp4" ? "audio/mp4" : type;
   const saved = await saveMedia(req.body, storedType, kind.maxBytes);
-  if (parsed.data.kind !== "image") return Response.json(saved, { status: 201 });
-
-  const file = await locateMedia(saved.url);
-  const meta = file ? await sharp(file.path).metadata().catch(() => undefined) : undefined;
-  if (!meta?.width || !meta.height) {
-    if (file) await rm(file.path, { force: true });
+  // The store measured images as it saved them; one it could not read is not an image.
+  if (parsed.data.kind === "image" && !saved.width) {
+    await removeMedia(saved.url);
     throw new AppError("unsupported", "This file is not a readable image.");
   }
-  return Response.json({ ...saved, width: meta.width, height: meta.height }, { status: 201 });
+  return Response.json(saved, { status: 201 });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { setKnobs } from "@/lib/local-engine/state";
-import { ENGINE_ORIGIN, engineFetch, useEngineEnv } from "@/test/engine-harness";
+import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
 
 /** The real @fal-ai/client against the local engine's fal protocol. */
 
@@ -18,8 +18,8 @@ function client(credentials: string | undefined = KEY) {
   });
 }
 
-beforeAll(() => {
-  useEngineEnv({ FAL_KEY: KEY, STUDIO_LOCAL_LATENCY_MS: "0" });
+beforeAll(async () => {
+  await useStudioEnv({ FAL_KEY: KEY, STUDIO_LOCAL_LATENCY_MS: "0" });
   setKnobs({ latencyMs: 0, failureRate: 0, concurrency: 2 });
 });
 

@@ -6,7 +6,8 @@ import { endpointFamily } from "@/lib/providers/models";
 import { fromLocalEnginePath } from "@/lib/local-engine/address";
 import { completeUpload, fileUrl, openFile, reserveUpload, uploadUrl, UploadError } from "./files";
 import { outputSaver, parseInput, runModel } from "./models";
-import { cancelRequest, getRequest, queuePosition, RunError, submitRequest, type EngineRequest } from "./queue";
+import { cancelRequest, getRequest, queuePosition, submitRequest, type EngineRequest } from "./queue";
+import { RunError } from "./run-error";
 
 /**
  * fal's HTTP protocol as the SDK and the server proxy speak it: queue submit / status (+SSE
@@ -82,7 +83,7 @@ export async function handleLocalFal(req: Request, segments: string[]): Promise<
     }
   }
 
-  const request = submitRequest(endpointId, ({ log }) => runModel(family, input, { origin, log, saveOutput }));
+  const request = submitRequest({ endpointId, family, input, origin });
   const base = `https://queue.fal.run/${appIdOf(endpointId)}/requests/${request.id}`;
   return Response.json({
     status: "IN_QUEUE",

@@ -5,9 +5,9 @@ import { renderImage } from "@/lib/local-engine/media/image";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { renderVideo } from "@/lib/local-engine/media/video";
 import { transcribe } from "@/lib/local-engine/media/transcribe";
-import { MediaInputError, ToolUnavailableError } from "@/lib/local-engine/media/tools";
+import { MediaInputError, ToolUnavailableError } from "@/lib/system-tools";
 import { fileUrl, readLocalFile, saveFile } from "./files";
-import { RunError } from "./queue";
+import { RunError } from "./run-error";
 
 /** What each catalog family does on the local engine; outputs take fal's shapes. */
 

@@ -1,48 +1,90 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { processSingleton } from "@/lib/process-singleton";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { dataDir } from "@/lib/env";
 import { knobs } from "@/lib/local-engine/state";
+import { processSingleton } from "@/lib/process-singleton";
+import type { Family } from "@/lib/providers/catalog";
+import { outputSaver, runModel } from "./models";
+import { RunError } from "./run-error";
 
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers
  * are busy, run IN_PROGRESS with log lines, and end COMPLETED with an output or an error.
  * A cancelled request also ends COMPLETED; its result answers an error, as fal's does.
+ * Every request is written to the data directory, so a restart picks up where it stopped.
  */
 
-export type QueueLog = { message: string; level: "INFO" | "WARN" | "ERROR"; source: "user"; timestamp: string };
+const logSchema = z.object({ message: z.string(), level: z.enum(["INFO", "WARN", "ERROR"]), source: z.literal("user"), timestamp: z.string() });
+const requestSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  family: z.string(),
+  input: z.unknown(),
+  origin: z.string(),
+  state: z.enum(["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]),
+  logs: z.array(logSchema),
+  output: z.unknown().optional(),
+  error: z.object({ status: z.number(), detail: z.unknown() }).optional(),
+  cancelled: z.boolean(),
+  submittedAt: z.number(),
+  startedAt: z.number().optional(),
+  completedAt: z.number().optional(),
+});
+export type EngineRequest = Omit<z.infer<typeof requestSchema>, "family"> & { family: Family };
+type QueueLog = z.infer<typeof logSchema>;
 
-export type EngineRequest = {
-  id: string;
-  endpointId: string;
-  state: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-  logs: QueueLog[];
-  output?: unknown;
-  error?: { status: number; detail: unknown };
-  cancelled: boolean;
-  submittedAt: number;
-  startedAt?: number;
-  completedAt?: number;
-};
+type Queue = { requests: Map<string, EngineRequest>; waiting: string[]; running: Map<string, AbortController> };
 
-export type Work = (ctx: { log: (message: string) => void; signal: AbortSignal }) => Promise<unknown>;
+const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000;
+const dir = () => path.join(dataDir(), "engine", "requests");
 
-/** An error a model run reports to the caller with an HTTP status, like fal's 422 detail. */
-export class RunError extends Error {
-  constructor(readonly status: number, readonly detail: unknown) {
-    super(typeof detail === "string" ? detail : "Run failed");
-  }
+function persist(req: EngineRequest) {
+  mkdirSync(dir(), { recursive: true });
+  const file = path.join(dir(), `${req.id}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(req));
+  renameSync(`${file}.tmp`, file);
 }
 
-type Queue = {
-  requests: Map<string, EngineRequest>;
-  waiting: { id: string; work: Work; abort: AbortController }[];
-  running: Map<string, AbortController>;
-};
+/** Reads the persisted queue; unfinished requests go back in line, oldest first. */
+function load(): Queue {
+  const q: Queue = { requests: new Map(), waiting: [], running: new Map() };
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir()).filter((f) => f.endsWith(".json"));
+  } catch {
+    return q;
+  }
+  const cutoff = Date.now() - KEEP_FINISHED_MS;
+  for (const file of files) {
+    const parsed = requestSchema.safeParse(JSON.parse(readFileSync(path.join(dir(), file), "utf8")));
+    if (!parsed.success) continue;
+    const req = parsed.data as EngineRequest;
+    if (req.state === "COMPLETED" && (req.completedAt ?? 0) < cutoff) {
+      rmSync(path.join(dir(), file), { force: true });
+      continue;
+    }
+    if (req.state !== "COMPLETED") {
+      req.state = "IN_QUEUE";
+      log(req, "Resumed after the engine restarted");
+      q.waiting.push(req.id);
+    }
+    q.requests.set(req.id, req);
+  }
+  q.waiting.sort((a, b) => q.requests.get(a)!.submittedAt - q.requests.get(b)!.submittedAt);
+  if (q.waiting.length) setTimeout(pump, 0);
+  return q;
+}
 
-const queue = () =>
-  processSingleton<Queue>("fal-queue", () => ({ requests: new Map(), waiting: [], running: new Map() }));
+const queue = () => processSingleton<Queue>("fal-queue", load);
 
-const KEEP_FINISHED_MS = 60 * 60 * 1000;
+/** Loads the persisted queue now, so interrupted requests resume without waiting for a caller. */
+export function resumeEngineQueue(): number {
+  return queue().waiting.length;
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -53,12 +95,12 @@ function log(req: EngineRequest, message: string, level: QueueLog["level"] = "IN
   req.logs.push({ message, level, source: "user", timestamp: new Date().toISOString() });
 }
 
-export function submitRequest(endpointId: string, work: Work): EngineRequest {
+export function submitRequest(args: { endpointId: string; family: Family; input: unknown; origin: string }): EngineRequest {
   const q = queue();
-  const req: EngineRequest = { id: randomUUID(), endpointId, state: "IN_QUEUE", logs: [], cancelled: false, submittedAt: Date.now() };
+  const req: EngineRequest = { id: randomUUID(), ...args, state: "IN_QUEUE", logs: [], cancelled: false, submittedAt: Date.now() };
   q.requests.set(req.id, req);
-  q.waiting.push({ id: req.id, work, abort: new AbortController() });
-  prune(q);
+  q.waiting.push(req.id);
+  persist(req);
   // Let the submit response go out before work starts, as a real queue would.
   setTimeout(pump, 0);
   return req;
@@ -70,7 +112,7 @@ export function getRequest(id: string): EngineRequest | undefined {
 
 /** 0 for the next to run, as fal counts. */
 export function queuePosition(id: string): number {
-  return Math.max(0, queue().waiting.findIndex((w) => w.id === id));
+  return Math.max(0, queue().waiting.indexOf(id));
 }
 
 export function cancelRequest(id: string): "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND" {
@@ -79,7 +121,7 @@ export function cancelRequest(id: string): "CANCELLATION_REQUESTED" | "ALREADY_C
   if (!req) return "NOT_FOUND";
   if (req.state === "COMPLETED") return "ALREADY_COMPLETED";
   req.cancelled = true;
-  const waiting = q.waiting.findIndex((w) => w.id === id);
+  const waiting = q.waiting.indexOf(id);
   if (waiting >= 0) {
     q.waiting.splice(waiting, 1);
     finish(req, undefined, { status: 400, detail: "Request was cancelled" });
@@ -98,55 +140,51 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
   } else {
     req.output = output;
   }
+  persist(req);
 }
 
 function pump() {
   const q = queue();
   while (q.running.size < knobs().concurrency && q.waiting.length > 0) {
-    const next = q.waiting.shift()!;
-    q.running.set(next.id, next.abort);
-    void execute(next.id, next.work, next.abort.signal).finally(() => {
-      q.running.delete(next.id);
+    const id = q.waiting.shift()!;
+    const abort = new AbortController();
+    q.running.set(id, abort);
+    void execute(id, abort.signal).finally(() => {
+      q.running.delete(id);
       pump();
     });
   }
 }
 
-async function execute(id: string, work: Work, signal: AbortSignal) {
+async function execute(id: string, signal: AbortSignal) {
   const req = getRequest(id);
   if (!req) return;
+  const cancelled = () => finish(req, undefined, { status: 400, detail: "Request was cancelled" });
   const { latencyMs, failureRate } = knobs();
   // Time spent waiting counts towards the simulated queue latency.
-  const queueShare = Math.max(0, latencyMs * 0.3 - (Date.now() - req.submittedAt));
-  await sleep(queueShare, signal);
-  if (signal.aborted) return finish(req, undefined, { status: 400, detail: "Request was cancelled" });
+  await sleep(Math.max(0, latencyMs * 0.3 - (Date.now() - req.submittedAt)), signal);
+  if (signal.aborted) return cancelled();
 
   req.state = "IN_PROGRESS";
   req.startedAt = Date.now();
   log(req, "Model loaded on the local engine");
+  persist(req);
   try {
     const steps = 4;
     for (let i = 1; i <= steps && !signal.aborted; i++) {
       await sleep((latencyMs * 0.7) / steps, signal);
       log(req, `Denoising step ${i}/${steps}`);
     }
-    if (signal.aborted) return finish(req, undefined, { status: 400, detail: "Request was cancelled" });
+    if (signal.aborted) return cancelled();
     if (Math.random() < failureRate) {
       throw new RunError(500, "The local engine failed this request on purpose (STUDIO_LOCAL_FAILURE_RATE).");
     }
-    const output = await work({ log: (m) => log(req, m), signal });
-    if (signal.aborted) return finish(req, undefined, { status: 400, detail: "Request was cancelled" });
+    const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => log(req, m), saveOutput: outputSaver(req.origin) });
+    if (signal.aborted) return cancelled();
     log(req, "Done");
     finish(req, output);
   } catch (err) {
     if (err instanceof RunError) finish(req, undefined, { status: err.status, detail: err.detail });
     else finish(req, undefined, { status: 500, detail: err instanceof Error ? err.message : "Internal error" });
-  }
-}
-
-function prune(q: Queue) {
-  const cutoff = Date.now() - KEEP_FINISHED_MS;
-  for (const [id, req] of q.requests) {
-    if (req.state === "COMPLETED" && (req.completedAt ?? 0) < cutoff) q.requests.delete(id);
   }
 }

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { renderImage } from "./image";
-import { MediaInputError } from "./tools";
+import { MediaInputError } from "@/lib/system-tools";
 
 async function raw(png: Buffer) {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { between, hashSeed, intBetween, mulberry32, pick, sign, type Rng } from "./random";
-import { MediaInputError } from "./tools";
+import { MediaInputError } from "@/lib/system-tools";
 
 /*
  * The local engine's "model": procedural art driven by the prompt and seed.

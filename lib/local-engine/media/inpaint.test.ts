@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderImage } from "./image";
 import { inpaint } from "./inpaint";
-import { MediaInputError } from "./tools";
+import { MediaInputError } from "@/lib/system-tools";
 
 const W = 320;
 const H = 240;

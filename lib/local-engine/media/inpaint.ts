@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { buildScene, renderSceneRaw } from "./image";
-import { MediaInputError } from "./tools";
+import { MediaInputError } from "@/lib/system-tools";
 
 export type InpaintOptions = {
   image: Buffer;

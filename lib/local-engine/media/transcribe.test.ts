@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MediaInputError, ToolUnavailableError, run, toolStatus } from "./tools";
+import { MediaInputError, ToolUnavailableError, run, toolStatus } from "@/lib/system-tools";
 import { groupWords, parseSphinxOutput, transcribe, wavDuration, type SphinxWord } from "./transcribe";
 
 const tools = await toolStatus();

@@ -2,7 +2,7 @@ import "server-only";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { CommandError, MediaInputError, ToolUnavailableError, lastLine, requireTool, run } from "./tools";
+import { CommandError, MediaInputError, ToolUnavailableError, lastLine, requireTool, run } from "@/lib/system-tools";
 
 export type TranscriptChunk = { timestamp: [number, number]; text: string };
 export type Transcript = { text: string; chunks: TranscriptChunk[]; duration: number };

@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderImage } from "./image";
-import { MediaInputError, run, toolStatus } from "./tools";
+import { MediaInputError, run, toolStatus } from "@/lib/system-tools";
 import { renderVideo } from "./video";
 
 const { ffmpeg: available } = await toolStatus();

@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { buildScene, checkSize, coverRaw, fieldSize, renderField, spriteSvg, type Motion, type Scene } from "./image";
 import { between, hashSeed, mulberry32, sign } from "./random";
-import { MediaInputError, requireTool, run, type RunInput } from "./tools";
+import { MediaInputError, requireTool, run, type RunInput } from "@/lib/system-tools";
 
 export type RenderVideoOptions = {
   prompt: string;

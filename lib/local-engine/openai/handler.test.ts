@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
 import { DRAFT_SYSTEM_PROMPT, draftUserMessage } from "@/lib/prompts/instructions";
 import { createDraftParser } from "@/lib/prompts/parse";
-import { ENGINE_ORIGIN, engineFetch, useEngineEnv } from "@/test/engine-harness";
+import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
 
 /** The real `openai` SDK against the local engine's chat completions. */
 
@@ -14,7 +14,7 @@ const messages = (idea: string, count: number, target: "image" | "video" = "imag
   { role: "user" as const, content: draftUserMessage({ idea, target, count }) },
 ];
 
-beforeAll(() => useEngineEnv({ OPENAI_API_KEY: KEY }));
+beforeAll(async () => await useStudioEnv({ OPENAI_API_KEY: KEY }));
 
 describe("local engine: chat completions", () => {
   it("streams chunks that add up to the requested number of valid drafts", async () => {

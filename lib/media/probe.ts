@@ -1,0 +1,44 @@
+import "server-only";
+import { readFile, rm } from "node:fs/promises";
+import sharp from "sharp";
+import { run, toolStatus } from "@/lib/system-tools";
+
+/** Facts about a stored file: pixel size of images, size and duration of videos, and a poster frame. */
+export type Probe = { width?: number; height?: number; durationSec?: number };
+
+export async function probeImage(file: string): Promise<Probe | undefined> {
+  const meta = await sharp(file).metadata().catch(() => undefined);
+  return meta?.width && meta.height ? { width: meta.width, height: meta.height } : undefined;
+}
+
+/** Needs ffprobe (ffmpeg); without it a video is stored with no duration, never refused. */
+export async function probeVideo(file: string): Promise<Probe> {
+  if (!(await toolStatus()).ffmpeg) return {};
+  try {
+    const { stdout } = await run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height:format=duration", "-of", "json", file], { timeoutMs: 20_000 });
+    const info = JSON.parse(stdout) as { streams?: { width?: number; height?: number }[]; format?: { duration?: string } };
+    const duration = Number(info.format?.duration);
+    return {
+      width: info.streams?.[0]?.width,
+      height: info.streams?.[0]?.height,
+      durationSec: Number.isFinite(duration) ? Math.round(duration * 1000) / 1000 : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** A JPEG still from a second into the video (or its first frame), for thumbnails and share cards. */
+export async function extractPoster(file: string, durationSec?: number): Promise<Buffer | undefined> {
+  if (!(await toolStatus()).ffmpeg) return undefined;
+  const out = `${file}.poster.jpg`;
+  const at = durationSec && durationSec > 2 ? 1 : 0;
+  try {
+    await run("ffmpeg", ["-v", "error", "-y", "-ss", String(at), "-i", file, "-frames:v", "1", "-q:v", "3", out], { timeoutMs: 20_000 });
+    return await readFile(out);
+  } catch {
+    return undefined;
+  } finally {
+    await rm(out, { force: true });
+  }
+}
