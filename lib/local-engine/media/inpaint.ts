@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
-import { buildScene, renderSceneRaw } from "./image";
+import { buildScene } from "./build-scene";
+import { renderSceneRaw } from "./raster";
 import { MediaInputError } from "@/lib/system-tools";
 
 export type InpaintOptions = {

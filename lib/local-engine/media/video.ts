@@ -1,10 +1,12 @@
 import "server-only";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { buildScene, checkSize, coverRaw, fieldSize, renderField, spriteSvg, type Motion, type Scene } from "./image";
+import { buildScene } from "./build-scene";
 import { between, hashSeed, mulberry32, sign } from "./random";
+import { checkSize, coverRaw, fieldSize, renderField, spriteSvg } from "./raster";
+import type { Motion, Scene } from "./scene";
 import { MediaInputError, requireTool, run, type RunInput } from "@/lib/system-tools";
 
 export type RenderVideoOptions = {
@@ -113,7 +115,7 @@ function* fieldFrames(scene: Scene, fw: number, fh: number, frames: number, fps:
   for (let f = 0; f < frames; f++) yield renderField(scene, fw, fh, f / fps);
 }
 
-/** ffmpeg expression for offsetAt() in image.ts: start + drift·t + sway·sin(2π·hz·t + phase). */
+/** ffmpeg expression for offsetAt() in scene.ts: start + drift·t + sway·sin(2π·hz·t + phase). */
 function motionExpr(start: number, m: Motion, axis: "x" | "y"): string {
   const v = axis === "x" ? m.vx : m.vy;
   const a = axis === "x" ? m.ax : m.ay;
