@@ -44,6 +44,7 @@ export default defineConfig({
       ],
     },
   },
+  globalTeardown: "./e2e/support/teardown.ts",
   webServer: {
     command: `./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
