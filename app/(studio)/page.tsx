@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 
 export default function Home() {
   return (
-    <div className="mx-auto max-w-5xl">
+    <div className="max-w-5xl">
       <PageHeader title="What will you make today?" description="Generate and edit images, make short videos, transcribe audio, and draft prompts — on your own fal.ai and OpenAI keys." />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {NAV_ITEMS.map((item) => (

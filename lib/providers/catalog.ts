@@ -20,7 +20,11 @@ export const VIDEO_ASPECTS = ["16:9", "9:16", "1:1"] as const;
 const KLING_DURATIONS = ["5", "10"] as const;
 const LTX2_DURATIONS = ["6", "8", "10"] as const;
 
-const dimension = z.number().int().min(64).max(2048);
+const dimension = z
+  .number({ error: "Enter a size in pixels" })
+  .int("Use whole pixels")
+  .min(64, "At least 64 px")
+  .max(2048, "At most 2048 px");
 /** `image_size` as fal takes it: a preset name or explicit pixels. */
 export const imageSizeSchema = z.union([z.enum(presetNames), z.object({ width: dimension, height: dimension })]);
 export type ImageSize = z.infer<typeof imageSizeSchema>;

@@ -1,0 +1,83 @@
+import { expect, test } from "./fixtures";
+import type { JobRecord } from "./support/api";
+
+/**
+ * Jobs under changed engine conditions. These tests change the shared server's engine knobs, so
+ * they run one after another and hold the engine exclusively (other workers' tests wait).
+ */
+test.describe.configure({ mode: "serial" });
+test.use({ exclusiveEngine: true });
+
+test.describe("Jobs", () => {
+  test("a slow job can be cancelled from the page, and the engine stops it too", async ({ engine, imagePage, api, request }) => {
+    await engine.set({ latencyMs: 8000 });
+    await imagePage.goto();
+    await imagePage.prompt.fill("a very slow render");
+    const job = await imagePage.generate();
+    await imagePage.expectJobStatus(/^(queued|running)$/);
+    await expect(imagePage.cancelButton).toBeVisible();
+    const clickedAt = Date.now();
+    await imagePage.cancelButton.click();
+
+    await imagePage.expectJobStatus("cancelled", 5_000);
+    await expect(imagePage.jobStatus).toContainText("You cancelled this job");
+    await expect(imagePage.cancelButton).toHaveCount(0);
+    expect((await api.job(job.id)).status).toBe("cancelled");
+
+    // The cancel reached the engine: its request ends long before the 8 s it would take.
+    const { requestId } = await api.waitForJob(job.id, (j) => j.requestId !== null, 5_000);
+    await expect
+      .poll(async () => {
+        const res = await request.get("/api/fal/proxy", {
+          headers: { "x-fal-target-url": `https://queue.fal.run/fal-ai/flux/requests/${requestId}/status` },
+        });
+        return ((await res.json()) as { status?: string }).status;
+      }, { timeout: 5_000 })
+      .toBe("COMPLETED");
+    expect(Date.now() - clickedAt).toBeLessThan(7_000);
+    // It stays cancelled.
+    expect((await api.job(job.id)).status).toBe("cancelled");
+  });
+
+  test("a job the engine fails ends failed with the reason on the page", async ({ engine, imagePage, api }) => {
+    await engine.set({ failureRate: 1, latencyMs: 200 });
+    await imagePage.goto();
+    await imagePage.prompt.fill("this one is doomed");
+    const job = await imagePage.generate();
+    await imagePage.expectJobStatus("failed");
+    await expect(imagePage.jobStatus).toContainText("The job did not finish");
+    await expect(imagePage.failureReason).toContainText("Why it failed");
+    await expect(imagePage.failureReason).toContainText(/failed this request on purpose/);
+    await expect(imagePage.resultImages).toHaveCount(0);
+    const record = await api.job(job.id);
+    expect(record.status).toBe("failed");
+    expect(record.error?.message).toMatch(/failed this request on purpose/);
+  });
+
+  test("queued jobs report their position, and the page shows it", async ({ engine, imagePage, api }) => {
+    await engine.set({ latencyMs: 4000, concurrency: 1 });
+    await imagePage.goto();
+    const started: JobRecord[] = [];
+    try {
+      const input = { task: "image", imageSize: "square", numImages: 1 };
+      started.push(await api.startJob({ ...input, prompt: "first in line" }));
+      started.push(await api.startJob({ ...input, prompt: "second in line" }));
+      const [first, second] = started as [JobRecord, JobRecord];
+
+      await api.waitForJob(first.id, (j) => j.status === "running", 10_000);
+      const waiting = await api.waitForJob(second.id, (j) => j.status !== "queued" || j.queuePosition !== null, 10_000);
+      expect(waiting.status).toBe("queued");
+      expect(waiting.queuePosition).toEqual(expect.any(Number));
+      expect(waiting.queuePosition!).toBeGreaterThanOrEqual(0);
+
+      // A third job from the form waits behind both and says where it stands.
+      await imagePage.prompt.fill("third in line");
+      started.push(await imagePage.generate());
+      await expect(imagePage.jobStatus).toContainText(/Waiting in the queue · position \d+/, { timeout: 10_000 });
+      await expect(imagePage.jobStatus).toHaveAttribute("data-status", "queued");
+    } finally {
+      // Free the single worker for whoever comes next.
+      for (const job of started) await api.cancel(job.id);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "./fixtures";
+import { GO_FORWARD_WORDS, makeFakeMp3, makeGoForwardWav } from "./support/audio";
+
+test.describe("Transcribe", () => {
+  test("a real recording becomes text with timestamps and an .srt file", async ({ transcribePage }, testInfo) => {
+    const wav = makeGoForwardWav(testInfo.outputPath("goforward.wav"));
+    await transcribePage.goto();
+    const upload = await transcribePage.upload(wav);
+    expect(upload.status).toBe(201);
+    await expect(transcribePage.audioName).toHaveText("goforward.wav");
+
+    await transcribePage.transcribe();
+    await transcribePage.expectJobStatus("done", 60_000);
+
+    const text = ((await transcribePage.transcriptText.textContent()) ?? "").toLowerCase();
+    const heard = GO_FORWARD_WORDS.filter((w) => new RegExp(`\\b${w}\\b`).test(text));
+    expect(heard.length, `transcript: "${text}"`).toBeGreaterThanOrEqual(2);
+
+    await expect(transcribePage.segments).toBeVisible();
+    const firstSegment = transcribePage.segments.getByRole("listitem").first();
+    await expect(firstSegment.getByRole("button", { name: /^Play from \d+:\d\d$/ })).toHaveText(/^\d+:\d\d–\d+:\d\d$/);
+
+    await transcribePage.page.screenshot({ path: testInfo.outputPath("transcript.png"), fullPage: true });
+    const [download] = await Promise.all([transcribePage.page.waitForEvent("download"), transcribePage.srtButton.click()]);
+    expect(download.suggestedFilename()).toBe("goforward.srt");
+    const srt = await readFile(await download.path());
+    expect(srt.toString("utf8")).toMatch(/^1\r?\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\r?\n\S/);
+  });
+
+  test("a text file named .mp3 fails with a clear reason", async ({ transcribePage }, testInfo) => {
+    const fake = makeFakeMp3(testInfo.outputPath("song.mp3"));
+    await transcribePage.goto();
+    const upload = await transcribePage.uploadBuffer("song.mp3", "audio/mpeg", await readFile(fake));
+    if (upload.status !== 201) {
+      // Refusing the upload outright is fine too, as long as the page says why.
+      await expect(transcribePage.form("Transcription settings").getByRole("alert")).toContainText(/audio/i);
+      return;
+    }
+    await expect(transcribePage.audioName).toHaveText("song.mp3");
+    await transcribePage.transcribe();
+    await transcribePage.expectJobStatus("failed", 60_000);
+    await expect(transcribePage.failureReason).toBeVisible();
+    await expect(transcribePage.failureReason).toContainText(/could not read the audio/i);
+  });
+
+  test.describe("recording", () => {
+    // No jobs here: these need not wait while jobs.spec.ts has the engine to itself.
+    test.use({ usesEngine: false });
+
+    test("recording from the microphone uploads a named recording", async ({ transcribePage }) => {
+      await transcribePage.goto();
+      const uploaded = transcribePage.page.waitForResponse((r) => new URL(r.url()).pathname === "/api/uploads");
+      await transcribePage.record(1);
+      const res = await uploaded;
+      expect(res.status()).toBe(201);
+      const stored = (await res.json()) as { contentType: string; bytes: number };
+      expect(stored.contentType).toMatch(/^audio\//);
+      expect(stored.bytes).toBeGreaterThan(1000);
+      await expect(transcribePage.audioName).toHaveText(/^recording-.+\.(webm|ogg|mp4)$/);
+    });
+  });
+});
