@@ -28,6 +28,23 @@ export async function probeVideo(file: string): Promise<Probe> {
   }
 }
 
+/**
+ * Duration of the first audio stream; undefined when there is none (not an audio file).
+ * Returns "unknown" without ffprobe, so a machine without ffmpeg still accepts uploads.
+ */
+export async function probeAudio(file: string): Promise<Probe | undefined | "unknown"> {
+  if (!(await toolStatus()).ffmpeg) return "unknown";
+  try {
+    const { stdout } = await run("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name:format=duration", "-of", "json", file], { timeoutMs: 20_000 });
+    const info = JSON.parse(stdout) as { streams?: { codec_name?: string }[]; format?: { duration?: string } };
+    if (!info.streams?.length) return undefined;
+    const duration = Number(info.format?.duration);
+    return { durationSec: Number.isFinite(duration) ? Math.round(duration * 1000) / 1000 : undefined };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A JPEG still from a second into the video (or its first frame), for thumbnails and share cards. */
 export async function extractPoster(file: string, durationSec?: number): Promise<Buffer | undefined> {
   if (!(await toolStatus()).ffmpeg) return undefined;

@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { blobStore } from "./blob-store";
-import { extractPoster, probeImage, probeVideo, type Probe } from "./probe";
+import { extractPoster, probeAudio, probeImage, probeVideo, type Probe } from "./probe";
 import { baseType, MEDIA_TYPES, mediaUrl, parseMediaName } from "./types";
 
 /**
@@ -31,6 +31,22 @@ export type StoredMedia = {
 };
 
 const tmpDir = () => path.join(dataDir(), "tmp");
+
+/** Reads what the bytes are; refuses files that do not decode as the kind they claim to be. */
+async function measure(file: string, type: string): Promise<Probe> {
+  if (type.startsWith("image/")) {
+    const probe = await probeImage(file);
+    if (!probe) throw new AppError("unsupported", "This file is not a readable image.");
+    return probe;
+  }
+  if (type.startsWith("video/")) return probeVideo(file);
+  if (type.startsWith("audio/")) {
+    const probe = await probeAudio(file);
+    if (!probe) throw new AppError("unsupported", "This file is not a readable audio file.");
+    return probe === "unknown" ? {} : probe;
+  }
+  return {};
+}
 
 export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, contentType: string, maxBytes: number): Promise<StoredMedia> {
   const type = baseType(contentType);
@@ -56,7 +72,7 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
     const existing = await findMedia(sha256, ext);
     if (existing) return existing;
 
-    const probe: Probe = type.startsWith("image/") ? ((await probeImage(tmp)) ?? {}) : type.startsWith("video/") ? await probeVideo(tmp) : {};
+    const probe = await measure(tmp, type);
     const poster = type.startsWith("video/") ? await extractPoster(tmp, probe.durationSec) : undefined;
     const posterUrl = poster ? (await saveMediaBuffer(poster, "image/jpeg")).url : undefined;
     await (await blobStore()).putFile(`${sha256}.${ext}`, tmp, type);

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { handler } from "@/lib/http/route";
-import { removeMedia, saveMedia } from "@/lib/media/store";
+import { saveMedia } from "@/lib/media/store";
 import { baseType } from "@/lib/media/types";
 
 /**
  * Takes one file as the raw request body (Content-Type = the file's type) and streams it into
- * the media store. `?kind=image|audio` says what the page expects, for a clear error otherwise.
+ * the media store, which refuses bytes that do not decode as an image or audio (415).
+ * `?kind=image|audio` says what the page expects, for a clear error otherwise.
  */
 const KINDS = {
   image: { types: ["image/png", "image/jpeg", "image/webp"], maxBytes: 25 * 1024 * 1024, label: "an image (PNG, JPEG or WebP)" },
@@ -34,10 +35,5 @@ export const POST = handler(async (req) => {
   // Recorded audio arrives as video/webm from some browsers; it is stored as audio.
   const storedType = type === "video/webm" && parsed.data.kind === "audio" ? "audio/webm" : type === "video/mp4" ? "audio/mp4" : type;
   const saved = await saveMedia(req.body, storedType, kind.maxBytes);
-  // The store measured images as it saved them; one it could not read is not an image.
-  if (parsed.data.kind === "image" && !saved.width) {
-    await removeMedia(saved.url);
-    throw new AppError("unsupported", "This file is not a readable image.");
-  }
   return Response.json(saved, { status: 201 });
 });
