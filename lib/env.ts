@@ -49,6 +49,13 @@ const schema = z.object({
   S3_PREFIX: z.string().default(""),
   /** Names this process in job leases; stable across restarts so it takes its own jobs back at once. */
   STUDIO_INSTANCE_ID: z.string().trim().min(1).optional(),
+  /** The studio's public address (e.g. https://studio.example.com) for share links and previews; else taken from the request. */
+  STUDIO_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url().optional()),
   /** Where this server reaches itself; the local engine is served by this same process. */
   STUDIO_INTERNAL_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),

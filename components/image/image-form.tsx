@@ -7,6 +7,8 @@ import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
 import { ImageGrid } from "@/components/jobs/media-results";
 import { JobPane } from "@/components/jobs/job-pane";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -17,31 +19,38 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { imageInputSchema } from "@/lib/jobs/schema";
+import { imageInputSchema, type ImageInput } from "@/lib/jobs/schema";
 import type { ImageSize } from "@/lib/providers/catalog";
 import type { ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
-export function ImageForm({ textModels, imageModels, initialPrompt }: {
+export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   initialPrompt?: string;
+  /** A previous job's settings (?remix=), used for every field. */
+  initial?: Remix<ImageInput>;
 }) {
-  const [mode, setMode] = useState<Mode>("text");
+  const from = initial?.input;
+  const initialMode: Mode = from?.sourceImage ? "image" : "text";
+  const [mode, setMode] = useState<Mode>(initialMode);
   const models = mode === "text" ? textModels : imageModels;
-  const [modelId, setModelId] = useState<Record<Mode, string>>({ text: textModels[0]!.id, image: imageModels[0]!.id });
+  const [modelId, setModelId] = useState<Record<Mode, string>>({
+    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
+    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
+  });
   const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
-  const [prompt, setPrompt] = useState(initialPrompt ?? "");
-  const [negative, setNegative] = useState("");
-  const [size, setSize] = useState<ImageSize>("landscape_4_3");
-  const [steps, setSteps] = useState(28);
-  const [guidance, setGuidance] = useState(3.5);
-  const [strength, setStrength] = useState(0.85);
-  const [numImages, setNumImages] = useState("1");
-  const [seed, setSeed] = useState("");
-  const [randomSeed, setRandomSeed] = useState(true);
-  const source = useUpload("image");
+  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
+  const [size, setSize] = useState<ImageSize>(from?.imageSize ?? "landscape_4_3");
+  const [steps, setSteps] = useState(from?.steps ?? 28);
+  const [guidance, setGuidance] = useState(from?.guidance ?? 3.5);
+  const [strength, setStrength] = useState(from?.strength ?? 0.85);
+  const [numImages, setNumImages] = useState(String(from?.numImages ?? 1));
+  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
+  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
+  const source = useUpload("image", initial?.media.sourceImage);
   const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
 
   const submit = async (e: React.FormEvent) => {
@@ -75,6 +84,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt }: {
       onSubmit={submit}
       form={
         <>
+          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}

@@ -6,6 +6,8 @@ import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { ImageGrid } from "@/components/jobs/media-results";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -17,23 +19,29 @@ import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
-import { inpaintInputSchema } from "@/lib/jobs/schema";
+import { inpaintInputSchema, type InpaintInput } from "@/lib/jobs/schema";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
-export function InpaintForm({ models, initialPrompt }: { models: ModelOption[]; initialPrompt?: string }) {
-  const [modelId, setModelId] = useState(models[0]!.id);
+export function InpaintForm({ models, initialPrompt, initial }: {
+  models: ModelOption[];
+  initialPrompt?: string;
+  /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
+  initial?: Remix<InpaintInput>;
+}) {
+  const from = initial?.input;
+  const [modelId, setModelId] = useState(initial?.model ?? models[0]!.id);
   const model = models.find((m) => m.id === modelId) ?? models[0]!;
-  const [prompt, setPrompt] = useState(initialPrompt ?? "");
-  const [negative, setNegative] = useState("");
-  const [strength, setStrength] = useState(0.85);
-  const [steps, setSteps] = useState(28);
-  const [guidance, setGuidance] = useState(3.5);
-  const [seed, setSeed] = useState("");
-  const [randomSeed, setRandomSeed] = useState(true);
+  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
+  const [strength, setStrength] = useState(from?.strength ?? 0.85);
+  const [steps, setSteps] = useState(from?.steps ?? 28);
+  const [guidance, setGuidance] = useState(from?.guidance ?? 3.5);
+  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
+  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
   const [hasMask, setHasMask] = useState(false);
   const [preparing, setPreparing] = useState(false);
-  const image = useUpload("image");
+  const image = useUpload("image", initial?.media.image);
   const mask = useRef<MaskCanvasHandle>(null);
   const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
   const [localError, setLocalError] = useState<string | null>(null);
@@ -77,6 +85,11 @@ export function InpaintForm({ models, initialPrompt }: { models: ModelOption[]; 
       onSubmit={submit}
       form={
         <>
+          {initial ? (
+            <RemixNote jobId={initial.jobId} missing={initial.missing}>
+              {initial.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}
+            </RemixNote>
+          ) : null}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image to edit" id="inpaint-image" />
           <ModelSelect id="model" models={models} value={model.id} onChange={setModelId} error={fieldErrors.model} />
           <PromptFields

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,15 +14,16 @@ import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { check } from "@/lib/client/validate";
-import { promptDraftRequestSchema } from "@/lib/jobs/schema";
+import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/parse";
 import { PromptCard } from "./prompt-card";
 
-export function PromptsForm() {
-  const [idea, setIdea] = useState("");
-  const [target, setTarget] = useState<"image" | "video">("image");
-  const [count, setCount] = useState("3");
-  const [style, setStyle] = useState("");
+export function PromptsForm({ initial }: { initial?: Remix<PromptDraftRequest> } = {}) {
+  const from = initial?.input;
+  const [idea, setIdea] = useState(from?.idea ?? "");
+  const [target, setTarget] = useState<"image" | "video">(from?.target ?? "image");
+  const [count, setCount] = useState(String(from?.count ?? 3));
+  const [style, setStyle] = useState(from?.style ?? "");
   const drafts = usePromptDrafts();
   const streaming = drafts.state === "streaming";
   const writing = streaming ? partialDraft(drafts.text) : undefined;
@@ -38,6 +41,7 @@ export function PromptsForm() {
       onSubmit={submit}
       form={
         <>
+          {initial ? <RemixNote jobId={initial.jobId} /> : null}
           <Field label="Idea" htmlFor="idea" error={drafts.fieldErrors.idea} hint="A few words is enough">
             <Textarea
               id="idea"

@@ -3,6 +3,8 @@
 import { useRef, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
 import { JobPane } from "@/components/jobs/job-pane";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +17,7 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { transcribeInputSchema, type JobRecord } from "@/lib/jobs/schema";
+import { transcribeInputSchema, type JobRecord, type TranscribeInput } from "@/lib/jobs/schema";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { formatTimestamp, toPlainText, toSrt } from "@/lib/transcript/format";
 import { AudioRecorder } from "./recorder";
@@ -86,11 +88,16 @@ function Transcript({ job, audioUrl, fileName }: { job: JobRecord; audioUrl?: st
   );
 }
 
-export function TranscribeForm({ models, unavailable }: { models: ModelOption[]; unavailable?: string }) {
-  const [modelId, setModelId] = useState(models[0]!.id);
-  const [language, setLanguage] = useState("");
-  const [mode, setMode] = useState<"transcribe" | "translate">("transcribe");
-  const audio = useUpload("audio");
+export function TranscribeForm({ models, unavailable, initial }: {
+  models: ModelOption[];
+  unavailable?: string;
+  /** A previous job's settings (?remix=), its audio attached. */
+  initial?: Remix<TranscribeInput>;
+}) {
+  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
+  const [language, setLanguage] = useState(initial?.input.language ?? "");
+  const [mode, setMode] = useState<"transcribe" | "translate">(initial?.input.mode ?? "transcribe");
+  const audio = useUpload("audio", initial?.media.audio);
   const job = useJob();
 
   const submit = async (e: React.FormEvent) => {
@@ -108,6 +115,7 @@ export function TranscribeForm({ models, unavailable }: { models: ModelOption[];
       onSubmit={submit}
       form={
         <>
+          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <div className="flex flex-col gap-1.5">
             <span className="text-xs font-medium text-zinc-400">Audio</span>
             {audio.file ? (

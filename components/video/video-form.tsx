@@ -6,6 +6,8 @@ import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
 import { JobPane } from "@/components/jobs/job-pane";
 import { VideoResult } from "@/components/jobs/media-results";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -16,31 +18,38 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { videoInputSchema } from "@/lib/jobs/schema";
+import { videoInputSchema, type VideoInput } from "@/lib/jobs/schema";
 import type { ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
-export function VideoForm({ textModels, imageModels, initialPrompt, unavailable }: {
+export function VideoForm({ textModels, imageModels, initialPrompt, unavailable, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   initialPrompt?: string;
   unavailable?: string;
+  /** A previous job's settings (?remix=), used for every field. */
+  initial?: Remix<VideoInput>;
 }) {
-  const [mode, setMode] = useState<Mode>("text");
+  const from = initial?.input;
+  const initialMode: Mode = from?.startImage ? "image" : "text";
+  const [mode, setMode] = useState<Mode>(initialMode);
   const models = mode === "text" ? textModels : imageModels;
-  const [modelId, setModelId] = useState<Record<Mode, string>>({ text: textModels[0]!.id, image: imageModels[0]!.id });
+  const [modelId, setModelId] = useState<Record<Mode, string>>({
+    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
+    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
+  });
   const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
   const { supports } = model;
-  const [prompt, setPrompt] = useState(initialPrompt ?? "");
-  const [negative, setNegative] = useState("");
-  const [duration, setDuration] = useState<string | undefined>(undefined);
-  const [aspect, setAspect] = useState<string | undefined>(undefined);
-  const [steps, setSteps] = useState(30);
-  const [guidance, setGuidance] = useState(3);
-  const [seed, setSeed] = useState("");
-  const [randomSeed, setRandomSeed] = useState(true);
-  const start = useUpload("image");
+  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
+  const [duration, setDuration] = useState<string | undefined>(from?.duration);
+  const [aspect, setAspect] = useState<string | undefined>(from?.aspectRatio);
+  const [steps, setSteps] = useState(from?.steps ?? 30);
+  const [guidance, setGuidance] = useState(from?.guidance ?? 3);
+  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
+  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
+  const start = useUpload("image", initial?.media.startImage);
   const job = useJob();
   // A model switch can drop the chosen value from the options; fall back to the model's first.
   const chosenDuration = duration && supports.duration?.includes(duration) ? duration : supports.duration?.[0];
@@ -72,6 +81,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable 
       onSubmit={submit}
       form={
         <>
+          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode> label="Mode" value={mode} onChange={setMode} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => setModelId((m) => ({ ...m, [mode]: id }))} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}

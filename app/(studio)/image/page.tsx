@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { ImageForm } from "@/components/image/image-form";
+import { loadRemix } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Image" };
 
 export default async function ImagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { prompt } = await searchParams;
+  const { prompt, remix } = await searchParams;
+  const initial = await loadRemix(remix, "image");
   return (
     <>
       <PageHeader title="Image" description="Generate images from a prompt, or transform an image you upload." />
@@ -14,6 +16,8 @@ export default async function ImagePage({ searchParams }: { searchParams: Promis
         textModels={modelsFor("text-to-image")}
         imageModels={modelsFor("image-to-image")}
         initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
+        initial={initial}
+        key={initial?.jobId}
       />
     </>
   );

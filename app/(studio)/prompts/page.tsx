@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
+import { loadRemix } from "@/components/job/remix";
 import { PromptsForm } from "@/components/prompts/prompts-form";
 import { PageHeader } from "@/components/shell/page-header";
 
 export const metadata: Metadata = { title: "Prompts" };
 
-export default function PromptsPage() {
+export default async function PromptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const initial = await loadRemix((await searchParams).remix, "prompts");
   return (
     <>
       <PageHeader title="Prompt drafting" description="Give a short idea; get several strong prompts, written as you watch." />
-      <PromptsForm />
+      <PromptsForm initial={initial} key={initial?.jobId} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { loadRemix } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
 import { health } from "@/lib/health";
@@ -6,12 +7,19 @@ import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Transcribe" };
 
-export default async function TranscribePage() {
-  const feature = (await health()).features.transcribe;
+export default async function TranscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ remix }, status] = await Promise.all([searchParams, health()]);
+  const feature = status.features.transcribe;
+  const initial = await loadRemix(remix, "transcribe");
   return (
     <>
       <PageHeader title="Transcribe" description="Upload or record audio and get the text with timestamps." />
-      <TranscribeForm models={modelsFor("speech-to-text")} unavailable={feature.available ? undefined : feature.reason} />
+      <TranscribeForm
+        models={modelsFor("speech-to-text")}
+        unavailable={feature.available ? undefined : feature.reason}
+        initial={initial}
+        key={initial?.jobId}
+      />
     </>
   );
 }

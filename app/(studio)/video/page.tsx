@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { loadRemix } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoForm } from "@/components/video/video-form";
 import { health } from "@/lib/health";
@@ -7,7 +8,8 @@ import { modelsFor } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Video" };
 
 export default async function VideoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ prompt }, status] = await Promise.all([searchParams, health()]);
+  const [{ prompt, remix }, status] = await Promise.all([searchParams, health()]);
+  const initial = await loadRemix(remix, "video");
   const feature = status.features.video;
   return (
     <>
@@ -17,6 +19,8 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
         imageModels={modelsFor("image-to-video")}
         initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
         unavailable={feature.available ? undefined : feature.reason}
+        initial={initial}
+        key={initial?.jobId}
       />
     </>
   );

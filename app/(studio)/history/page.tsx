@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { parseHistoryFilters } from "@/components/history/filters";
+import { HistoryView } from "@/components/history/history-view";
+import { PageHeader } from "@/components/shell/page-header";
+import { ErrorAlert } from "@/components/ui/alert";
+import { listJobs } from "@/lib/jobs/repository";
+
+export const metadata: Metadata = { title: "History" };
+
+const PAGE_SIZE = 24;
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = parseHistoryFilters(await searchParams);
+  const header = <PageHeader title="History" description="Everything you have made, newest first. Open a job to see its settings, share it, or remix it." />;
+  let page: Awaited<ReturnType<typeof listJobs>>;
+  try {
+    page = await listJobs({ ...filters, limit: PAGE_SIZE });
+  } catch (err) {
+    console.error("[studio] could not list jobs:", err instanceof Error ? err.message : err);
+    return (
+      <>
+        {header}
+        <ErrorAlert title="The history could not be loaded" message="Studio cannot read its database right now; see /api/health." />
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <HistoryView jobs={page.jobs} nextCursor={page.nextCursor} filters={filters} />
+    </>
+  );
+}

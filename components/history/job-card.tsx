@@ -1,0 +1,191 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { IconButton } from "@/components/ui/button";
+import { ShuffleIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { deleteJobRequest, rerunJob } from "@/components/job/api";
+import { StatusBadge, TaskBadge } from "@/components/job/badges";
+import { ConfirmDialog } from "@/components/job/confirm-dialog";
+import { RerunIcon } from "@/components/job/icons";
+import { canRerun, jobTitle, remixHref, sizeLabel, typedInput } from "@/components/job/format";
+import { RelativeTime } from "@/components/job/relative-time";
+import { ApiError, cancelJobRequest, fetchJob } from "@/lib/client/api";
+import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { CardThumb } from "./card-thumb";
+
+const POLL_MS = 1500;
+
+/** Short facts under the title: how many, what size, how long. */
+function factsOf(job: JobRecord): string | null {
+  const typed = typedInput(job);
+  const first = job.outputs[0];
+  switch (typed.task) {
+    case "image":
+    case "inpaint": {
+      const n = job.status === "done" ? job.outputs.length : typed.input.numImages;
+      const size = first?.width && first.height ? `${first.width}×${first.height}` : typed.task === "image" && !typed.input.sourceImage ? sizeLabel(typed.input.imageSize).split(" · ")[1] : null;
+      return [`${n} image${n === 1 ? "" : "s"}`, size].filter(Boolean).join(" · ");
+    }
+    case "video": {
+      const seconds = first?.durationSec ? `${Math.round(first.durationSec)} s` : typed.input.duration ? `${typed.input.duration} s` : null;
+      const shape = first?.width && first.height ? `${first.width}×${first.height}` : typed.input.aspectRatio;
+      return [typed.input.startImage ? "From a still" : null, seconds, shape].filter(Boolean).join(" · ") || "Video";
+    }
+    case "transcribe":
+      return job.segments ? `${job.segments.length} segment${job.segments.length === 1 ? "" : "s"}` : typed.input.mode === "translate" ? "Translation" : "Transcription";
+    case "prompts": {
+      const n = job.prompts?.length ?? typed.input.count;
+      return `${n} prompt${n === 1 ? "" : "s"} for ${typed.input.target === "video" ? "video" : "images"}`;
+    }
+  }
+}
+
+/** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
+export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved: (id: string) => void }) {
+  const router = useRouter();
+  const [job, setJob] = useState(initial);
+  const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const active = !isTerminal(job.status);
+  const href = `/jobs/${job.id}`;
+
+  // Unfinished jobs keep their card current until they end.
+  useEffect(() => {
+    if (!active) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      try {
+        const next = await fetchJob(initial.id, controller.signal);
+        setJob(next);
+        if (isTerminal(next.status)) return;
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 404) return onRemoved(initial.id);
+      }
+      timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    timer = setTimeout(() => void tick(), POLL_MS);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [active, initial.id, onRemoved]);
+
+  const rerun = async () => {
+    setBusy("rerun");
+    setError(null);
+    try {
+      const created = await rerunJob(job.id);
+      router.push(`/jobs/${created.id}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Could not start it again.");
+      setBusy(null);
+    }
+  };
+
+  const cancel = async () => {
+    setBusy("cancel");
+    setError(null);
+    try {
+      setJob(await cancelJobRequest(job.id));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Could not cancel it.");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const title = jobTitle(job, 140);
+  return (
+    <article
+      data-testid="history-card"
+      data-job-card={job.id}
+      data-task={job.task}
+      data-status={job.status}
+      className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-900/60 transition-colors hover:border-violet-500/50 hover:bg-zinc-900 has-[a[data-card-link]:focus-visible]:ring-2 has-[a[data-card-link]:focus-visible]:ring-violet-500/70"
+    >
+      <CardThumb job={job} />
+      <div className="flex flex-1 flex-col gap-2.5 p-4">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <TaskBadge task={job.task} />
+          <StatusBadge status={job.status} />
+          <RelativeTime iso={job.createdAt} className="ml-auto text-xs whitespace-nowrap text-zinc-500" />
+        </div>
+        <h2 className="line-clamp-2 text-sm leading-snug font-medium break-words text-zinc-100">
+          <Link href={href} data-card-link className="after:absolute after:inset-0 after:content-[''] focus-visible:outline-none">
+            {title}
+          </Link>
+        </h2>
+        {error ? (
+          <p role="alert" className="relative z-10 text-xs text-rose-400">
+            {error}
+          </p>
+        ) : null}
+        <div className="mt-auto flex items-center justify-between gap-2 pt-1">
+          <p className="min-w-0 truncate text-xs text-zinc-500">{factsOf(job)}</p>
+          <div className="relative z-10 -mr-1.5 flex shrink-0 items-center gap-0.5">
+            {canRerun(job) ? (
+              <IconButton
+                label="Re-run"
+                icon={busy === "rerun" ? <Spinner /> : <RerunIcon size={16} />}
+                onClick={() => void rerun()}
+                disabled={busy !== null || active}
+                aria-busy={busy === "rerun" || undefined}
+              />
+            ) : (
+              <Link
+                href={remixHref(job)}
+                aria-label="Draft again"
+                title="Draft again"
+                className="inline-flex size-8 items-center justify-center rounded-lg text-zinc-300 transition-colors hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+              >
+                <ShuffleIcon size={16} />
+              </Link>
+            )}
+            {active ? (
+              <IconButton
+                label="Cancel job"
+                icon={busy === "cancel" ? <Spinner /> : <StopIcon size={14} />}
+                onClick={() => void cancel()}
+                disabled={busy !== null}
+              />
+            ) : (
+              <IconButton
+                label="Delete"
+                icon={<TrashIcon size={16} />}
+                onClick={() => setConfirming(true)}
+                disabled={busy !== null}
+                className="hover:text-rose-300"
+              />
+            )}
+          </div>
+        </div>
+      </div>
+      {confirming ? (
+        <ConfirmDialog
+          open
+          title="Delete this job?"
+          description={
+            <>
+              <span className="line-clamp-2 rounded-lg border border-zinc-800 bg-zinc-950/60 px-3 py-2 text-zinc-200">{title}</span>
+              <span className="mt-3 block">
+                It is removed with its files{job.shareId ? ", and its public link stops working" : ""}. Files another job still uses are kept.
+              </span>
+            </>
+          }
+          confirmLabel="Delete"
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            await deleteJobRequest(job.id);
+            onRemoved(job.id);
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}

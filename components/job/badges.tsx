@@ -1,0 +1,33 @@
+import { Badge } from "@/components/ui/badge";
+import { BrushIcon, ImageIcon, MicIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import type { JobStatus, Task } from "@/lib/jobs/schema";
+import { STATUS_LABEL, STATUS_TONE, TASK_LABEL } from "./format";
+
+export const TASK_ICON: Record<Task, (props: { size?: number }) => React.ReactNode> = {
+  image: ImageIcon,
+  inpaint: BrushIcon,
+  video: VideoIcon,
+  transcribe: MicIcon,
+  prompts: SparklesIcon,
+};
+
+export function TaskBadge({ task, className }: { task: Task; className?: string }) {
+  const Icon = TASK_ICON[task];
+  return (
+    <Badge tone="neutral" className={className} data-testid="task-badge">
+      <Icon size={12} />
+      {TASK_LABEL[task]}
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status, className }: { status: JobStatus; className?: string }) {
+  return (
+    <Badge tone={STATUS_TONE[status]} className={className} data-testid="status-badge" data-status={status}>
+      {status === "running" || status === "queued" ? (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+      ) : null}
+      {STATUS_LABEL[status]}
+    </Badge>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
+import { Panel } from "@/components/ui/panel";
+import { ApiError, cancelJobRequest, fetchJob } from "@/lib/client/api";
+import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { deleteJobRequest, rerunJob } from "./api";
+import { StatusBadge, TaskBadge } from "./badges";
+import { ConfirmDialog } from "./confirm-dialog";
+import { RerunIcon } from "./icons";
+import { canRerun, engineLabel, inputMediaOf, jobTitle, remixHref, settingsOf, type Setting } from "./format";
+import { InputMedia, JobLogs, SettingsList, Timeline } from "./job-details";
+import { JobStatusPanel } from "./job-status";
+import { CopyWarnings, JobOutputs } from "./job-outputs";
+import { LinkButton } from "./link-button";
+import { RelativeTime } from "./relative-time";
+import { SharePanel } from "./share-panel";
+
+const POLL_MS = 700;
+
+/** Follows an unfinished job until it ends; a job deleted meanwhile is reported as gone. */
+function useLiveJob(initial: JobRecord) {
+  const [job, setJob] = useState(initial);
+  const [gone, setGone] = useState(false);
+  const [pollError, setPollError] = useState<string | null>(null);
+  const active = !isTerminal(job.status);
+
+  useEffect(() => {
+    if (!active) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout>;
+    let failures = 0;
+    const tick = async () => {
+      try {
+        const next = await fetchJob(initial.id, controller.signal);
+        failures = 0;
+        setPollError(null);
+        setJob(next);
+        if (isTerminal(next.status)) return;
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 404) return setGone(true);
+        failures++;
+        setPollError(err instanceof Error ? err.message : "Lost track of the job.");
+      }
+      timer = setTimeout(() => void tick(), POLL_MS * Math.min(8, 2 ** failures));
+    };
+    timer = setTimeout(() => void tick(), POLL_MS);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [active, initial.id]);
+
+  return { job, setJob, gone, pollError };
+}
+
+export function JobView({ initial, origin }: { initial: JobRecord; origin: string }) {
+  const router = useRouter();
+  const { job, setJob, gone, pollError } = useLiveJob(initial);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [rerunning, setRerunning] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const finished = isTerminal(job.status);
+
+  const rerun = async () => {
+    setRerunning(true);
+    setActionError(null);
+    try {
+      const created = await rerunJob(job.id);
+      router.push(`/jobs/${created.id}`);
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : "Could not start the job again.");
+      setRerunning(false);
+    }
+  };
+
+  const cancel = async () => {
+    setActionError(null);
+    try {
+      setJob(await cancelJobRequest(job.id));
+    } catch (err) {
+      setActionError(err instanceof Error ? err.message : "Could not cancel the job.");
+    }
+  };
+
+  const details: Setting[] = [
+    { label: "Model", value: job.endpointId, mono: true },
+    { label: "Engine", value: engineLabel(job.engine) },
+    ...(job.seed !== null ? [{ label: "Seed", value: String(job.seed), mono: true }] : []),
+    ...settingsOf(job),
+  ];
+  // A finished transcript plays its audio beside the text already.
+  const hasInputs = inputMediaOf(job).length > 0 && !(job.task === "transcribe" && job.status === "done");
+  const shareable = job.status === "done" || Boolean(job.shareId);
+
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6" data-testid="job-page" data-job-id={job.id}>
+      <div>
+        <Link
+          href="/history"
+          className="inline-flex items-center gap-1 rounded-md text-sm text-zinc-400 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+        >
+          <span aria-hidden>←</span> History
+        </Link>
+        <header className="mt-3 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+              <TaskBadge task={job.task} />
+              <StatusBadge status={job.status} />
+              <span aria-hidden>·</span>
+              <RelativeTime iso={job.createdAt} />
+            </div>
+            <h1 className="mt-2 line-clamp-3 max-w-3xl text-xl font-semibold tracking-tight break-words text-zinc-50 sm:text-2xl">{jobTitle(job, 160)}</h1>
+          </div>
+          <div className="flex shrink-0 flex-wrap gap-2" role="group" aria-label="Job actions">
+            <LinkButton href={remixHref(job)} variant="primary" data-testid="remix-link">
+              <ShuffleIcon size={16} /> Remix
+            </LinkButton>
+            {canRerun(job) ? (
+              <Button variant="secondary" onClick={() => void rerun()} loading={rerunning} disabled={!finished}>
+                {rerunning ? null : <RerunIcon size={16} />} Re-run
+              </Button>
+            ) : null}
+            <Button
+              variant="ghost"
+              onClick={() => setConfirmDelete(true)}
+              disabled={!finished}
+              title={finished ? undefined : "Cancel the job before deleting it"}
+              className="hover:text-rose-300"
+            >
+              <TrashIcon size={16} /> Delete
+            </Button>
+          </div>
+        </header>
+      </div>
+
+      {gone ? <ErrorAlert title="This job was deleted" message={<>It is no longer in the history. <Link href="/history" className="underline">Back to the history</Link></>} /> : null}
+      {actionError ? <ErrorAlert message={actionError} /> : null}
+      {pollError && !gone ? <ErrorAlert title="Lost touch with the server" message={`${pollError} Retrying…`} /> : null}
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_380px]">
+        <section aria-label="Result" className="flex min-w-0 flex-col gap-4">
+          {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void cancel()} /> : null}
+          {job.status === "done" ? (
+            <>
+              <CopyWarnings job={job} />
+              <JobOutputs job={job} variant="studio" />
+            </>
+          ) : null}
+          {/* While it runs, JobProgress shows the latest lines; the whole log once it has ended. */}
+          {finished ? <JobLogs job={job} /> : null}
+        </section>
+        <aside className="flex flex-col gap-4" aria-label="About this job">
+          {shareable ? <SharePanel job={job} origin={origin} onChange={setJob} /> : null}
+          <Panel title="Settings">
+            <SettingsList settings={details} />
+          </Panel>
+          {hasInputs ? (
+            <Panel title="Inputs">
+              <InputMedia job={job} />
+            </Panel>
+          ) : null}
+          <Panel title="Timeline">
+            <Timeline job={job} />
+          </Panel>
+        </aside>
+      </div>
+
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete this job?"
+        description={
+          <>
+            The job and its files are removed for good{job.shareId ? ", and its public link stops working" : ""}. Files another job still uses are kept.
+          </>
+        }
+        confirmLabel="Delete"
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={async () => {
+          await deleteJobRequest(job.id);
+          router.push("/history");
+        }}
+      />
+    </div>
+  );
+}
