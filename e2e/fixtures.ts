@@ -1,8 +1,10 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { TEST_KEYS } from "../playwright.config";
+import { HistoryPage } from "./pages/history-page";
 import { HomePage } from "./pages/home-page";
 import { ImagePage } from "./pages/image-page";
 import { InpaintPage } from "./pages/inpaint-page";
+import { JobPage } from "./pages/job-page";
 import { PromptsPage } from "./pages/prompts-page";
 import { TranscribePage } from "./pages/transcribe-page";
 import { VideoPage } from "./pages/video-page";
@@ -39,6 +41,8 @@ type Fixtures = {
   videoPage: VideoPage;
   transcribePage: TranscribePage;
   promptsPage: PromptsPage;
+  historyPage: HistoryPage;
+  jobPage: JobPage;
   api: StudioApi;
   /** Changes the engine's knobs; restored to what they were after the test. Needs `exclusiveEngine`. */
   engine: Engine;
@@ -98,4 +102,6 @@ export const test = base.extend<Fixtures>({
   videoPage: async ({ page }, use) => use(new VideoPage(page)),
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
+  historyPage: async ({ page }, use) => use(new HistoryPage(page)),
+  jobPage: async ({ page }, use) => use(new JobPage(page)),
 });

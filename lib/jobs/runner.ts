@@ -7,6 +7,7 @@ import { readMediaBlob, saveMedia } from "@/lib/media/store";
 import { processSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
 import { FAMILIES } from "@/lib/providers/catalog";
+import { isDriving, whileDriving } from "./driving";
 import { planJob, type Plan } from "./plan";
 import { newRecord } from "./record";
 import { claimUnfinished, getJob, insertJob, renewLease, updateJob } from "./repository";
@@ -31,7 +32,6 @@ export function instanceId(): string {
   return env().STUDIO_INSTANCE_ID ?? `${os.hostname()}:${env().PORT}`;
 }
 
-const driving = () => processSingleton("jobs-driving", () => new Set<string>());
 const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
 export async function startGeneration(input: GenerationInput): Promise<JobRecord> {
@@ -61,9 +61,11 @@ async function fail(id: string, err: unknown) {
   }).catch((e: unknown) => console.error(`[studio] could not record the failure of job ${id}:`, e));
 }
 
-async function drive(id: string, plan: Plan, requestId: string | null) {
-  if (driving().has(id)) return;
-  driving().add(id);
+function drive(id: string, plan: Plan, requestId: string | null): Promise<boolean> {
+  return whileDriving(id, () => follow(id, plan, requestId));
+}
+
+async function follow(id: string, plan: Plan, requestId: string | null) {
   const started = Date.now();
   let renewedAt = Date.now();
   try {
@@ -117,8 +119,6 @@ async function drive(id: string, plan: Plan, requestId: string | null) {
     });
   } catch (err) {
     await fail(id, err);
-  } finally {
-    driving().delete(id);
   }
 }
 
@@ -193,7 +193,7 @@ export async function resumeUnfinished(): Promise<number> {
   const jobs = await claimUnfinished(instanceId(), LEASE_MS);
   let resumed = 0;
   for (const job of jobs) {
-    if (driving().has(job.id)) continue;
+    if (isDriving(job.id)) continue;
     if (job.task === "prompts") {
       await fail(job.id, new AppError("unavailable", "The server restarted while the prompts were being written; draft them again."));
       continue;

@@ -43,6 +43,8 @@ describe.each<Backends>([
     await expect(saveMediaBuffer(data, "application/x-msdownload")).rejects.toMatchObject({ code: "unsupported" });
     await expect(saveMediaBuffer(Buffer.alloc(0), "image/png")).rejects.toMatchObject({ code: "bad_request" });
     await expect(saveMedia(Readable.from([data]), "image/png", 1000)).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(saveMediaBuffer(data, "image/png")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable image." });
+    await expect(saveMediaBuffer(data, "audio/mpeg")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable audio file." });
   });
 
   it("serves whole files, byte ranges (206) and refuses impossible ranges (416)", async () => {
@@ -76,7 +78,7 @@ describe.each<Backends>([
   });
 
   it("removes a file and its record", async () => {
-    const saved = await saveMediaBuffer(Buffer.from("remove me"), "audio/ogg");
+    const saved = await saveMediaBuffer(Buffer.from("remove me"), "video/mp4");
     await removeMedia(saved.url);
     expect(await locateMedia(saved.url)).toBeUndefined();
     await expect(readMediaBlob(saved.url)).rejects.toMatchObject({ code: "not_found" });

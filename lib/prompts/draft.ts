@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { PromptDraft, PromptDraftRequest } from "@/lib/jobs/schema";
+import { isTerminal, type PromptDraft, type PromptDraftRequest } from "@/lib/jobs/schema";
 import { newRecord } from "@/lib/jobs/record";
 import { insertJob, updateJob } from "@/lib/jobs/repository";
+import { whileDriving } from "@/lib/jobs/driving";
 import { instanceId } from "@/lib/jobs/runner";
 import * as fal from "@/lib/providers/fal";
 import * as openai from "@/lib/providers/openai";
@@ -23,8 +24,16 @@ export async function draftPromptStream(request: PromptDraftRequest, signal: Abo
   const model = llm === "openrouter" ? e.OPENROUTER_MODEL : e.OPENAI_MODEL;
   const endpointId = llm === "openrouter" ? e.FAL_LLM_MODEL : `openai/${model}`;
   const record = newRecord({ id: randomUUID(), task: "prompts", endpointId, engine: llm, input: request });
-  // A draft streams to one browser for seconds; the lease keeps other instances' sweepers off it.
-  await insertJob(record, { owner: instanceId(), until: new Date(Date.now() + DRAFT_LEASE_MS).toISOString() });
+  // Marked as driven here before it exists in the database, so no sweeper ever takes it up;
+  // the lease keeps other instances' sweepers off it.
+  let finished!: () => void;
+  void whileDriving(record.id, () => new Promise<void>((resolve) => (finished = resolve)));
+  try {
+    await insertJob(record, { owner: instanceId(), until: new Date(Date.now() + DRAFT_LEASE_MS).toISOString() });
+  } catch (err) {
+    finished();
+    throw err;
+  }
   const stream = llm === "openrouter" ? fal.streamChat : openai.streamChat;
   const encoder = new TextEncoder();
 
@@ -34,49 +43,58 @@ export async function draftPromptStream(request: PromptDraftRequest, signal: Abo
       closed = true;
     },
     async start(controller) {
-      // The browser may leave mid-stream; the job record is still finished properly.
-      const send = (event: DraftEvent) => {
-        if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      };
-      const started = Date.now();
-      const prompts: PromptDraft[] = [];
-      const announce = (found: PromptDraft[]) => {
-        for (const prompt of found.slice(0, request.count - prompts.length)) {
-          prompts.push(prompt);
-          send({ type: "prompt", index: prompts.length - 1, prompt });
-        }
-      };
-      send({ type: "job", id: record.id, engine: llm, model });
-      await updateJob(record.id, (j) => { j.status = "running"; });
       try {
-        const parser = createDraftParser();
-        let text = "";
-        for await (const delta of stream({ model, system: DRAFT_SYSTEM_PROMPT, user: draftUserMessage(request), signal })) {
-          text += delta;
-          send({ type: "delta", text: delta });
-          announce(parser.push(delta));
-        }
-        announce(parser.end());
-        if (signal.aborted) {
-          await updateJob(record.id, (j) => { j.status = "cancelled"; });
-          if (!closed) controller.close();
-          return;
-        }
-        if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
-        await updateJob(record.id, (j) => {
-          j.status = "done";
-          j.prompts = prompts;
-          j.text = text;
-          j.timings = { totalMs: Date.now() - started, runMs: Date.now() - started };
-        });
-        send({ type: "done", prompts });
-      } catch (err) {
-        const message = err instanceof AppError ? err.message : "Prompt drafting failed.";
-        if (!(err instanceof AppError)) console.error("[studio] drafting failed:", err);
-        await updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; }).catch(() => undefined);
-        send({ type: "error", message });
+        await draft(controller);
+      } finally {
+        finished();
       }
-      if (!closed) controller.close();
     },
   });
+
+  async function draft(controller: ReadableStreamDefaultController<Uint8Array>) {
+    // The browser may leave mid-stream; the job record is still finished properly.
+    const send = (event: DraftEvent) => {
+      if (!closed) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+    };
+    const started = Date.now();
+    const prompts: PromptDraft[] = [];
+    const announce = (found: PromptDraft[]) => {
+      for (const prompt of found.slice(0, request.count - prompts.length)) {
+        prompts.push(prompt);
+        send({ type: "prompt", index: prompts.length - 1, prompt });
+      }
+    };
+    send({ type: "job", id: record.id, engine: llm, model });
+    await updateJob(record.id, (j) => { j.status = "running"; });
+    try {
+      const parser = createDraftParser();
+      let text = "";
+      for await (const delta of stream({ model, system: DRAFT_SYSTEM_PROMPT, user: draftUserMessage(request), signal })) {
+        text += delta;
+        send({ type: "delta", text: delta });
+        announce(parser.push(delta));
+      }
+      announce(parser.end());
+      if (signal.aborted) {
+        await updateJob(record.id, (j) => { j.status = "cancelled"; });
+        if (!closed) controller.close();
+        return;
+      }
+      if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
+      await updateJob(record.id, (j) => {
+        if (isTerminal(j.status)) return;
+        j.status = "done";
+        j.prompts = prompts;
+        j.text = text;
+        j.timings = { totalMs: Date.now() - started, runMs: Date.now() - started };
+      });
+      send({ type: "done", prompts });
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : "Prompt drafting failed.";
+      if (!(err instanceof AppError)) console.error("[studio] drafting failed:", err);
+      await updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; }).catch(() => undefined);
+      send({ type: "error", message });
+    }
+    if (!closed) controller.close();
+  }
 }

@@ -62,9 +62,7 @@ function expectPlayable(info: Probe, width: number, height: number, durationSec:
 
 describe("renderVideo", () => {
   it.skipIf(!available)("text-to-video: H.264 yuv420p at the requested size and length, and it moves", async () => {
-    const started = performance.now();
     const mp4 = await renderVideo({ prompt: "misty mountains at dawn", seed: 4, durationSec: 5, width: 768, height: 432 });
-    console.info(`renderVideo t2v 5 s 768×432: ${((performance.now() - started) / 1000).toFixed(2)} s`);
     const file = await save(mp4, "t2v.mp4");
     const info = await probe(file);
     expectPlayable(info, 768, 432, 5);
@@ -85,9 +83,7 @@ describe("renderVideo", () => {
   it.skipIf(!available)("image-to-video starts on the start image and zooms into it", async () => {
     // A start image of another aspect: it is covered to the output size.
     const start = await renderImage({ prompt: "a red fox in a snowy forest at sunset", width: 900, height: 700, seed: 1 });
-    const started = performance.now();
     const mp4 = await renderVideo({ prompt: "slow push in", seed: 2, durationSec: 3, width: 640, height: 480, startImage: start });
-    console.info(`renderVideo i2v 3 s 640×480: ${((performance.now() - started) / 1000).toFixed(2)} s`);
     const file = await save(mp4, "i2v.mp4");
     expectPlayable(await probe(file), 640, 480, 3);
 

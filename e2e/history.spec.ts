@@ -1,0 +1,92 @@
+import sharp from "sharp";
+import { expect, test } from "./fixtures";
+
+/**
+ * History and share links: a job made on a page is a record that survives a reload, opens on its
+ * own page, and can be shared by a public link that shows only that job, with a 1200×630 preview
+ * card for chat apps; unsharing takes the link (and its card) down.
+ */
+test("a generated image is in History after a reload, and its share link works for anyone until unshared", async ({ imagePage, historyPage, jobPage, page, browser, baseURL }) => {
+  const prompt = `a paper boat on a puddle ${Date.now()}`;
+  await imagePage.goto();
+  await imagePage.prompt.fill(prompt);
+  const job = await imagePage.generate();
+  await imagePage.expectJobStatus("done");
+
+  await historyPage.goto();
+  await page.reload();
+  const card = historyPage.card(prompt);
+  await expect(card).toHaveCount(1);
+  await expect(card.getByRole("img")).toHaveJSProperty("complete", true);
+  await historyPage.search.fill(prompt.split(" ").slice(-1)[0]!);
+  await expect(historyPage.cards).toHaveCount(1);
+  await expect(page).toHaveURL(/[?&]q=/);
+
+  await card.getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("paper boat");
+
+  await jobPage.shareButton.click();
+  const shareUrl = await jobPage.publicLink.inputValue();
+  expect(shareUrl).toMatch(/\/s\/[A-Za-z0-9_-]{24}$/);
+
+  // A stranger: a fresh context with no cookies and no history of this studio.
+  const stranger = await browser.newContext();
+  try {
+    const other = await stranger.newPage();
+    const res = await other.goto(shareUrl);
+    expect(res?.status()).toBe(200);
+    await expect(other.getByRole("heading", { level: 1 })).toContainText("paper boat");
+    const image = other.getByRole("img").first();
+    await expect(image).toHaveJSProperty("complete", true);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // Only this job: none of the studio's navigation or other pages.
+    await expect(other.getByRole("navigation", { name: "Tools" })).toHaveCount(0);
+    const links = await other.getByRole("link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.filter((p) => /^\/(history|jobs|image|inpaint|video|transcribe|prompts)\b/.test(p))).toEqual([]);
+
+    const ogImage = await other.locator('meta[property="og:image"]').getAttribute("content");
+    expect(ogImage).toBeTruthy();
+    expect(await other.locator('meta[name="twitter:card"]').getAttribute("content")).toBe("summary_large_image");
+    const card = await other.request.get(ogImage!.replace(/^https?:\/\/[^/]+/, baseURL!));
+    expect(card.status()).toBe(200);
+    expect(card.headers()["content-type"]).toBe("image/png");
+    expect(await sharp(await card.body()).metadata()).toMatchObject({ width: 1200, height: 630, format: "png" });
+
+    await jobPage.unshareButton.click();
+    await jobPage.confirm("Unshare").click();
+    await expect(jobPage.shareButton).toBeVisible();
+    expect((await other.request.get(shareUrl)).status()).toBe(404);
+    expect((await other.request.get(ogImage!.replace(/^https?:\/\/[^/]+/, baseURL!))).status()).toBe(404);
+  } finally {
+    await stranger.close();
+  }
+});
+
+test("deleting a job asks first, removes it from History, and a second delete is not found", async ({ api, historyPage, jobPage, page }) => {
+  const { id } = await api.startJob({ task: "image", prompt: `delete me ${Date.now()}`, imageSize: "square" });
+  await api.waitForStatus(id, "done");
+
+  await page.goto(`/jobs/${id}`);
+  await jobPage.deleteButton.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await jobPage.confirm("Delete").click();
+  await expect(page).toHaveURL(/\/history$/);
+  await expect(historyPage.card(id)).toHaveCount(0);
+  expect((await page.request.get(`/api/jobs/${id}`)).status()).toBe(404);
+  expect((await page.request.delete(`/api/jobs/${id}`)).status()).toBe(404);
+});
+
+test.describe("not found, never a crash", () => {
+  test.use({ usesEngine: false });
+
+  for (const path of ["/jobs/not-a-job", "/jobs/00000000-0000-4000-8000-000000000000", "/s/short", "/s/AAAAAAAAAAAAAAAAAAAAAAAA", "/s/AAAAAAAAAAAAAAAAAAAAAAAA/opengraph-image"]) {
+    test(`${path} answers 404`, async ({ page }) => {
+      expect((await page.request.get(path)).status()).toBe(404);
+    });
+  }
+
+  test("unknown media answers 404", async ({ page }) => {
+    expect((await page.request.get(`/api/media/${"0".repeat(64)}.png`)).status()).toBe(404);
+  });
+});
