@@ -1,4 +1,11 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { requestOrigin } from "@/lib/http/request-origin";
+
+/** Absolute URLs for the preview image Next adds from opengraph-image.tsx. */
+export async function generateMetadata(): Promise<Metadata> {
+  return { metadataBase: new URL(await requestOrigin()) };
+}
 
 /**
  * Public share pages: none of the studio around them (no navigation, no history, no engine

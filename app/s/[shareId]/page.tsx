@@ -5,7 +5,7 @@ import { excerpt, jobTitle, promptOf, settingsOf, TASK_LABEL, type Setting } fro
 import { SettingsGrid } from "@/components/job/job-details";
 import { CopyWarnings, JobOutputs } from "@/components/job/job-outputs";
 import { LocalTime } from "@/components/job/local-time";
-import { requestOrigin } from "@/components/job/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { sharedJob } from "./shared-job";
 

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { excerpt, jobTitle, TASK_LABEL } from "@/components/job/format";
 import { JOB_ID_PATTERN } from "@/components/job/ids";
 import { JobView } from "@/components/job/job-view";
-import { requestOrigin } from "@/components/job/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { getJob } from "@/lib/jobs/repository";
 
 type Props = { params: Promise<{ id: string }> };
