@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import type { HistoryFilters } from "@/components/job/api";
+import type { HistoryFilters } from "@/lib/client/api";
 import { STATUSES, TASKS, type JobStatus, type Task } from "@/lib/jobs/schema";
 
 const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [

@@ -1,4 +1,4 @@
-import type { HistoryFilters } from "@/components/job/api";
+import type { HistoryFilters } from "@/lib/client/api";
 import { STATUSES, TASKS, type JobStatus, type Task } from "@/lib/jobs/schema";
 
 /** Reads ?task=&status=&q= leniently: anything unknown means "all". */

@@ -7,7 +7,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
-import { fetchHistoryPage, type HistoryFilters } from "@/components/job/api";
+import { fetchHistoryPage, type HistoryFilters } from "@/lib/client/api";
 import { TASK_ICON } from "@/components/job/badges";
 import type { JobRecord, Task } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { IconButton } from "@/components/ui/button";
 import { ShuffleIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { deleteJobRequest, rerunJob } from "@/components/job/api";
+import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
 import { ConfirmDialog } from "@/components/job/confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";

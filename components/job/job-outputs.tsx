@@ -1,9 +1,9 @@
-import { ImageGrid } from "@/components/jobs/media-results";
+import { ImageGrid } from "@/components/job/media-results";
 import { PromptCard } from "@/components/prompts/prompt-card";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { promptOf, typedInput } from "./format";
 import { PromptList } from "./prompt-list";
-import { TranscriptView } from "./transcript-view";
+import { TranscriptView } from "@/components/transcribe/transcript-view";
 import { VideoPlayer } from "./video-player";
 
 /** Says so when an output could not be copied into the studio's store and still points at the provider. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { JobProgress } from "@/components/jobs/job-progress";
+import { JobProgress } from "@/components/job/job-progress";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";

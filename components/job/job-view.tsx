@@ -9,7 +9,7 @@ import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
 import { Panel } from "@/components/ui/panel";
 import { ApiError, cancelJobRequest, fetchJob } from "@/lib/client/api";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
-import { deleteJobRequest, rerunJob } from "./api";
+import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "./badges";
 import { ConfirmDialog } from "./confirm-dialog";
 import { RerunIcon } from "./icons";

@@ -7,7 +7,7 @@ import { CheckIcon, CopyIcon, ExternalLinkIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Panel } from "@/components/ui/panel";
 import type { JobRecord } from "@/lib/jobs/schema";
-import { setShared } from "./api";
+import { setShared } from "@/lib/client/api";
 import { ConfirmDialog } from "./confirm-dialog";
 
 /** Makes a finished job public at /s/{shareId}, shows the link to copy, and takes it down again. */

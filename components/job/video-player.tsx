@@ -1,4 +1,4 @@
-import { downloadName } from "@/components/jobs/media-results";
+import { downloadName } from "@/components/job/media-results";
 import { DownloadIcon, ExternalLinkIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
 import { formatClock } from "./format";

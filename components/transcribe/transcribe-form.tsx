@@ -1,92 +1,32 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
-import { JobPane } from "@/components/jobs/job-pane";
+import { JobPane } from "@/components/job/job-pane";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FileDrop } from "@/components/ui/file-drop";
-import { CheckIcon, CopyIcon, DownloadIcon, MicIcon } from "@/components/ui/icons";
+import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { transcribeInputSchema, type JobRecord, type TranscribeInput } from "@/lib/jobs/schema";
+import { transcribeInputSchema, type TranscribeInput } from "@/lib/jobs/schema";
 import type { ModelOption } from "@/lib/providers/model-option";
-import { formatTimestamp, toPlainText, toSrt } from "@/lib/transcript/format";
 import { AudioRecorder } from "./recorder";
+import { TranscriptView } from "./transcript-view";
 
 const AUDIO_ACCEPT = "audio/*,.mp3,.wav,.m4a,.ogg,.flac,.webm";
 const LANGUAGES = [
   ["", "Detect automatically"], ["en", "English"], ["es", "Spanish"], ["fr", "French"], ["de", "German"],
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement("a"), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function Transcript({ job, audioUrl, fileName }: { job: JobRecord; audioUrl?: string; fileName: string }) {
-  const audio = useRef<HTMLAudioElement>(null);
-  const [copied, setCopied] = useState(false);
-  const segments = job.segments ?? [];
-  const text = toPlainText(job.text, segments);
-  const base = fileName.replace(/\.[^.]+$/, "") || "transcript";
-  const copy = async () => {
-    await navigator.clipboard.writeText(text);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
-  return (
-    <div className="flex flex-col gap-4 rounded-2xl border border-zinc-800 bg-zinc-900/60 p-5">
-      {audioUrl ? <audio ref={audio} src={audioUrl} controls className="w-full" /> : null}
-      <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" onClick={copy}>
-          {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />} {copied ? "Copied" : "Copy text"}
-        </Button>
-        <Button variant="secondary" size="sm" onClick={() => download(`${base}.txt`, text, "text/plain")}>
-          <DownloadIcon size={14} /> .txt
-        </Button>
-        <Button variant="secondary" size="sm" onClick={() => download(`${base}.srt`, toSrt(segments), "application/x-subrip")} disabled={segments.length === 0}>
-          <DownloadIcon size={14} /> .srt
-        </Button>
-      </div>
-      <p data-testid="transcript-text" className="whitespace-pre-wrap text-sm leading-relaxed text-zinc-100">
-        {job.text || <span className="text-zinc-500">No speech was recognised in this recording.</span>}
-      </p>
-      {segments.length > 0 ? (
-        <ol aria-label="Segments" data-testid="transcript-segments" className="divide-y divide-zinc-800 rounded-xl border border-zinc-800">
-          {segments.map((s, i) => (
-            <li key={i} className="flex gap-3 p-2.5 text-sm">
-              <button
-                type="button"
-                className="shrink-0 rounded font-mono text-xs tabular-nums text-violet-300 hover:text-violet-200 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
-                onClick={() => {
-                  if (!audio.current) return;
-                  audio.current.currentTime = s.start;
-                  void audio.current.play();
-                }}
-                aria-label={`Play from ${formatTimestamp(s.start)}`}
-              >
-                {formatTimestamp(s.start)}–{formatTimestamp(s.end)}
-              </button>
-              <span className="text-zinc-200">{s.text}</span>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </div>
-  );
-}
 
 export function TranscribeForm({ models, unavailable, initial }: {
   models: ModelOption[];
@@ -158,7 +98,14 @@ export function TranscribeForm({ models, unavailable, initial }: {
           onCancel={job.cancel}
           empty={{ icon: <MicIcon size={28} />, title: "Your transcript appears here", text: "Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." }}
         >
-          {(done) => <Transcript job={done} audioUrl={audio.file?.uploaded.url} fileName={audio.file?.name ?? "transcript"} />}
+          {(done) => (
+            <TranscriptView
+              text={done.text}
+              segments={done.segments ?? []}
+              audioUrl={audio.file?.uploaded.url}
+              fileBase={(audio.file?.name ?? "").replace(/\.[^.]+$/, "") || "transcript"}
+            />
+          )}
         </JobPane>
       }
     />

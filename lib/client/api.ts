@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { errorBodySchema, type FieldErrors } from "@/lib/errors";
-import { jobRecordSchema, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
+import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type JobStatus, type Task } from "@/lib/jobs/schema";
 
 /** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
 
@@ -56,3 +57,39 @@ export async function uploadFile(file: Blob, kind: "image" | "audio"): Promise<U
 }
 
 export { jsonInit };
+
+// ---- History and the job page ----
+
+export async function rerunJob(id: string): Promise<JobRecord> {
+  return jobRecordSchema.parse(await (await request(`/api/jobs/${encodeURIComponent(id)}/rerun`, { method: "POST" })).json());
+}
+
+/** Deletes a job; one that is already gone (404) counts as deleted. */
+export async function deleteJobRequest(id: string): Promise<void> {
+  try {
+    await request(`/api/jobs/${encodeURIComponent(id)}`, { method: "DELETE" });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return;
+    throw err;
+  }
+}
+
+export async function setShared(id: string, shared: boolean): Promise<JobRecord> {
+  const res = await request(`/api/jobs/${encodeURIComponent(id)}/share`, { method: shared ? "POST" : "DELETE" });
+  return jobRecordSchema.parse(await res.json());
+}
+
+const pageSchema = z.object({ jobs: z.array(jobRecordSchema), nextCursor: z.string().nullable() });
+
+export type HistoryFilters = { task?: Task; status?: JobStatus; q?: string };
+
+export async function fetchHistoryPage(filters: HistoryFilters, cursor: string, signal?: AbortSignal) {
+  const params = new URLSearchParams();
+  if (filters.task) params.set("task", filters.task);
+  if (filters.status) params.set("status", filters.status);
+  if (filters.q) params.set("q", filters.q);
+  params.set("cursor", cursor);
+  params.set("limit", "24");
+  const res = await request(`/api/jobs?${params}`, { signal, cache: "no-store" });
+  return pageSchema.parse(await res.json());
+}
