@@ -14,8 +14,10 @@ log() { printf '\033[1;35m[setup]\033[0m %s\n' "$*"; }
 
 # ---- npm packages -------------------------------------------------------------------------
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  log "installing npm packages"
+  # `npm install` keeps the locked versions. Not `npm ci`: behind some registries npm leaves other
+  # platforms' optional binaries (next/swc, tailwind/oxide) out of the lock, and `npm ci` refuses it.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 # ---- Debian packages ----------------------------------------------------------------------
