@@ -2,16 +2,8 @@
 
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { IMAGE_SIZE_PRESETS, type ImageSize, type ImageSizePreset } from "@/lib/providers/catalog";
+import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, type ImageSize, type ImageSizePreset } from "@/lib/providers/catalog";
 
-const PRESET_LABELS: Record<ImageSizePreset, string> = {
-  square_hd: "Square HD",
-  square: "Square",
-  portrait_4_3: "Portrait 3:4",
-  portrait_16_9: "Portrait 9:16",
-  landscape_4_3: "Landscape 4:3",
-  landscape_16_9: "Landscape 16:9",
-};
 
 /** A preset or custom pixels; custom sizes snap to multiples of 8 like the models expect. */
 export function SizeField({ value, onChange, errors }: {
@@ -35,9 +27,9 @@ export function SizeField({ value, onChange, errors }: {
           onChange(v === "custom" ? { ...IMAGE_SIZE_PRESETS.square_hd } : (v as ImageSizePreset));
         }}
       >
-        {(Object.keys(PRESET_LABELS) as ImageSizePreset[]).map((p) => (
+        {(Object.keys(IMAGE_SIZE_LABELS) as ImageSizePreset[]).map((p) => (
           <option key={p} value={p}>
-            {PRESET_LABELS[p]} · {IMAGE_SIZE_PRESETS[p].width}×{IMAGE_SIZE_PRESETS[p].height}
+            {IMAGE_SIZE_LABELS[p]} · {IMAGE_SIZE_PRESETS[p].width}×{IMAGE_SIZE_PRESETS[p].height}
           </option>
         ))}
         <option value="custom">Custom…</option>

@@ -13,7 +13,7 @@ import type {
   TranscribeInput,
   VideoInput,
 } from "@/lib/jobs/schema";
-import { IMAGE_SIZE_PRESETS, type ImageSize, type ImageSizePreset } from "@/lib/providers/catalog";
+import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, type ImageSize } from "@/lib/providers/catalog";
 
 export const TASK_LABEL: Record<Task, string> = {
   image: "Image",
@@ -84,20 +84,10 @@ export function remixHref(job: Pick<JobRecord, "id" | "task">): string {
 /** Prompt drafts stream to one browser and cannot be re-run on the server; every media job can. */
 export const canRerun = (job: Pick<JobRecord, "task">) => job.task !== "prompts";
 
-// The same names the Size field shows.
-const PRESET_NAMES: Record<ImageSizePreset, string> = {
-  square_hd: "Square HD",
-  square: "Square",
-  portrait_4_3: "Portrait 3:4",
-  portrait_16_9: "Portrait 9:16",
-  landscape_4_3: "Landscape 4:3",
-  landscape_16_9: "Landscape 16:9",
-};
-
 export function sizeLabel(size: ImageSize): string {
   if (typeof size !== "string") return `${size.width}×${size.height} (custom)`;
   const preset = IMAGE_SIZE_PRESETS[size];
-  return `${PRESET_NAMES[size]} · ${preset.width}×${preset.height}`;
+  return `${IMAGE_SIZE_LABELS[size]} · ${preset.width}×${preset.height}`;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {

@@ -13,7 +13,8 @@ export function downloadName(kind: string, prompt: string | undefined, index: nu
 const linkClass =
   "inline-flex items-center gap-1.5 rounded-md bg-zinc-950/80 px-2 py-1 text-xs font-medium text-zinc-200 backdrop-blur hover:bg-zinc-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70";
 
-function MediaActions({ output, name }: { output: MediaOutput; name: string }) {
+/** Download under a meaningful name, and open in a new tab. */
+export function MediaActions({ output, name }: { output: MediaOutput; name: string }) {
   return (
     <div className="flex gap-1.5">
       <a href={output.url} download={name} className={linkClass} aria-label={`Download ${name}`}>
@@ -50,18 +51,5 @@ export function ImageGrid({ outputs, prompt }: { outputs: MediaOutput[]; prompt?
         );
       })}
     </ul>
-  );
-}
-
-export function VideoResult({ output, prompt }: { output: MediaOutput; prompt?: string }) {
-  const name = downloadName("video", prompt, 0, output.contentType);
-  return (
-    <figure className="overflow-hidden rounded-xl border border-zinc-800 bg-black">
-      <video src={output.url} controls playsInline loop autoPlay muted className="block max-h-[70vh] w-full" data-testid="result-video" />
-      <figcaption className="flex items-center justify-between gap-2 border-t border-zinc-800 bg-zinc-900/80 p-2 text-xs text-zinc-400">
-        <span>MP4 · {output.bytes ? `${(output.bytes / 1024 / 1024).toFixed(1)} MB` : ""}</span>
-        <MediaActions output={output} name={name} />
-      </figcaption>
-    </figure>
   );
 }

@@ -9,7 +9,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { JobPane } from "@/components/job/job-pane";
-import { VideoResult } from "@/components/job/media-results";
+import { VideoPlayer } from "@/components/job/video-player";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
@@ -117,7 +117,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
           onCancel={job.cancel}
           empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
         >
-          {(done) => (done.outputs[0] ? <VideoResult output={done.outputs[0]} prompt={prompt} /> : null)}
+          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={prompt} autoPlay /> : null)}
         </JobPane>
       }
     />
