@@ -26,8 +26,9 @@ const absolute = (origin: string, url: string) => (url.startsWith("/") ? `${orig
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { shareId } = await params;
-  const job = await sharedJob(shareId);
-  if (!job) return { title: "Not found", robots: { index: false } };
+  // A storage failure is left to the page, whose error boundary explains it; metadata stays plain.
+  const job = await sharedJob(shareId).catch(() => undefined);
+  if (!job) return { title: "Studio", robots: { index: false } };
   const origin = await requestOrigin();
   const url = `${origin}/s/${shareId}`;
   const title = excerpt(jobTitle(job), 70);

@@ -13,8 +13,9 @@ type Props = { params: Promise<{ id: string }> };
 const loadJob = cache(async (id: string) => (JOB_ID_PATTERN.test(id) ? getJob(id) : undefined));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const job = await loadJob((await params).id);
-  if (!job) return { title: "Not found" };
+  // A storage failure is left to the page, whose error boundary explains it; metadata stays plain.
+  const job = await loadJob((await params).id).catch(() => undefined);
+  if (!job) return { title: "Job" };
   return { title: `${excerpt(jobTitle(job), 60)} · ${TASK_LABEL[job.task]}` };
 }
 
