@@ -6,7 +6,7 @@ import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { HistoryFilters } from "@/lib/client/api";
-import { STATUSES, TASKS, type JobStatus, type Task } from "@/lib/jobs/schema";
+import { STATUS_FILTERS, TASKS, type StatusFilter, type Task } from "@/lib/jobs/schema";
 
 const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [
   { value: "all", label: "All" },
@@ -17,10 +17,10 @@ const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [
   { value: "prompts", label: "Prompts" },
 ];
 
-const STATUS_OPTIONS: { value: JobStatus | "all"; label: string }[] = [
+const STATUS_OPTIONS: { value: StatusFilter | "all"; label: string }[] = [
   { value: "all", label: "All" },
   { value: "done", label: "Done" },
-  { value: "running", label: "Running" },
+  { value: "active", label: "In progress" },
   { value: "failed", label: "Failed" },
   { value: "cancelled", label: "Cancelled" },
 ];
@@ -145,7 +145,7 @@ export function HistoryFilterBar({ filters, onChange, pending }: {
             value={status ?? "all"}
             onChange={(e) => {
               const v = e.target.value;
-              set({ status: (STATUSES as readonly string[]).includes(v) ? (v as JobStatus) : undefined });
+              set({ status: (STATUS_FILTERS as readonly string[]).includes(v) ? (v as StatusFilter) : undefined });
             }}
           >
             {STATUS_OPTIONS.map((o) => (

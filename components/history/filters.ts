@@ -1,5 +1,5 @@
 import type { HistoryFilters } from "@/lib/client/api";
-import { STATUSES, TASKS, type JobStatus, type Task } from "@/lib/jobs/schema";
+import { STATUS_FILTERS, TASKS, type StatusFilter, type Task } from "@/lib/jobs/schema";
 
 /** Reads ?task=&status=&q= leniently: anything unknown means "all". */
 export function parseHistoryFilters(params: Record<string, string | string[] | undefined>): HistoryFilters {
@@ -9,7 +9,7 @@ export function parseHistoryFilters(params: Record<string, string | string[] | u
   const q = one(params.q)?.trim().slice(0, 200);
   return {
     task: task && (TASKS as readonly string[]).includes(task) ? (task as Task) : undefined,
-    status: status && (STATUSES as readonly string[]).includes(status) ? (status as JobStatus) : undefined,
+    status: status && (STATUS_FILTERS as readonly string[]).includes(status) ? (status as StatusFilter) : undefined,
     q: q || undefined,
   };
 }

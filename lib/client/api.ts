@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorBodySchema, type FieldErrors } from "@/lib/errors";
-import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type JobStatus, type Task } from "@/lib/jobs/schema";
+import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type StatusFilter, type Task } from "@/lib/jobs/schema";
 
 /** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
 
@@ -81,7 +81,7 @@ export async function setShared(id: string, shared: boolean): Promise<JobRecord>
 
 const pageSchema = z.object({ jobs: z.array(jobRecordSchema), nextCursor: z.string().nullable() });
 
-export type HistoryFilters = { task?: Task; status?: JobStatus; q?: string };
+export type HistoryFilters = { task?: Task; status?: StatusFilter; q?: string };
 
 export async function fetchHistoryPage(filters: HistoryFilters, cursor: string, signal?: AbortSignal) {
   const params = new URLSearchParams();

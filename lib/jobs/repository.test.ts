@@ -69,6 +69,10 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
       expect(videos.jobs.every((j) => j.task === "video")).toBe(true);
       const failed = await listJobs({ status: "failed", limit: 100 });
       expect(failed.jobs.filter((j) => Date.parse(j.createdAt) >= base)).toHaveLength(6);
+      const active = await insertJob(job("still queued", new Date(base - 5000).toISOString(), "image", "queued"));
+      const inProgress = (await listJobs({ status: "active", limit: 100 })).jobs.map((j) => j.id);
+      expect(inProgress).toContain(active.id);
+      expect((await listJobs({ status: "active", limit: 100 })).jobs.every((j) => j.status === "queued" || j.status === "running")).toBe(true);
       const foxes = await listJobs({ q: "FOX", limit: 100 });
       expect(foxes.jobs).toHaveLength(10);
       expect((await listJobs({ q: "100%_d", limit: 100 })).jobs).toHaveLength(10);

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import { db, dbKind } from "@/lib/db/client";
 import type { Database } from "@/lib/db/schema";
-import { isTerminal, jobRecordSchema, STATUSES, type JobRecord, type JobStatus, type Task } from "./schema";
+import { isTerminal, jobRecordSchema, STATUSES, type JobRecord, type JobStatus, type StatusFilter, type Task } from "./schema";
 
 /**
  * Job records in the database. The record is stored whole as JSON; the columns beside it are
@@ -91,7 +91,7 @@ export async function deleteJob(id: string): Promise<JobRecord | undefined> {
 
 // ---- History ----
 
-export type JobQuery = { task?: Task; status?: JobStatus; q?: string; cursor?: string; limit: number };
+export type JobQuery = { task?: Task; status?: StatusFilter; q?: string; cursor?: string; limit: number };
 
 const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString("base64url");
 function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
@@ -103,7 +103,8 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | undef
 export async function listJobs(query: JobQuery): Promise<{ jobs: JobRecord[]; nextCursor: string | null }> {
   let q = (await db()).selectFrom("jobs").select(["record", "created_at", "id"]);
   if (query.task) q = q.where("task", "=", query.task);
-  if (query.status) q = q.where("status", "=", query.status);
+  if (query.status === "active") q = q.where("status", "in", ACTIVE);
+  else if (query.status) q = q.where("status", "=", query.status);
   if (query.q?.trim()) {
     const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);

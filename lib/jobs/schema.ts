@@ -101,6 +101,9 @@ export type Task = (typeof TASKS)[number];
 export const STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 export type JobStatus = (typeof STATUSES)[number];
 export const isTerminal = (s: JobStatus) => s === "done" || s === "failed" || s === "cancelled";
+/** History filters: a status, or "active" for everything not finished yet (queued or running). */
+export const STATUS_FILTERS = ["active", ...STATUSES] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export const mediaOutputSchema = z.object({
   kind: z.enum(["image", "video", "audio"]),

@@ -3,7 +3,7 @@ import { validationError } from "@/lib/errors";
 import { handler, readJson } from "@/lib/http/route";
 import { listJobs } from "@/lib/jobs/repository";
 import { startGeneration } from "@/lib/jobs/runner";
-import { generationInputSchema, STATUSES, TASKS } from "@/lib/jobs/schema";
+import { generationInputSchema, STATUS_FILTERS, TASKS } from "@/lib/jobs/schema";
 
 /** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. */
 export const POST = handler(async (req) => {
@@ -13,7 +13,7 @@ export const POST = handler(async (req) => {
 
 const listQuery = z.object({
   task: z.enum(TASKS).optional(),
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
   q: z.string().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(24),
