@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { FAMILIES, resolveImageSize, type Family, type FamilyInput } from "@/lib/providers/catalog";
+import { FAMILIES, resolveImageSize, type Family, type FamilyInput, type Supports } from "@/lib/providers/catalog";
 import { renderImage } from "@/lib/local-engine/media/image";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { renderVideo } from "@/lib/local-engine/media/video";
@@ -112,7 +112,10 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
       ctx.log(`Rendering ${i.duration ?? 5} s at ${size.width}×${size.height}`);
       const mp4 = await renderVideo({ prompt: i.prompt, seed, durationSec: Number(i.duration ?? 5), ...size, startImage });
       const url = await ctx.saveOutput(mp4, "video/mp4", "video.mp4");
-      return { video: { url, content_type: "video/mp4", file_name: "video.mp4", file_size: mp4.length }, seed };
+      // Like the real endpoints: only families that take a seed report one back.
+      const supports: Supports = FAMILIES[family].supports;
+      const reported = supports.seed ? { seed } : {};
+      return { video: { url, content_type: "video/mp4", file_name: "video.mp4", file_size: mp4.length }, ...reported };
     }
     case "whisper": {
       const i = input as FamilyInput<"whisper">;
