@@ -9,7 +9,6 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { JobProgress } from "@/components/job/job-progress";
-import { ImageGrid } from "@/components/job/media-results";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +20,7 @@ import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/jobs/schema";
 import type { ModelOption } from "@/lib/providers/model-option";
+import { InpaintCompare } from "./inpaint-compare";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
 export function InpaintForm({ models, initialPrompt, initial }: {
@@ -137,17 +137,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
           )}
           {job ? <JobProgress job={job} onCancel={cancel} /> : null}
           {job?.status === "done" && original ? (
-            <div className="grid gap-3 md:grid-cols-2" data-testid="inpaint-compare">
-              <figure className="flex flex-col gap-2">
-                <figcaption className="text-xs font-medium text-zinc-400">Original</figcaption>
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={original.preview} alt="Original image" className="w-full rounded-xl border border-zinc-800 checkerboard" />
-              </figure>
-              <figure className="flex flex-col gap-2">
-                <figcaption className="text-xs font-medium text-zinc-400">Result</figcaption>
-                <ImageGrid outputs={job.outputs} prompt={prompt} />
-              </figure>
-            </div>
+            <InpaintCompare originalUrl={original.preview} outputs={job.outputs} prompt={prompt} />
           ) : null}
         </div>
       }

@@ -4,6 +4,7 @@ import type { JobRecord } from "@/lib/jobs/schema";
 import { promptOf, typedInput } from "./format";
 import { PromptList } from "./prompt-list";
 import { TranscriptView } from "@/components/transcribe/transcript-view";
+import { InpaintCompare } from "@/components/inpaint/inpaint-compare";
 import { VideoPlayer } from "./video-player";
 
 /** Says so when an output could not be copied into the studio's store and still points at the provider. */
@@ -33,19 +34,7 @@ export function JobOutputs({ job, variant }: { job: JobRecord; variant: "studio"
       return <ImageGrid outputs={job.outputs} prompt={prompt} />;
     case "inpaint":
       if (variant === "public" || typed.task !== "inpaint") return <ImageGrid outputs={job.outputs} prompt={prompt} />;
-      return (
-        <div className="grid gap-3 md:grid-cols-2" data-testid="inpaint-compare">
-          <figure className="flex flex-col gap-2">
-            <figcaption className="text-xs font-medium text-zinc-400">Original</figcaption>
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={typed.input.image} alt="Original image" className="w-full rounded-xl border border-zinc-800 checkerboard" />
-          </figure>
-          <figure className="flex flex-col gap-2">
-            <figcaption className="text-xs font-medium text-zinc-400">Result</figcaption>
-            <ImageGrid outputs={job.outputs} prompt={prompt} />
-          </figure>
-        </div>
-      );
+      return <InpaintCompare originalUrl={typed.input.image} outputs={job.outputs} prompt={prompt} />;
     case "video": {
       const output = job.outputs[0];
       return output ? <VideoPlayer output={output} prompt={prompt} /> : null;
