@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
 import { blobStoreStatus } from "@/lib/media/blob-store";
@@ -35,3 +36,9 @@ export async function health() {
   };
 }
 export type Health = Awaited<ReturnType<typeof health>>;
+
+/**
+ * For server-rendered pages: one check per request, shared by the layout and the page (each
+ * check touches the database and the media store). /api/health calls health() itself, fresh.
+ */
+export const pageHealth = cache(health);

@@ -5,12 +5,12 @@ import { EngineBadge } from "@/components/shell/engine-badge";
 import { LocalEngineBanner } from "@/components/shell/local-engine-banner";
 import { ServiceBanner } from "@/components/shell/service-banner";
 import { NavLinks } from "@/components/shell/nav-links";
-import { health } from "@/lib/health";
+import { pageHealth } from "@/lib/health";
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {
   // Engines and keys are read at request time, never baked in at build time.
   await connection();
-  const status = await health();
+  const status = await pageHealth();
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
       <aside className="sticky top-0 z-20 flex shrink-0 items-center gap-4 border-b border-zinc-800/80 bg-zinc-950/90 px-4 py-3 backdrop-blur md:h-dvh md:w-60 md:flex-col md:items-stretch md:border-b-0 md:border-r md:px-3 md:py-5">

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { loadRemix } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
-import { health } from "@/lib/health";
+import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Transcribe" };
 
 export default async function TranscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ remix }, status] = await Promise.all([searchParams, health()]);
+  const [{ remix }, status] = await Promise.all([searchParams, pageHealth()]);
   const feature = status.features.transcribe;
   const initial = await loadRemix(remix, "transcribe");
   return (

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { loadRemix } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoForm } from "@/components/video/video-form";
-import { health } from "@/lib/health";
+import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Video" };
 
 export default async function VideoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ prompt, remix }, status] = await Promise.all([searchParams, health()]);
+  const [{ prompt, remix }, status] = await Promise.all([searchParams, pageHealth()]);
   const initial = await loadRemix(remix, "video");
   const feature = status.features.video;
   return (
