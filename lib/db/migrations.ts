@@ -50,4 +50,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("media").execute();
     },
   },
+  // A video stored again (same bytes) must come back with the poster made the first time.
+  "0003_media_poster": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("media").addColumn("poster_url", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("media").dropColumn("poster_url").execute();
+    },
+  },
 };

@@ -28,6 +28,7 @@ export interface MediaTable {
   width: number | null;
   height: number | null;
   duration_sec: number | null;
+  poster_url: string | null;
   created_at: string;
 }
 

@@ -77,6 +77,16 @@ describe.each<Backends>([
     expect(Buffer.from(await (await readMediaBlob(image.url)).arrayBuffer())).toEqual(png);
   });
 
+  it("gives a video a poster, and the same poster when the same bytes are stored again", async () => {
+    const { renderVideo } = await import("@/lib/local-engine/media/video");
+    const mp4 = await renderVideo({ prompt: "a poster test", seed: 3, durationSec: 1, width: 64, height: 36 });
+    const first = await saveMediaBuffer(mp4, "video/mp4");
+    expect(first).toMatchObject({ width: 64, height: 36 });
+    expect(first.posterUrl).toMatch(/^\/api\/media\/[a-f0-9]{64}\.jpg$/);
+    expect(await saveMediaBuffer(mp4, "video/mp4")).toEqual(first);
+    expect(await locateMedia(first.posterUrl!)).toMatchObject({ contentType: "image/jpeg", width: 64, height: 36 });
+  });
+
   it("removes a file and its record", async () => {
     const saved = await saveMediaBuffer(Buffer.from("remove me"), "video/mp4");
     await removeMedia(saved.url);

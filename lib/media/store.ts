@@ -79,10 +79,11 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
     const row = {
       sha256, ext, content_type: type, bytes,
       width: probe.width ?? null, height: probe.height ?? null, duration_sec: probe.durationSec ?? null,
+      poster_url: posterUrl ?? null,
       created_at: new Date().toISOString(),
     };
     await (await db()).insertInto("media").values(row).onConflict((oc) => oc.column("sha256").doNothing()).execute();
-    return { ...toStored(row), posterUrl };
+    return toStored(row);
   } finally {
     await rm(tmp, { force: true });
   }
@@ -92,7 +93,16 @@ export function saveMediaBuffer(data: Buffer, contentType: string): Promise<Stor
   return saveMedia(Readable.from([data]), contentType, Number.MAX_SAFE_INTEGER);
 }
 
-type MediaRow = { sha256: string; ext: string; content_type: string; bytes: number | string; width: number | null; height: number | null; duration_sec: number | null };
+type MediaRow = {
+  sha256: string;
+  ext: string;
+  content_type: string;
+  bytes: number | string;
+  width: number | null;
+  height: number | null;
+  duration_sec: number | null;
+  poster_url: string | null;
+};
 
 function toStored(row: MediaRow): StoredMedia {
   return {
@@ -103,6 +113,7 @@ function toStored(row: MediaRow): StoredMedia {
     ...(row.width ? { width: row.width } : {}),
     ...(row.height ? { height: row.height } : {}),
     ...(row.duration_sec ? { durationSec: row.duration_sec } : {}),
+    ...(row.poster_url ? { posterUrl: row.poster_url } : {}),
   };
 }
 
