@@ -14,10 +14,11 @@ log() { printf '\033[1;35m[setup]\033[0m %s\n' "$*"; }
 
 # ---- npm packages -------------------------------------------------------------------------
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  log "installing npm packages"
-  # `npm install` keeps the locked versions. Not `npm ci`: behind some registries npm leaves other
-  # platforms' optional binaries (next/swc, tailwind/oxide) out of the lock, and `npm ci` refuses it.
-  npm install --no-audit --no-fund --loglevel=error
+  log "installing npm packages (npm ci: exactly the locked versions)"
+  # The lock lists every platform's optional binaries (next/swc, tailwind/oxide, sharp): when npm
+  # writes it from an existing node_modules it can drop them, and then `npm ci` refuses the lock.
+  # Regenerate it with `npm install --package-lock-only` after changing dependencies.
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # ---- Debian packages ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { db } from "@/lib/db/client";
+import { storedFileHeaders } from "@/lib/http/file-headers";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { blobStore } from "./blob-store";
@@ -173,11 +174,10 @@ export async function serveMedia(name: string, request: Request): Promise<Respon
   if (!found) return new AppError("not_found", "No such media.").toResponse();
   const parts = parseMediaName(found.url)!;
   const headers: Record<string, string> = {
-    "content-type": found.contentType,
+    ...storedFileHeaders(found.contentType),
     "accept-ranges": "bytes",
     "cache-control": "public, max-age=31536000, immutable",
     etag: `"${found.sha256}"`,
-    "x-content-type-options": "nosniff",
   };
   if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
   const range = parseRange(request.headers.get("range"), found.bytes);
