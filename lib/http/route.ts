@@ -1,26 +1,75 @@
 import "server-only";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
+import { baseType } from "@/lib/media/types";
+import { hasBody, readBodyText } from "./body";
+import { crossSiteRefusal, isSafeMethod } from "./cross-site";
 
-/** Wraps a route handler so anything it throws becomes the one JSON error shape. */
-export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>) {
-  return async (req: Request, ctx: C): Promise<Response> => {
+/**
+ * The one wrapper every API route handler goes through, so no route can forget it (a unit test
+ * checks every exported method of every route). Before the handler runs, a state-changing request
+ * must come from the studio's own pages or from a program (never from another site's page), and a
+ * body must be of a type the route takes. Whatever the handler throws becomes the one JSON error shape.
+ */
+
+export type RouteOptions = {
+  /**
+   * Raw body types the route takes besides JSON (uploads), or "any" when the route checks types
+   * itself (the local engine, which speaks fal's protocol). Unset: JSON or no body.
+   */
+  bodyTypes?: readonly string[] | "any";
+};
+
+export const ROUTE_WRAPPED = Symbol.for("studio.route-handler");
+type Wrapped<C> = ((req: Request, ctx: C) => Promise<Response>) & { [ROUTE_WRAPPED]: true };
+
+const JSON_TYPE = "application/json";
+
+function trustedOrigins(): string[] {
+  const url = env().STUDIO_PUBLIC_URL;
+  return url ? [new URL(url).origin] : [];
+}
+
+/** Undefined when the request may reach the handler; otherwise the refusal. */
+export function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
+  if (isSafeMethod(req.method)) return undefined;
+  const refusal = crossSiteRefusal(req.method, req.headers, trustedOrigins());
+  if (refusal) {
+    return new AppError("forbidden", `Refused ${refusal}: the studio takes changes only from its own pages and from programs.`);
+  }
+  if (options.bodyTypes === "any" || !hasBody(req)) return undefined;
+  const type = baseType(req.headers.get("content-type") ?? "");
+  const accepted = [JSON_TYPE, ...(options.bodyTypes ?? [])];
+  if (!accepted.includes(type)) {
+    return new AppError("unsupported", `This call takes ${accepted.join(" or ")}, not ${type || "a body without a Content-Type"}.`);
+  }
+  return undefined;
+}
+
+export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, options: RouteOptions = {}): Wrapped<C> {
+  const wrapped = async (req: Request, ctx: C): Promise<Response> => {
     try {
+      const refused = guardRequest(req, options);
+      if (refused) return refused.toResponse();
       return await fn(req, ctx);
     } catch (err) {
       return toErrorResponse(err);
     }
   };
+  return Object.assign(wrapped, { [ROUTE_WRAPPED]: true as const });
 }
 
-const MAX_JSON_BYTES = 256 * 1024;
+export const MAX_JSON_BYTES = 256 * 1024;
 
-/** Reads a JSON body and validates it: 400 for unreadable JSON, 413 when too big, 422 per field. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+/**
+ * Reads a JSON body and validates it: 415 unless it says it is JSON, 413 past the limit (before
+ * reading the rest), 400 for unreadable JSON, 422 per field.
+ */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const type = baseType(req.headers.get("content-type") ?? "");
+  if (type !== JSON_TYPE) throw new AppError("unsupported", `Send the body as ${JSON_TYPE}${type ? `, not ${type}` : ""}.`);
+  const text = await readBodyText(req, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

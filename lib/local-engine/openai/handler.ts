@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { parseJsonOrUndefined, readBodyText } from "@/lib/http/body";
 import { parseDraftUserMessage } from "@/lib/prompts/instructions";
 import { draftPrompts } from "./drafter";
 
@@ -21,6 +23,9 @@ const bodySchema = z.object({
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullable().optional(),
 }).loose();
+
+// A drafting conversation is a few KB; a body this large is not one.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const openaiError = (status: number, message: string, type: string, code: string | null = null) =>
   Response.json({ error: { message, type, param: null, code } }, { status });
@@ -48,7 +53,14 @@ export async function handleLocalChatCompletions(req: Request): Promise<Response
   if (key && req.headers.get("authorization") !== `Bearer ${key}`) {
     return openaiError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
   }
-  const parsed = bodySchema.safeParse(await req.json().catch(() => undefined));
+  let raw: string;
+  try {
+    raw = await readBodyText(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof AppError) return openaiError(413, err.message, "invalid_request_error", "request_too_large");
+    throw err;
+  }
+  const parsed = bodySchema.safeParse(parseJsonOrUndefined(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return openaiError(400, `Invalid request: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim(), "invalid_request_error");

@@ -1,6 +1,8 @@
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
 import { engines, env, internalBaseUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body";
+import { handler } from "@/lib/http/route";
 import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { checkProxyTarget, serverProxyAllowlist } from "@/lib/providers/fal-proxy";
 import { allowedEndpoints } from "@/lib/providers/models";
@@ -31,20 +33,24 @@ function falProxy() {
   return handle;
 }
 
+// Endpoint inputs are small JSON; file bytes go to fal's storage upload (a signed URL), never through here.
+const MAX_BODY_BYTES = 1024 * 1024;
+
 async function forward(req: Request, method: "GET" | "POST" | "PUT"): Promise<Response> {
   const target = req.headers.get("x-fal-target-url");
   const verdict = checkProxyTarget(method, target, allowedEndpoints());
-  if (!verdict.ok) return new AppError("forbidden", `The fal proxy refused this request: ${verdict.reason}.`).toResponse();
-  let request = req;
+  if (!verdict.ok) throw new AppError("forbidden", `The fal proxy refused this request: ${verdict.reason}.`);
+  // Read here, within the limit, so the proxy library (which reads the body whole) never sees more.
+  const body = method === "GET" ? undefined : await readBodyText(req, MAX_BODY_BYTES, "A request through the fal proxy (send files with fal's storage upload)");
+  const headers = new Headers(req.headers);
+  for (const framing of ["content-length", "transfer-encoding"]) headers.delete(framing);
   if (engines().fal === "local") {
-    const headers = new Headers(req.headers);
     headers.set("x-fal-target-url", toLocalEngineUrl(target!, internalBaseUrl()));
     headers.delete("authorization");
-    request = new Request(req.url, { method, headers, body: method === "GET" ? undefined : await req.text() });
   }
-  return falProxy()[method](request);
+  return falProxy()[method](new Request(req.url, { method, headers, body }));
 }
 
-export const GET = (req: Request) => forward(req, "GET");
-export const POST = (req: Request) => forward(req, "POST");
-export const PUT = (req: Request) => forward(req, "PUT");
+export const GET = handler((req) => forward(req, "GET"));
+export const POST = handler((req) => forward(req, "POST"));
+export const PUT = handler((req) => forward(req, "PUT"));

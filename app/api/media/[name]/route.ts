@@ -1,6 +1,5 @@
+import { handler } from "@/lib/http/route";
 import { serveMedia } from "@/lib/media/store";
 
-export async function GET(req: Request, { params }: { params: Promise<{ name: string }> }) {
-  return serveMedia((await params).name, req);
-}
+export const GET = handler(async (req, { params }: { params: Promise<{ name: string }> }) => serveMedia((await params).name, req));
 export const HEAD = GET;

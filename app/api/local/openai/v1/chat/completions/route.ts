@@ -1,6 +1,5 @@
+import { handler } from "@/lib/http/route";
 import { handleLocalChatCompletions } from "@/lib/local-engine/openai/handler";
 import { engineGuard } from "@/lib/local-engine/guard";
 
-export async function POST(req: Request) {
-  return engineGuard() ?? handleLocalChatCompletions(req);
-}
+export const POST = handler(async (req) => engineGuard() ?? handleLocalChatCompletions(req));
