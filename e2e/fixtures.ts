@@ -75,12 +75,22 @@ export const test = base.extend<Fixtures>({
     { auto: true, title: "engine lock" },
   ],
 
-  // Any test whose page throws an uncaught exception fails, whatever the test itself checks.
+  // Any test whose page throws an uncaught exception, or trips the page's Content-Security-Policy
+  // (even where the page's own code catches it, as with eval), fails whatever the test itself checks.
   page: async ({ page }, use) => {
     const errors: string[] = [];
+    const violations: string[] = [];
     page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.name}: ${err.message}`));
+    await page.exposeBinding("__reportCspViolation", (_source, v: string) => void violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => {
+        const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+        report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
+      });
+    });
     await use(page);
     expect(errors, "uncaught exceptions in the page").toEqual([]);
+    expect(violations, "Content-Security-Policy violations in the page").toEqual([]);
   },
 
   engine: async ({ request, exclusiveEngine, engineLock }, use) => {

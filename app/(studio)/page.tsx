@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/shell/page-header";
 
@@ -9,14 +9,14 @@ export default function Home() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {NAV_ITEMS.map((item) => (
           <li key={item.href}>
-            <Link
+            <AppLink
               href={item.href}
               className="group flex h-full flex-col gap-3 rounded-2xl border border-zinc-800 bg-zinc-900/60 p-5 transition hover:border-violet-500/50 hover:bg-zinc-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
             >
               <span className="flex size-10 items-center justify-center rounded-xl bg-violet-500/15 text-violet-300">{item.icon}</span>
               <span className="text-base font-medium text-zinc-100">{item.label}</span>
               <span className="text-sm text-zinc-400">{item.blurb}</span>
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
@@ -13,9 +13,9 @@ const variants = {
 };
 const sizes = { sm: "h-8 px-3 text-xs", md: "h-10 px-4 text-sm" };
 
-export function LinkButton({ variant = "secondary", size = "md", className, ...props }: ComponentProps<typeof Link> & {
+export function LinkButton({ variant = "secondary", size = "md", className, ...props }: ComponentProps<typeof AppLink> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
 }) {
-  return <Link className={cn(base, variants[variant], sizes[size], className)} {...props} />;
+  return <AppLink className={cn(base, variants[variant], sizes[size], className)} {...props} />;
 }

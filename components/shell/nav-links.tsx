@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { NAV_ITEMS } from "./nav-items";
@@ -13,7 +13,7 @@ export function NavLinks() {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>
-            <Link
+            <AppLink
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
@@ -24,7 +24,7 @@ export function NavLinks() {
             >
               <span className={active ? "text-violet-300" : "text-zinc-500"}>{item.icon}</span>
               <span className="hidden sm:inline">{item.label}</span>
-            </Link>
+            </AppLink>
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import "./zod-csp";
 import { z } from "zod";
 import { errorBodySchema, type FieldErrors } from "@/lib/errors";
 import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type StatusFilter, type Task } from "@/lib/jobs/schema";

@@ -1,3 +1,4 @@
+import "./zod-csp";
 import type { z } from "zod";
 import { fieldErrors, type FieldErrors } from "@/lib/errors";
 

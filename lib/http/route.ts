@@ -5,6 +5,7 @@ import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { baseType } from "@/lib/media/types";
 import { hasBody, readBodyText } from "./body";
 import { crossSiteRefusal, isSafeMethod } from "./cross-site";
+import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS } from "./security-headers";
 
 /**
  * The one wrapper every API route handler goes through, so no route can forget it (a unit test
@@ -47,15 +48,34 @@ export function guardRequest(req: Request, options: RouteOptions = {}): AppError
   return undefined;
 }
 
+/** The common security headers, and a no-source sandbox CSP unless the route set its own. */
+function withSecurityHeaders(res: Response): Response {
+  try {
+    apply(res.headers);
+    return res;
+  } catch {
+    // Responses passed through from fetch have immutable headers; a copy shares the same body stream.
+    const copy = new Response(res.body, res);
+    apply(copy.headers);
+    return copy;
+  }
+}
+
+function apply(headers: Headers) {
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
+  if (!headers.has("content-security-policy")) headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+}
+
 export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, options: RouteOptions = {}): Wrapped<C> {
   const wrapped = async (req: Request, ctx: C): Promise<Response> => {
+    let res: Response;
     try {
       const refused = guardRequest(req, options);
-      if (refused) return refused.toResponse();
-      return await fn(req, ctx);
+      res = refused ? refused.toResponse() : await fn(req, ctx);
     } catch (err) {
-      return toErrorResponse(err);
+      res = toErrorResponse(err);
     }
+    return withSecurityHeaders(res);
   };
   return Object.assign(wrapped, { [ROUTE_WRAPPED]: true as const });
 }

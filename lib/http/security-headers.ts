@@ -1,0 +1,51 @@
+/**
+ * The studio's response security headers, in one place: `proxy.ts` sets them on pages (the CSP with
+ * a fresh nonce per request), the route wrapper on every API answer. Client-safe: links use
+ * hasOwnDocumentPolicy().
+ */
+
+/** Pages that record audio; only their documents may use the microphone. */
+export const RECORDING_PAGES = ["/transcribe"] as const;
+
+/** Links to these pages load a new document so its own Permissions-Policy applies (see AppLink). */
+export function hasOwnDocumentPolicy(href: string): boolean {
+  const path = href.split(/[?#]/)[0]!;
+  return RECORDING_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
+}
+
+export function permissionsPolicy(pathname: string): string {
+  const microphone = hasOwnDocumentPolicy(pathname) ? "(self)" : "()";
+  return `camera=(), microphone=${microphone}, geolocation=(), payment=(), usb=(), browsing-topics=()`;
+}
+
+/**
+ * Scripts run only with this request's nonce (and what those scripts load: 'strict-dynamic'); no
+ * inline or injected script, no plugins, no framing, forms post only here. Images and media may also
+ * come from https: a provider's own URL is shown when copying an output into the store failed.
+ * Styles allow inline attributes: React components set `style` on elements.
+ */
+export function pageContentSecurityPolicy(nonce: string, dev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' blob: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** On pages and API answers alike. */
+export const COMMON_SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+};
+
+/** API answers are data, never documents: nothing in them may load or run if one is opened. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
