@@ -14,6 +14,11 @@ const endpointId = z
   .trim()
   .regex(/^[a-z0-9][\w.-]*\/[\w.-]+(\/[\w.-]+)*$/i, "must look like owner/app[/path]");
 
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .default("0")
+  .transform((v) => v === "1" || v === "true");
+
 const number = (min: number, max: number, fallback: number) =>
   z.coerce.number().min(min).max(max).default(fallback);
 
@@ -59,6 +64,12 @@ const schema = z.object({
   /** Where this server reaches itself; the local engine is served by this same process. */
   STUDIO_INTERNAL_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** The address `npm start` binds to; anything but loopback makes the studio reachable by others. */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** Behind a reverse proxy: take the public host and scheme from its X-Forwarded-Host / -Proto. */
+  STUDIO_TRUST_PROXY: flag,
+  /** Below this much free space where the data directory lives, health fails and new files are refused. */
+  STUDIO_MIN_FREE_MB: number(0, 1_000_000, 256),
 
   STUDIO_HTTP_TIMEOUT_MS: number(1_000, 600_000, 60_000),
   STUDIO_HTTP_RETRIES: number(0, 10, 3),
@@ -69,21 +80,22 @@ const schema = z.object({
   STUDIO_LOCAL_FAILURE_RATE: number(0, 1, 0),
   STUDIO_LOCAL_CONCURRENCY: number(1, 16, 2),
   /** Lets tests change the knobs above at run time through /api/local/control. */
-  STUDIO_LOCAL_CONTROL: z
-    .enum(["0", "1", "true", "false"])
-    .default("0")
-    .transform((v) => v === "1" || v === "true"),
+  STUDIO_LOCAL_CONTROL: flag,
 });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** Validated environment; a bad value fails loudly at first use, naming the variable. */
+/**
+ * Validated environment. The server checks it once at start and refuses to start on a bad value
+ * (lib/startup.ts), so inside a running studio this never throws.
+ */
 export function env(): Env {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
+    // Never the value itself: it may be a key.
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }

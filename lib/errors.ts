@@ -9,6 +9,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported"
+  | "insufficient_storage"
   | "upstream"
   | "unavailable"
   | "internal";
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported: 415,
+  insufficient_storage: 507,
   upstream: 502,
   unavailable: 503,
   internal: 500,

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { dbStatus } from "@/lib/db/client";
+import { diskStatus } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
 import { blobStoreStatus } from "@/lib/media/blob-store";
 import { toolStatus } from "@/lib/system-tools";
@@ -12,7 +13,7 @@ const missing = (reason: string): Feature => ({ available: false, reason });
 /** What the studio runs on, and which local features this machine can serve. */
 export async function health() {
   const e = engines();
-  const [tools, database, media] = await Promise.all([toolStatus(), dbStatus(), blobStoreStatus()]);
+  const [tools, database, media, disk] = await Promise.all([toolStatus(), dbStatus(), blobStoreStatus(), diskStatus()]);
   const local = e.fal === "local";
   const features: Record<"image" | "inpaint" | "video" | "transcribe" | "prompts", Feature> = {
     image: available,
@@ -26,9 +27,10 @@ export async function health() {
     prompts: available,
   };
   return {
-    ok: database.ok && media.ok,
+    ok: database.ok && media.ok && disk.ok,
     database,
     media,
+    disk,
     engine: { fal: e.fal, llm: e.llm },
     keys: { fal: Boolean(env().FAL_KEY), openai: Boolean(env().OPENAI_API_KEY) },
     tools,

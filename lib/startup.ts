@@ -1,11 +1,15 @@
 import "server-only";
 import { dbStatus } from "@/lib/db/client";
-import { engines } from "@/lib/env";
+import { engines, env } from "@/lib/env";
 import { startJobSweeper } from "@/lib/jobs/runner";
+import { listenExposure } from "@/lib/listen-address";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
 import { blobStoreStatus } from "@/lib/media/blob-store";
 
+/** Runs once per server process, from instrumentation.ts, before it answers anyone. */
 export async function startBackgroundWork(): Promise<void> {
+  refuseToStartOnBadEnvironment();
+  await warnWhenExposed();
   try {
     const [database, media] = await Promise.all([dbStatus(), blobStoreStatus()]);
     const where = (s: { kind: string; location: string; ok: boolean; error?: string }) =>
@@ -20,4 +24,26 @@ export async function startBackgroundWork(): Promise<void> {
   } catch (err) {
     console.error("[studio] start-up checks failed:", err instanceof Error ? err.message : err);
   }
+}
+
+/** A server that starts with a bad setting would answer 500 to every call; better not to start. */
+function refuseToStartOnBadEnvironment() {
+  try {
+    env();
+  } catch (err) {
+    console.error(`[studio] cannot start. ${err instanceof Error ? err.message : err}`);
+    console.error("[studio] fix the variable named above (see the Configuration table in README.md) and start again.");
+    process.exit(1);
+  }
+}
+
+async function warnWhenExposed() {
+  const exposure = await listenExposure(env().PORT);
+  if (exposure === "loopback") return console.log(`[studio] listening on this machine only (port ${env().PORT})`);
+  const where = exposure === "network" ? "is reachable from other machines" : "may be reachable from other machines";
+  console.warn(
+    `[studio] WARNING: this server ${where} and Studio has no access control: anyone who can reach it can ` +
+      "run jobs on your fal.ai and OpenAI keys and see every job. Bind it to this machine (HOST=127.0.0.1, the " +
+      "default of `npm start`) or put it behind your reverse proxy's authentication.",
+  );
 }

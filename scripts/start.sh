@@ -8,5 +8,7 @@ if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib hooks public ne
   ./node_modules/.bin/next build
 fi
 export PORT="${PORT:-3000}"
+# This machine only, unless told otherwise: Studio has no accounts (see README, "Exposure").
+export HOST="${HOST:-127.0.0.1}"
 echo "Studio: http://localhost:${PORT}"
-exec ./node_modules/.bin/next start -p "$PORT"
+exec ./node_modules/.bin/next start -p "$PORT" -H "$HOST"

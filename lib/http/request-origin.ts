@@ -8,15 +8,17 @@ const first = (value: string | null) => value?.split(",")[0]?.trim() || undefine
 
 /**
  * This studio's public origin, for absolute links (share URLs, Open Graph): STUDIO_PUBLIC_URL when
- * set, otherwise what the request says (a reverse proxy's x-forwarded-proto / x-forwarded-host,
- * then Host).
+ * set, otherwise the request's Host. X-Forwarded-Host / -Proto count only with STUDIO_TRUST_PROXY:
+ * without a proxy that sets them, anyone can send them and put their own address in a share card.
  */
 export async function requestOrigin(): Promise<string> {
   const configured = env().STUDIO_PUBLIC_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
-  const host = [first(h.get("x-forwarded-host")), first(h.get("host"))].find((v) => v && HOST.test(v)) ?? `localhost:${env().PORT}`;
-  const forwarded = first(h.get("x-forwarded-proto"))?.toLowerCase();
+  const trusted = env().STUDIO_TRUST_PROXY;
+  const candidates = [trusted ? first(h.get("x-forwarded-host")) : undefined, first(h.get("host"))];
+  const host = candidates.find((v) => v && HOST.test(v)) ?? `localhost:${env().PORT}`;
+  const forwarded = trusted ? first(h.get("x-forwarded-proto"))?.toLowerCase() : undefined;
   const proto = forwarded === "https" || forwarded === "http" ? forwarded : "http";
   return `${proto}://${host}`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { storageFailure } from "@/lib/disk";
 import { env } from "@/lib/env";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { baseType } from "@/lib/media/types";
@@ -73,7 +74,7 @@ export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, opti
       const refused = guardRequest(req, options);
       res = refused ? refused.toResponse() : await fn(req, ctx);
     } catch (err) {
-      res = toErrorResponse(err);
+      res = toErrorResponse(storageFailure(err) ?? err);
     }
     return withSecurityHeaders(res);
   };

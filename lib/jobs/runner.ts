@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import { storageFailure } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readMediaBlob, saveMedia } from "@/lib/media/store";
@@ -52,7 +53,7 @@ export async function rerun(id: string): Promise<JobRecord> {
 }
 
 async function fail(id: string, err: unknown) {
-  const error = err instanceof AppError ? err : fal.toAppError(err, "finish the job");
+  const error = err instanceof AppError ? err : (storageFailure(err) ?? fal.toAppError(err, "finish the job"));
   await updateJob(id, (job) => {
     if (isTerminal(job.status)) return;
     job.status = "failed";

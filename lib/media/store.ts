@@ -7,6 +7,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { db } from "@/lib/db/client";
+import { assertRoomFor } from "@/lib/disk";
 import { storedFileHeaders } from "@/lib/http/file-headers";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -53,6 +54,7 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
   const type = baseType(contentType);
   const ext = MEDIA_TYPES[type];
   if (!ext) throw new AppError("unsupported", `Files of type ${type || "unknown"} are not supported.`);
+  await assertRoomFor(0);
   await mkdir(tmpDir(), { recursive: true });
   const tmp = path.join(tmpDir(), `upload-${randomUUID()}`);
   const hash = createHash("sha256");
