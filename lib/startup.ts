@@ -5,10 +5,12 @@ import { startJobSweeper } from "@/lib/jobs/runner";
 import { listenExposure } from "@/lib/listen-address";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
 import { blobStoreStatus } from "@/lib/media/blob-store";
+import { installShutdownHandlers } from "@/lib/shutdown";
 
 /** Runs once per server process, from instrumentation.ts, before it answers anyone. */
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
+  installShutdownHandlers();
   await warnWhenExposed();
   try {
     const [database, media] = await Promise.all([dbStatus(), blobStoreStatus()]);

@@ -42,7 +42,8 @@ export class CommandError extends Error {
 export type RunResult = { stdout: string; stderr: string };
 /** stdin: a buffer, or chunks produced on demand (written with backpressure, so a long clip's frames never pile up). */
 export type RunInput = Buffer | Iterable<Buffer>;
-export type RunOptions = { timeoutMs: number; input?: RunInput };
+/** `signal` stops the program (SIGKILL) and rejects with the signal's reason: a cancelled job or a shutdown. */
+export type RunOptions = { timeoutMs: number; input?: RunInput; signal?: AbortSignal };
 
 // Enough for pocketsphinx's word list of a long recording; ffmpeg's chatter only matters at the end.
 const MAX_STDOUT = 32 * 1024 * 1024;
@@ -51,7 +52,10 @@ const MAX_STDERR = 64 * 1024;
 /** Runs a program without a shell, feeding `input` on stdin; rejects on non-zero exit or timeout. */
 export function run(cmd: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(opts.signal.reason);
     const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const onAbort = () => child.kill("SIGKILL");
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = "";
@@ -76,8 +80,11 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions): Pro
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
       const out = Buffer.concat(stdout).toString("utf8");
-      if (timedOut) {
+      if (opts.signal?.aborted) {
+        reject(opts.signal.reason);
+      } else if (timedOut) {
         reject(new CommandError(cmd, code, stderr, `${cmd} timed out after ${Math.round(opts.timeoutMs / 1000)} s`));
       } else if (code !== 0) {
         const why = lastLine(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`);

@@ -64,3 +64,47 @@ export function countChangedPixels(a: RawRgb, b: RawRgb, rect: Rect): { changed:
 
 /** Bytes that claim to be a PNG by name and type but are not an image. */
 export const NOT_AN_IMAGE = Buffer.from("This is plain text pretending to be a PNG file.\n".repeat(20));
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf: Buffer) => {
+  let c = 0xffffffff;
+  for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, "ascii");
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * A decode bomb: a valid, fully decodable greyscale PNG of width×height (12000² is 144 MP) whose
+ * file is tiny, because every row is zeros and deflate compresses them ~1000:1. Built row by row,
+ * so making it never holds the raw pixels.
+ */
+export async function decodeBombPng(width: number, height: number): Promise<Buffer> {
+  const { createDeflate } = await import("node:zlib");
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, no filter method extras, no interlace
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on("data", (d: Buffer) => parts.push(d));
+  const done = new Promise<void>((resolve, reject) => deflate.on("end", resolve).on("error", reject));
+  const row = Buffer.alloc(width + 1); // filter byte 0, then zeros
+  for (let y = 0; y < height; y++) {
+    if (!deflate.write(row)) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await done;
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, pngChunk("IHDR", ihdr), pngChunk("IDAT", Buffer.concat(parts)), pngChunk("IEND", Buffer.alloc(0))]);
+}

@@ -4,6 +4,7 @@ import { storageFailure } from "@/lib/disk";
 import { env } from "@/lib/env";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { baseType } from "@/lib/media/types";
+import { isShuttingDown } from "@/lib/shutdown";
 import { hasBody, readBodyText } from "./body";
 import { crossSiteRefusal, isSafeMethod } from "./cross-site";
 import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS } from "./security-headers";
@@ -36,6 +37,7 @@ function trustedOrigins(): string[] {
 /** Undefined when the request may reach the handler; otherwise the refusal. */
 export function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
   if (isSafeMethod(req.method)) return undefined;
+  if (isShuttingDown()) return new AppError("unavailable", "The studio is restarting; try again in a moment.");
   const refusal = crossSiteRefusal(req.method, req.headers, trustedOrigins());
   if (refusal) {
     return new AppError("forbidden", `Refused ${refusal}: the studio takes changes only from its own pages and from programs.`);

@@ -163,3 +163,19 @@ export async function renewLease(id: string, owner: string, leaseMs: number): Pr
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/**
+ * Ends this instance's leases on fal jobs at once (shutdown), so another instance takes them up now
+ * rather than when the leases run out. Local-engine jobs keep theirs: only this instance's engine
+ * has their requests, and it resumes them when it starts again.
+ */
+export async function releaseFalLeases(owner: string): Promise<number> {
+  const res = await (await db())
+    .updateTable("jobs")
+    .set({ lease_until: new Date(0).toISOString() })
+    .where("lease_owner", "=", owner)
+    .where("status", "in", ACTIVE)
+    .where("engine", "=", "fal")
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -4,14 +4,15 @@ import os from "node:os";
 import { storageFailure } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { readMediaBlob, saveMedia } from "@/lib/media/store";
+import { locateMedia, readMediaBlob, saveMedia } from "@/lib/media/store";
 import { processSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
-import { FAMILIES } from "@/lib/providers/catalog";
+import { FAMILIES, maxInputPixelsOf, pixelLimitExceeded } from "@/lib/providers/catalog";
 import { isDriving, whileDriving } from "./driving";
 import { planJob, type Plan } from "./plan";
 import { newRecord } from "./record";
-import { claimUnfinished, getJob, insertJob, renewLease, updateJob } from "./repository";
+import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
+import { claimUnfinished, getJob, insertJob, releaseFalLeases, renewLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 
 /**
@@ -26,7 +27,18 @@ const LEASE_MS = 30_000;
 const RENEW_MS = 10_000;
 const SWEEP_MS = 15_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A pause that a shutdown cuts short. */
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const signal = shutdownSignal();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 
 /** Stable across restarts of the same server, so it takes its own jobs back at once. */
 export function instanceId(): string {
@@ -37,10 +49,30 @@ const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
 export async function startGeneration(input: GenerationInput): Promise<JobRecord> {
   const plan = planJob(input);
+  await checkMediaInputs(plan);
   const record = newRecord({ id: randomUUID(), task: input.task, endpointId: plan.endpointId, engine: engines().fal, input });
   await insertJob(record, { owner: instanceId(), until: leaseUntil() });
   void drive(record.id, plan, null);
   return record;
+}
+
+/**
+ * Every input file must still be in the store, and every image within the endpoint's pixel limit,
+ * known from the size recorded at upload: refused here, before anything is uploaded or decoded.
+ */
+async function checkMediaInputs(plan: Plan): Promise<void> {
+  const maxPixels = maxInputPixelsOf(plan.family);
+  const fields: Record<string, string> = {};
+  for (const { url, field } of Object.values(plan.media)) {
+    const found = await locateMedia(url);
+    if (!found) fields[field] = "This file is no longer in the studio; upload it again.";
+    else if (maxPixels && found.width && found.height) {
+      const excess = pixelLimitExceeded(found.width, found.height, maxPixels, plan.endpointId);
+      if (excess) fields[field] = excess;
+    }
+  }
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError("validation", first, fields);
 }
 
 /** Starts the same inputs again as a new job. */
@@ -72,9 +104,9 @@ async function follow(id: string, plan: Plan, requestId: string | null) {
   try {
     if (!requestId) {
       const uploaded: Record<string, string> = {};
-      for (const [field, mediaUrl] of Object.entries(plan.media)) {
-        const blob = await readMediaBlob(mediaUrl);
-        uploaded[field] = await fal.upload({ data: blob, fileName: mediaUrl.split("/").pop()! });
+      for (const [field, { url }] of Object.entries(plan.media)) {
+        const blob = await readMediaBlob(url);
+        uploaded[field] = await fal.upload({ data: blob, fileName: url.split("/").pop()! });
       }
       if ((await getJob(id))?.status === "cancelled") return;
       ({ requestId } = await fal.submit({ endpointId: plan.endpointId, input: { ...plan.input, ...uploaded } }));
@@ -89,6 +121,8 @@ async function follow(id: string, plan: Plan, requestId: string | null) {
 
     let runningSince: number | undefined;
     for (;;) {
+      // Stopping: the job stays as it is, and is taken up again by request id (see releaseFalLeases).
+      if (isShuttingDown()) return;
       const s = await fal.status({ endpointId: plan.endpointId, requestId });
       if (s.status === "running") runningSince ??= Date.now();
       const job = await updateJob(id, (j) => {
@@ -119,6 +153,8 @@ async function follow(id: string, plan: Plan, requestId: string | null) {
       job.timings = { queueMs, runMs: runningSince ? finished - runningSince : undefined, totalMs: finished - Date.parse(job.createdAt) };
     });
   } catch (err) {
+    // Calls cut short by a stop are not the job's failure: it resumes on the next start.
+    if (isShuttingDown()) return;
     await fail(id, err);
   }
 }
@@ -155,7 +191,7 @@ async function copyOutput(url: string, kind: MediaOutput["kind"], contentType: s
   try {
     const res = await fal.outboundFetch()(url, { redirect: "follow" });
     if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-    const saved = await saveMedia(res.body, res.headers.get("content-type") ?? contentType, MAX_OUTPUT_BYTES);
+    const saved = await saveMedia(res.body, res.headers.get("content-type") ?? contentType, { maxBytes: MAX_OUTPUT_BYTES });
     return {
       kind,
       url: saved.url,
@@ -217,11 +253,19 @@ export async function resumeUnfinished(): Promise<number> {
 /** Resumes what was interrupted, then keeps sweeping for jobs whose driver went away. */
 export function startJobSweeper(): void {
   processSingleton("jobs-sweeper", () => {
-    const sweep = () =>
+    const sweep = () => {
+      if (isShuttingDown()) return;
       resumeUnfinished()
         .then((n) => n > 0 && console.log(`[studio] resumed ${n} unfinished job${n === 1 ? "" : "s"}`))
         .catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", err instanceof Error ? err.message : err));
-    void sweep();
-    return setInterval(sweep, SWEEP_MS).unref();
+    };
+    sweep();
+    const timer = setInterval(sweep, SWEEP_MS).unref();
+    onShutdown("job leases", async () => {
+      clearInterval(timer);
+      const released = await releaseFalLeases(instanceId());
+      if (released) console.log(`[studio] released ${released} fal job lease(s) for other instances`);
+    });
+    return timer;
   });
 }

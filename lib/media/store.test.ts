@@ -33,7 +33,7 @@ describe.each<Backends>([
 
   it("names files by sha256, so the same bytes get the same URL", async () => {
     const a = await saveMediaBuffer(data, "video/mp4");
-    const b = await saveMedia(Readable.from([data.subarray(0, 100), data.subarray(100)]), "video/mp4", 10_000);
+    const b = await saveMedia(Readable.from([data.subarray(0, 100), data.subarray(100)]), "video/mp4", { maxBytes: 10_000 });
     expect(a.url).toBe(`/api/media/${createHash("sha256").update(data).digest("hex")}.mp4`);
     expect(b).toEqual(a);
     expect(a.bytes).toBe(4096);
@@ -42,7 +42,7 @@ describe.each<Backends>([
   it("refuses unknown types, empty files and files over the limit", async () => {
     await expect(saveMediaBuffer(data, "application/x-msdownload")).rejects.toMatchObject({ code: "unsupported" });
     await expect(saveMediaBuffer(Buffer.alloc(0), "image/png")).rejects.toMatchObject({ code: "bad_request" });
-    await expect(saveMedia(Readable.from([data]), "image/png", 1000)).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(saveMedia(Readable.from([data]), "image/png", { maxBytes: 1000 })).rejects.toMatchObject({ code: "payload_too_large" });
     await expect(saveMediaBuffer(data, "image/png")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable image." });
     await expect(saveMediaBuffer(data, "audio/mpeg")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable audio file." });
   });

@@ -11,6 +11,7 @@ import { assertRoomFor } from "@/lib/disk";
 import { storedFileHeaders } from "@/lib/http/file-headers";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { pixelLimitExceeded } from "@/lib/providers/catalog";
 import { blobStore } from "./blob-store";
 import { extractPoster, probeAudio, probeImage, probeVideo, type Probe } from "./probe";
 import { baseType, MEDIA_TYPES, mediaUrl, parseMediaName } from "./types";
@@ -34,11 +35,19 @@ export type StoredMedia = {
 
 const tmpDir = () => path.join(dataDir(), "tmp");
 
-/** Reads what the bytes are; refuses files that do not decode as the kind they claim to be. */
-async function measure(file: string, type: string): Promise<Probe> {
+export type SaveLimits = {
+  maxBytes: number;
+  /** Images only: the most pixels taken, read from the file's header (nothing is decoded). */
+  maxPixels?: number;
+};
+
+/** Reads what the bytes are; refuses files that do not decode as the kind they claim to be, or are too large. */
+async function measure(file: string, type: string, limits: SaveLimits): Promise<Probe> {
   if (type.startsWith("image/")) {
     const probe = await probeImage(file);
-    if (!probe) throw new AppError("unsupported", "This file is not a readable image.");
+    if (!probe?.width || !probe.height) throw new AppError("unsupported", "This file is not a readable image.");
+    const excess = limits.maxPixels && pixelLimitExceeded(probe.width, probe.height, limits.maxPixels, "the studio");
+    if (excess) throw new AppError("payload_too_large", excess);
     return probe;
   }
   if (type.startsWith("video/")) return probeVideo(file);
@@ -50,7 +59,8 @@ async function measure(file: string, type: string): Promise<Probe> {
   return {};
 }
 
-export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, contentType: string, maxBytes: number): Promise<StoredMedia> {
+export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, contentType: string, limits: SaveLimits): Promise<StoredMedia> {
+  const { maxBytes } = limits;
   const type = baseType(contentType);
   const ext = MEDIA_TYPES[type];
   if (!ext) throw new AppError("unsupported", `Files of type ${type || "unknown"} are not supported.`);
@@ -75,7 +85,7 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
     const existing = await findMedia(sha256, ext);
     if (existing) return existing;
 
-    const probe = await measure(tmp, type);
+    const probe = await measure(tmp, type, limits);
     const poster = type.startsWith("video/") ? await extractPoster(tmp, probe.durationSec) : undefined;
     const posterUrl = poster ? (await saveMediaBuffer(poster, "image/jpeg")).url : undefined;
     await (await blobStore()).putFile(`${sha256}.${ext}`, tmp, type);
@@ -93,7 +103,7 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
 }
 
 export function saveMediaBuffer(data: Buffer, contentType: string): Promise<StoredMedia> {
-  return saveMedia(Readable.from([data]), contentType, Number.MAX_SAFE_INTEGER);
+  return saveMedia(Readable.from([data]), contentType, { maxBytes: Number.MAX_SAFE_INTEGER });
 }
 
 type MediaRow = {

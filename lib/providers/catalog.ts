@@ -137,6 +137,11 @@ export type FamilySpec = {
   mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text";
   input: z.ZodObject;
   output: z.ZodObject;
+  /**
+   * The largest image input (width × height, per image) the endpoint takes. Checked from the file's
+   * header before anything decodes it: at upload, when a job is created, and in the local engine.
+   */
+  maxInputPixels?: number;
   /** Optional fields the UI offers for this family. */
   supports: {
     negativePrompt?: boolean;
@@ -152,17 +157,24 @@ export type FamilySpec = {
   };
 };
 
+/**
+ * fal's endpoint types publish no input size limits, and its FLUX, LTX and Kling models scale inputs
+ * to about a megapixel anyway, so a larger file only costs upload time. 4096 × 4096 keeps any phone
+ * photo in reach and is the most the local engine paints in a few seconds (16.8 MP: ~8 s, 310 MB).
+ */
+const IMAGE_INPUT_PIXELS = 4096 * 4096;
+
 export const FAMILIES = {
   "flux-text-to-image": {
     kind: "image", mode: "text-to-image", input: fluxTextToImageInput, output: imagesOutput,
     supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true },
   },
   "flux-image-to-image": {
-    kind: "image", mode: "image-to-image", input: fluxImageToImageInput, output: imagesOutput,
+    kind: "image", mode: "image-to-image", input: fluxImageToImageInput, output: imagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-inpaint": {
-    kind: "inpaint", mode: "inpaint", input: fluxInpaintInput, output: imagesOutput,
+    kind: "inpaint", mode: "inpaint", input: fluxInpaintInput, output: imagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "ltx-text-to-video": {
@@ -170,7 +182,7 @@ export const FAMILIES = {
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
   },
   "ltx-image-to-video": {
-    kind: "video", mode: "image-to-video", input: ltxImageToVideoInput, output: videoOutput,
+    kind: "video", mode: "image-to-video", input: ltxImageToVideoInput, output: videoOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
   },
   "kling-text-to-video": {
@@ -178,7 +190,7 @@ export const FAMILIES = {
     supports: { negativePrompt: true, duration: KLING_DURATIONS, aspectRatio: VIDEO_ASPECTS },
   },
   "kling-image-to-video": {
-    kind: "video", mode: "image-to-video", input: klingImageToVideoInput, output: videoOutput,
+    kind: "video", mode: "image-to-video", input: klingImageToVideoInput, output: videoOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { negativePrompt: true, duration: KLING_DURATIONS },
   },
   "ltx2-text-to-video": {
@@ -186,7 +198,7 @@ export const FAMILIES = {
     supports: { duration: LTX2_DURATIONS },
   },
   "ltx2-image-to-video": {
-    kind: "video", mode: "image-to-video", input: ltx2ImageToVideoInput, output: videoOutput,
+    kind: "video", mode: "image-to-video", input: ltx2ImageToVideoInput, output: videoOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { duration: LTX2_DURATIONS },
   },
   whisper: {
@@ -195,6 +207,20 @@ export const FAMILIES = {
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
+
+export const maxInputPixelsOf = (family: Family): number | undefined => (FAMILIES[family] as FamilySpec).maxInputPixels;
+
+/** The most any endpoint takes: uploads (not yet tied to an endpoint) larger than this are refused at once. */
+export const MAX_IMAGE_INPUT_PIXELS = Math.max(...Object.values(FAMILIES as Record<string, FamilySpec>).map((f) => f.maxInputPixels ?? 0));
+
+const megapixels = (n: number) => `${+(n / 1e6).toFixed(1)} MP`;
+
+/** Why an image of this size is too large for `who`, or undefined when it fits. */
+export function pixelLimitExceeded(width: number, height: number, maxPixels: number, who: string): string | undefined {
+  if (width * height <= maxPixels) return undefined;
+  const side = Math.floor(Math.sqrt(maxPixels));
+  return `This image is ${width}×${height} (${megapixels(width * height)}); ${who} takes up to ${megapixels(maxPixels)} (e.g. ${side}×${side}). Make it smaller and try again.`;
+}
 export type Supports = FamilySpec["supports"];
 export type Mode = FamilySpec["mode"];
 

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { handler } from "@/lib/http/route";
 import { saveMedia } from "@/lib/media/store";
 import { baseType } from "@/lib/media/types";
+import { MAX_IMAGE_INPUT_PIXELS } from "@/lib/providers/catalog";
 
 /**
  * Takes one file as the raw request body (Content-Type = the file's type) and streams it into
@@ -34,6 +35,6 @@ export const POST = handler(async (req) => {
 
   // Recorded audio arrives as video/webm from some browsers; it is stored as audio.
   const storedType = type === "video/webm" && parsed.data.kind === "audio" ? "audio/webm" : type === "video/mp4" ? "audio/mp4" : type;
-  const saved = await saveMedia(req.body, storedType, kind.maxBytes);
+  const saved = await saveMedia(req.body, storedType, { maxBytes: kind.maxBytes, maxPixels: MAX_IMAGE_INPUT_PIXELS });
   return Response.json(saved, { status: 201 });
 }, { bodyTypes: "any" }); // checked above against the kind, with a clearer message

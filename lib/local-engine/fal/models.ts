@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { FAMILIES, resolveImageSize, type Family, type FamilyInput, type Supports } from "@/lib/providers/catalog";
+import { FAMILIES, maxInputPixelsOf, pixelLimitExceeded, resolveImageSize, type Family, type FamilyInput, type Supports } from "@/lib/providers/catalog";
 import { renderImage } from "@/lib/local-engine/media/image";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { renderVideo } from "@/lib/local-engine/media/video";
@@ -16,6 +16,8 @@ export type RunContext = {
   origin: string;
   log: (message: string) => void;
   saveOutput: (data: Buffer, contentType: string, fileName: string) => Promise<string>;
+  /** Aborted when the request is cancelled or the server stops: the work ends within a slice. */
+  signal?: AbortSignal;
 };
 
 const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
@@ -26,22 +28,34 @@ const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
 
+const invalid = (field: string, msg: string) => new RunError(422, [{ loc: ["body", field], msg, type: "value_error" }]);
+
 /** Reads an input the way a model would: fal storage files (ours) and data URIs. */
 async function readInput(url: string, field: string): Promise<Buffer> {
   if (url.startsWith("data:")) {
     const comma = url.indexOf(",");
-    if (comma < 0) throw new RunError(422, [{ loc: ["body", field], msg: "Malformed data URI", type: "value_error" }]);
+    if (comma < 0) throw invalid(field, "Malformed data URI");
     const meta = url.slice(5, comma);
     const payload = url.slice(comma + 1);
     return meta.endsWith(";base64") ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload));
   }
   const local = await readLocalFile(url).catch(() => undefined);
   if (local) return local;
-  throw new RunError(422, [{
-    loc: ["body", field],
-    msg: "The local engine reads only files uploaded to its storage or data URIs",
-    type: "value_error",
-  }]);
+  throw invalid(field, "The local engine reads only files uploaded to its storage or data URIs");
+}
+
+/**
+ * An image input, measured from its header before anything decodes it: one larger than the
+ * endpoint's limit is refused at once, whatever its file size (a few hundred KB can declare 144 MP).
+ */
+async function readImageInput(url: string, field: string, family: Family): Promise<{ data: Buffer; width: number; height: number }> {
+  const data = await readInput(url, field);
+  const meta = await sharp(data).metadata().catch(() => undefined);
+  if (!meta?.width || !meta.height) throw invalid(field, "Could not read the image");
+  const max = maxInputPixelsOf(family);
+  const excess = max && pixelLimitExceeded(meta.width, meta.height, max, "this endpoint");
+  if (excess) throw invalid(field, excess);
+  return { data, width: meta.width, height: meta.height };
 }
 
 async function imageOutputs(
@@ -76,12 +90,11 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
     }
     case "flux-image-to-image": {
       const i = input as FamilyInput<"flux-image-to-image">;
-      const source = await readInput(i.image_url, "image_url");
-      const { width, height } = await imageSize(source, "image_url");
+      const { data: source, width, height } = await readImageInput(i.image_url, "image_url", family);
       const seed = i.seed ?? randomSeed();
       const pngs = await Promise.all(
         n(i.num_images).map((index) =>
-          renderImage({ prompt: i.prompt, width, height, seed, index, source: { data: source, strength: i.strength ?? 0.95 } }),
+          renderImage({ prompt: i.prompt, width, height, seed, index, source: { data: source, strength: i.strength ?? 0.95 }, signal: ctx.signal }),
         ),
       );
       const images = await imageOutputs(ctx, pngs, i.output_format ?? "jpeg", width, height);
@@ -89,13 +102,16 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
     }
     case "flux-inpaint": {
       const i = input as FamilyInput<"flux-inpaint">;
-      const [image, mask] = await Promise.all([readInput(i.image_url, "image_url"), readInput(i.mask_url, "mask_url")]);
-      const { width, height } = await imageSize(image, "image_url");
-      await imageSize(mask, "mask_url");
+      const [{ data: image, width, height }, { data: mask }] = await Promise.all([
+        readImageInput(i.image_url, "image_url", family),
+        readImageInput(i.mask_url, "mask_url", family),
+      ]);
       const seed = i.seed ?? randomSeed();
-      const pngs = await Promise.all(
-        n(i.num_images).map((index) => inpaint({ image, mask, prompt: i.prompt, seed, strength: i.strength, index })),
-      );
+      // One after another: each holds the whole image in memory several times over.
+      const pngs: Buffer[] = [];
+      for (const index of n(i.num_images)) {
+        pngs.push(await inpaint({ image, mask, prompt: i.prompt, seed, strength: i.strength, index, signal: ctx.signal }));
+      }
       const images = await imageOutputs(ctx, pngs, i.output_format ?? "png", width, height);
       return { images, seed, prompt: i.prompt, has_nsfw_concepts: images.map(() => false), timings: {} };
     }
@@ -106,11 +122,11 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
     case "ltx2-text-to-video":
     case "ltx2-image-to-video": {
       const i = input as { prompt: string; seed?: number; duration?: string; aspect_ratio?: string; image_url?: string };
-      const startImage = i.image_url ? await readInput(i.image_url, "image_url") : undefined;
-      const size = startImage ? await videoSizeFor(startImage) : VIDEO_SIZES[i.aspect_ratio ?? "16:9"]!;
+      const start = i.image_url ? await readImageInput(i.image_url, "image_url", family) : undefined;
+      const size = start ? videoSizeFor(start) : VIDEO_SIZES[i.aspect_ratio ?? "16:9"]!;
       const seed = i.seed ?? randomSeed();
       ctx.log(`Rendering ${i.duration ?? 5} s at ${size.width}×${size.height}`);
-      const mp4 = await renderVideo({ prompt: i.prompt, seed, durationSec: Number(i.duration ?? 5), ...size, startImage });
+      const mp4 = await renderVideo({ prompt: i.prompt, seed, durationSec: Number(i.duration ?? 5), ...size, startImage: start?.data, signal: ctx.signal });
       const url = await ctx.saveOutput(mp4, "video/mp4", "video.mp4");
       // Like the real endpoints: only families that take a seed report one back.
       const supports: Supports = FAMILIES[family].supports;
@@ -120,7 +136,7 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
     case "whisper": {
       const i = input as FamilyInput<"whisper">;
       const audio = await readInput(i.audio_url, "audio_url");
-      const out = await transcribe(audio, { language: i.language });
+      const out = await transcribe(audio, { language: i.language, signal: ctx.signal });
       return {
         text: out.text,
         chunks: out.chunks.map((c) => ({ timestamp: c.timestamp, text: c.text })),
@@ -132,17 +148,8 @@ async function run<F extends Family>(family: F, input: FamilyInput<F>, ctx: RunC
   throw new RunError(500, `No local model for ${family}`);
 }
 
-async function imageSize(data: Buffer, field: string) {
-  const meta = await sharp(data).metadata().catch(() => undefined);
-  if (!meta?.width || !meta.height) {
-    throw new RunError(422, [{ loc: ["body", field], msg: "Could not read the image", type: "value_error" }]);
-  }
-  return { width: meta.width, height: meta.height };
-}
-
 /** Keeps the start frame's aspect, at a size the encoder accepts (even, ≤ 768 on the long side). */
-async function videoSizeFor(image: Buffer) {
-  const { width, height } = await imageSize(image, "image_url");
+function videoSizeFor({ width, height }: { width: number; height: number }) {
   const scale = Math.min(1, 768 / Math.max(width, height));
   const even = (v: number) => Math.max(2, Math.round((v * scale) / 2) * 2);
   return { width: even(width), height: even(height) };

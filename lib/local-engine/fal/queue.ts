@@ -6,6 +6,7 @@ import { z } from "zod";
 import { dataDir } from "@/lib/env";
 import { knobs } from "@/lib/local-engine/state";
 import { processSingleton } from "@/lib/process-singleton";
+import { isShutdownAbort, isShuttingDown, onShutdown, ShutdownError } from "@/lib/shutdown";
 import type { Family } from "@/lib/providers/catalog";
 import { outputSaver, runModel } from "./models";
 import { RunError } from "./run-error";
@@ -78,7 +79,30 @@ function load(): Queue {
   return q;
 }
 
-const queue = () => processSingleton<Queue>("fal-queue", load);
+/**
+ * On shutdown: every running request goes back in line, written to disk before anything can exit,
+ * then its work is aborted. The next start takes them up (load above).
+ */
+function handBack(q: Queue) {
+  for (const [id, abort] of q.running) {
+    const req = q.requests.get(id);
+    if (req && req.state !== "COMPLETED") {
+      req.state = "IN_QUEUE";
+      delete req.startedAt;
+      log(req, "Handed back: the server is stopping; this request resumes when it starts again");
+      persist(req);
+    }
+    abort.abort(new ShutdownError());
+  }
+  if (q.running.size + q.waiting.length > 0) console.log(`[studio] local engine: ${q.running.size} running and ${q.waiting.length} waiting request(s) kept for the next start`);
+}
+
+const queue = () =>
+  processSingleton<Queue>("fal-queue", () => {
+    const q = load();
+    onShutdown("the local engine's queue", () => handBack(q));
+    return q;
+  });
 
 /** Loads the persisted queue now, so interrupted requests resume without waiting for a caller. */
 export function resumeEngineQueue(): number {
@@ -144,6 +168,7 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
 }
 
 function pump() {
+  if (isShuttingDown()) return;
   const q = queue();
   while (q.running.size < knobs().concurrency && q.waiting.length > 0) {
     const id = q.waiting.shift()!;
@@ -160,10 +185,12 @@ async function execute(id: string, signal: AbortSignal) {
   const req = getRequest(id);
   if (!req) return;
   const cancelled = () => finish(req, undefined, { status: 400, detail: "Request was cancelled" });
+  // A shutdown already put the request back in line (handBack); only a cancel ends it.
+  const stopped = () => (isShutdownAbort(signal) ? undefined : cancelled());
   const { latencyMs, failureRate } = knobs();
   // Time spent waiting counts towards the simulated queue latency.
   await sleep(Math.max(0, latencyMs * 0.3 - (Date.now() - req.submittedAt)), signal);
-  if (signal.aborted) return cancelled();
+  if (signal.aborted) return stopped();
 
   req.state = "IN_PROGRESS";
   req.startedAt = Date.now();
@@ -175,15 +202,16 @@ async function execute(id: string, signal: AbortSignal) {
       await sleep((latencyMs * 0.7) / steps, signal);
       log(req, `Denoising step ${i}/${steps}`);
     }
-    if (signal.aborted) return cancelled();
+    if (signal.aborted) return stopped();
     if (Math.random() < failureRate) {
       throw new RunError(500, "The local engine failed this request on purpose (STUDIO_LOCAL_FAILURE_RATE).");
     }
-    const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => log(req, m), saveOutput: outputSaver(req.origin) });
-    if (signal.aborted) return cancelled();
+    const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => log(req, m), saveOutput: outputSaver(req.origin), signal });
+    if (signal.aborted) return stopped();
     log(req, "Done");
     finish(req, output);
   } catch (err) {
+    if (signal.aborted) return stopped();
     if (err instanceof RunError) finish(req, undefined, { status: err.status, detail: err.detail });
     else finish(req, undefined, { status: 500, detail: err instanceof Error ? err.message : "Internal error" });
   }

@@ -2,6 +2,7 @@ import "server-only";
 import sharp from "sharp";
 import { buildScene } from "./build-scene";
 import { checkSize, coverRaw, renderSceneRaw } from "./raster";
+import { inSlices } from "./slices";
 
 /*
  * The local engine's "model": procedural art driven by the prompt and seed.
@@ -24,6 +25,7 @@ export type RenderImageOptions = {
   index?: number;
   /** Image-to-image: strength 0 keeps the source, 1 replaces it with the procedural art. */
   source?: { data: Buffer; strength: number };
+  signal?: AbortSignal;
 };
 
 /** A PNG of exactly width×height; identical inputs give identical bytes. */
@@ -31,13 +33,16 @@ export async function renderImage(opts: RenderImageOptions): Promise<Buffer> {
   const { width, height } = opts;
   checkSize(width, height);
   const art = await renderSceneRaw(buildScene(opts));
-  const rgb = opts.source ? blend(await coverRaw(opts.source.data, width, height), art, opts.source.strength) : art;
+  opts.signal?.throwIfAborted();
+  const rgb = opts.source ? await blend(await coverRaw(opts.source.data, width, height), art, opts.source.strength, opts.signal) : art;
   return sharp(rgb, { raw: { width, height, channels: 3 } }).png().toBuffer();
 }
 
-function blend(source: Buffer, art: Buffer, strength: number): Buffer {
+async function blend(source: Buffer, art: Buffer, strength: number, signal?: AbortSignal): Promise<Buffer> {
   const s = Math.min(1, Math.max(0, Number.isFinite(strength) ? strength : 1));
   const out = Buffer.alloc(source.length);
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(source[i]! + (art[i]! - source[i]!) * s);
+  await inSlices(out.length, signal, (from, to) => {
+    for (let i = from; i < to; i++) out[i] = Math.round(source[i]! + (art[i]! - source[i]!) * s);
+  });
   return out;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import sharp from "sharp";
 import { buildScene } from "./build-scene";
 import { renderSceneRaw } from "./raster";
+import { inSlices } from "./slices";
 import { MediaInputError } from "@/lib/system-tools";
 
 export type InpaintOptions = {
@@ -13,6 +14,8 @@ export type InpaintOptions = {
   /** 0..1, how far masked pixels move toward the new content (default 1). */
   strength?: number;
   index?: number;
+  /** Stops the work between slices (a cancelled job, a shutdown). */
+  signal?: AbortSignal;
 };
 
 // Mask values this low count as black: JPEG masks carry a little ringing around their strokes.
@@ -25,26 +28,30 @@ const CONTEXT_SHARE = 0.3;
  * mask is black come out byte-identical; the result is a PNG of the image's own size (and alpha).
  */
 export async function inpaint(opts: InpaintOptions): Promise<Buffer> {
+  const { signal } = opts;
   const image = await decodeImage(opts.image);
   const { width, height, channels } = image;
-  const mask = await feather(await decodeMask(opts.mask, width, height), width, height);
+  const mask = await feather(await decodeMask(opts.mask, width, height, signal), width, height, signal);
+  signal?.throwIfAborted();
   const art = await renderSceneRaw(buildScene({ prompt: opts.prompt, width, height, seed: opts.seed, index: opts.index }));
   const context = await blurredRgb(image);
   const strength = clamp01(opts.strength ?? 1);
 
   const out = Buffer.from(image.data);
-  for (let p = 0, n = width * height; p < n; p++) {
-    const m = mask[p]!;
-    if (m <= MASK_FLOOR) continue;
-    const w = (m / 255) * strength;
-    const o = p * channels;
-    for (let c = 0; c < 3; c++) {
-      const fill = art[p * 3 + c]! * (1 - CONTEXT_SHARE) + context[p * 3 + c]! * CONTEXT_SHARE;
-      out[o + c] = Math.round(out[o + c]! + (fill - out[o + c]!) * w);
+  await inSlices(width * height, signal, (from, to) => {
+    for (let p = from; p < to; p++) {
+      const m = mask[p]!;
+      if (m <= MASK_FLOOR) continue;
+      const w = (m / 255) * strength;
+      const o = p * channels;
+      for (let c = 0; c < 3; c++) {
+        const fill = art[p * 3 + c]! * (1 - CONTEXT_SHARE) + context[p * 3 + c]! * CONTEXT_SHARE;
+        out[o + c] = Math.round(out[o + c]! + (fill - out[o + c]!) * w);
+      }
+      // New content is opaque: painting into a transparent hole fills it.
+      if (channels === 4) out[o + 3] = Math.round(out[o + 3]! + (255 - out[o + 3]!) * w);
     }
-    // New content is opaque: painting into a transparent hole fills it.
-    if (channels === 4) out[o + 3] = Math.round(out[o + 3]! + (255 - out[o + 3]!) * w);
-  }
+  });
   return sharp(out, { raw: { width, height, channels } }).png().toBuffer();
 }
 
@@ -64,7 +71,7 @@ async function decodeImage(data: Buffer): Promise<RawImage> {
 }
 
 /** One luminance byte per image pixel; transparent mask areas count as black (keep). */
-async function decodeMask(data: Buffer, width: number, height: number): Promise<Buffer> {
+async function decodeMask(data: Buffer, width: number, height: number, signal?: AbortSignal): Promise<Buffer> {
   try {
     const { data: raw, info } = await sharp(data)
       .autoOrient()
@@ -75,9 +82,12 @@ async function decodeMask(data: Buffer, width: number, height: number): Promise<
       .toBuffer({ resolveWithObject: true });
     if (info.channels === 1) return raw;
     const lum = Buffer.alloc(width * height);
-    for (let p = 0; p < lum.length; p++) lum[p] = raw[p * info.channels]!;
+    await inSlices(lum.length, signal, (from, to) => {
+      for (let p = from; p < to; p++) lum[p] = raw[p * info.channels]!;
+    });
     return lum;
   } catch (err) {
+    if (signal?.aborted) throw err;
     throw new MediaInputError(`Could not read the mask: ${message(err)}`);
   }
 }
@@ -86,11 +96,13 @@ async function decodeMask(data: Buffer, width: number, height: number): Promise<
  * Softens the mask's edges inward only (the minimum of the mask and its blur): the patch fades
  * into the photo instead of ending in a cut-out edge, and black stays exactly black.
  */
-async function feather(mask: Buffer, width: number, height: number): Promise<Buffer> {
+async function feather(mask: Buffer, width: number, height: number, signal?: AbortSignal): Promise<Buffer> {
   const sigma = Math.max(0.8, Math.min(width, height) / 160);
   const blurred = await sharp(mask, { raw: { width, height, channels: 1 } }).blur(sigma).extractChannel(0).raw().toBuffer();
   const out = Buffer.alloc(mask.length);
-  for (let p = 0; p < mask.length; p++) out[p] = Math.min(mask[p]!, blurred[p]!);
+  await inSlices(mask.length, signal, (from, to) => {
+    for (let p = from; p < to; p++) out[p] = Math.min(mask[p]!, blurred[p]!);
+  });
   return out;
 }
 

@@ -21,7 +21,7 @@ const MAX_CHUNK_SEC = 8;
  * webm/opus, wav, mp3, ogg, m4a) is converted to 16 kHz mono first. Chunks are phrases split at
  * pauses, shaped like Whisper's `chunks`.
  */
-export async function transcribe(audio: Buffer, opts: { language?: string } = {}): Promise<Transcript> {
+export async function transcribe(audio: Buffer, opts: { language?: string; signal?: AbortSignal } = {}): Promise<Transcript> {
   await requireTool("pocketsphinx", FEATURE);
   await requireTool("ffmpeg", FEATURE);
   checkLanguage(opts.language);
@@ -29,12 +29,13 @@ export async function transcribe(audio: Buffer, opts: { language?: string } = {}
 
   const dir = await mkdtemp(path.join(tmpdir(), "studio-stt-"));
   try {
-    const wav = await toWav(audio, dir);
+    const wav = await toWav(audio, dir, opts.signal);
     const duration = wavDuration(await readFile(wav));
     if (duration === 0) return { text: "", chunks: [], duration: 0 };
     // pocketsphinx runs at roughly a quarter of real time plus a second to load its model.
     const { stdout } = await run("pocketsphinx_continuous", ["-infile", wav, "-time", "yes", "-logfn", "/dev/null"], {
       timeoutMs: 60_000 + duration * 2_000,
+      signal: opts.signal,
     });
     const words = parseSphinxOutput(stdout);
     const chunks = groupWords(words, duration);
@@ -55,7 +56,7 @@ function checkLanguage(language: string | undefined): void {
 }
 
 /** 16 kHz mono 16-bit WAV with a plain 44-byte header, which is all pocketsphinx parses. */
-async function toWav(audio: Buffer, dir: string): Promise<string> {
+async function toWav(audio: Buffer, dir: string, signal?: AbortSignal): Promise<string> {
   const input = path.join(dir, "audio");
   const wav = path.join(dir, "audio.wav");
   await writeFile(input, audio);
@@ -64,7 +65,7 @@ async function toWav(audio: Buffer, dir: string): Promise<string> {
       "ffmpeg",
       ["-hide_banner", "-nostdin", "-v", "error", "-i", input, "-vn", "-ac", "1", "-ar", String(SAMPLE_RATE), "-c:a", "pcm_s16le",
         "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-f", "wav", "-y", wav],
-      { timeoutMs: CONVERT_TIMEOUT_MS },
+      { timeoutMs: CONVERT_TIMEOUT_MS, signal },
     );
   } catch (err) {
     if (!(err instanceof CommandError) || err.exitCode === null) throw err;

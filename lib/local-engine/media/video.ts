@@ -19,6 +19,8 @@ export type RenderVideoOptions = {
   /** Image-to-video: the clip starts on this frame and slowly zooms and pans across it. */
   startImage?: Buffer;
   fps?: number;
+  /** Stops ffmpeg (a cancelled job, a shutdown). */
+  signal?: AbortSignal;
 };
 
 const FEATURE = "Video generation on the local engine";
@@ -43,7 +45,7 @@ export async function renderVideo(opts: RenderVideoOptions): Promise<Buffer> {
     const job = opts.startImage
       ? await kenBurnsJob(opts, opts.startImage, dir, frames, fps)
       : await sceneJob(opts, dir, frames, fps);
-    await run("ffmpeg", [...job.args, ...encodeArgs(frames, fps, out)], { timeoutMs: TIMEOUT_MS, input: job.input });
+    await run("ffmpeg", [...job.args, ...encodeArgs(frames, fps, out)], { timeoutMs: TIMEOUT_MS, input: job.input, signal: opts.signal });
     return await readFile(out);
   } finally {
     await rm(dir, { recursive: true, force: true });
