@@ -6,7 +6,9 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomUUID } from "node:crypto";
 import { dataDir } from "@/lib/env";
+import { isServableMedia } from "@/lib/http/file-headers";
 import { LOCAL_FAL_PATH } from "@/lib/local-engine/address";
+import { baseType, MEDIA_TYPES } from "@/lib/media/types";
 
 /** The engine's stand-in for fal's CDN: files under the data directory, served at /files/{id}/{name}. */
 
@@ -24,8 +26,11 @@ export function uploadUrl(origin: string, id: string): string {
   return `${origin}${LOCAL_FAL_PATH}/files/upload/${id}`;
 }
 
-/** Reserves an id for a signed-URL style upload: the PUT must come with this id. */
+/** Reserves an id for a signed-URL style upload of one of the studio's media types: the PUT must come with this id. */
 export async function reserveUpload(meta: Meta): Promise<string> {
+  if (!isServableMedia(meta.contentType)) {
+    throw new UploadError(415, `Uploads of ${meta.contentType} are not accepted; allowed types: ${Object.keys(MEDIA_TYPES).join(", ")}`);
+  }
   const id = randomUUID();
   await mkdir(root(), { recursive: true });
   await writeFile(path.join(root(), `${id}.pending.json`), JSON.stringify({ ...meta, fileName: safeName(meta.fileName) }));
@@ -38,12 +43,19 @@ export class UploadError extends Error {
   }
 }
 
-/** Streams a PUT body to disk; a body over the limit is cut off with 413, never buffered. */
-export async function completeUpload(id: string, body: ReadableStream<Uint8Array> | null): Promise<void> {
+/**
+ * Streams a PUT body to disk; a body over the limit is cut off with 413, never buffered. Like a
+ * signed URL, it takes only the content type it was reserved for (or none).
+ */
+export async function completeUpload(id: string, body: ReadableStream<Uint8Array> | null, contentType: string | null): Promise<void> {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new UploadError(404, "Unknown upload");
   const pending = path.join(root(), `${id}.pending.json`);
-  const meta = await readFile(pending, "utf8").catch(() => undefined);
-  if (!meta) throw new UploadError(404, "Unknown or finished upload");
+  const text = await readFile(pending, "utf8").catch(() => undefined);
+  if (!text) throw new UploadError(404, "Unknown or finished upload");
+  const meta = JSON.parse(text) as Meta;
+  if (contentType && baseType(contentType) !== baseType(meta.contentType)) {
+    throw new UploadError(403, `This upload URL is signed for ${meta.contentType}, not ${contentType}`);
+  }
   if (!body) throw new UploadError(400, "Empty upload");
   let bytes = 0;
   const limit = new Transform({

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { storedFileHeaders } from "@/lib/http/file-headers";
 import { appIdOf } from "@/lib/providers/catalog";
 import { endpointFamily } from "@/lib/providers/models";
 import { fromLocalEnginePath } from "@/lib/local-engine/address";
@@ -41,8 +42,13 @@ export async function handleLocalFal(req: Request, segments: string[]): Promise<
     if (!isInitiate) return detail(404, "Not found");
     const body = initiateBody.safeParse(await req.json().catch(() => undefined));
     if (!body.success) return detail(422, [{ loc: ["body"], msg: "content_type and file_name are required", type: "value_error" }]);
-    const id = await reserveUpload({ contentType: body.data.content_type, fileName: body.data.file_name });
-    return Response.json({ upload_url: uploadUrl(origin, id), file_url: fileUrl(origin, id, body.data.file_name) });
+    try {
+      const id = await reserveUpload({ contentType: body.data.content_type, fileName: body.data.file_name });
+      return Response.json({ upload_url: uploadUrl(origin, id), file_url: fileUrl(origin, id, body.data.file_name) });
+    } catch (err) {
+      if (err instanceof UploadError) return detail(err.status, err.message);
+      throw err;
+    }
   }
 
   const requestsAt = target.path.indexOf("requests");
@@ -149,7 +155,7 @@ function statusStream(request: EngineRequest, url: URL): Response {
 async function handleFiles(req: Request, segments: string[]): Promise<Response> {
   if (req.method === "PUT" && segments[0] === "upload" && segments[1]) {
     try {
-      await completeUpload(segments[1], req.body);
+      await completeUpload(segments[1], req.body, req.headers.get("content-type"));
       return new Response(null, { status: 200 });
     } catch (err) {
       if (err instanceof UploadError) return detail(err.status, err.message);
@@ -161,7 +167,7 @@ async function handleFiles(req: Request, segments: string[]): Promise<Response> 
     if (!file) return detail(404, "File not found");
     return new Response(file.stream, {
       headers: {
-        "content-type": file.meta.contentType,
+        ...storedFileHeaders(file.meta.contentType),
         "content-length": String(file.size),
         "cache-control": "public, max-age=31536000, immutable",
       },
