@@ -3,6 +3,7 @@ import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
 import { startJobSweeper } from "@/lib/jobs/runner";
 import { listenExposure } from "@/lib/listen-address";
+import { fileStore } from "@/lib/local-engine/fal/files";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
 import { blobStoreStatus } from "@/lib/media/blob-store";
 import { installShutdownHandlers } from "@/lib/shutdown";
@@ -20,6 +21,8 @@ export async function startBackgroundWork(): Promise<void> {
     if (engines().fal === "local") {
       const waiting = resumeEngineQueue();
       if (waiting > 0) console.log(`[studio] local engine: ${waiting} interrupted request(s) back in the queue`);
+      // Uploads cut off by the last stop, and reservations that expired meanwhile, hold disk until swept.
+      await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", err));
     }
     // Jobs need the database; without it the sweeper keeps trying and picks them up once it is back.
     startJobSweeper();

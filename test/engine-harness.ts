@@ -47,7 +47,7 @@ export async function useStudioEnv(vars: Record<string, string | undefined>, bac
     else process.env[k] = v;
   }
   resetEnvCache();
-  for (const key of ["blob-store", "fal-queue"]) forgetProcessSingleton(key);
+  for (const key of ["blob-store", "fal-queue", "engine-files"]) forgetProcessSingleton(key);
   await closeDb();
   return dataDir;
 }

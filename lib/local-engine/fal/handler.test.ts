@@ -118,13 +118,22 @@ describe("local engine: fal queue protocol", () => {
 });
 
 describe("local engine: storage upload", () => {
-  it("takes fal.storage.upload (initiate, then PUT to the signed URL) and serves the bytes back", async () => {
-    const bytes = new Uint8Array(Array.from({ length: 5000 }, (_, i) => i % 251));
-    const url = await client().storage.upload(new File([bytes], "data.bin", { type: "application/octet-stream" }));
+  it("takes fal.storage.upload (initiate, then PUT to the signed URL) and serves the image back, inert", async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#cc3366" } }).png().toBuffer();
+    const url = await client().storage.upload(new File([new Uint8Array(png)], "dot.png", { type: "image/png" }));
     expect(url.startsWith(`${ENGINE_ORIGIN}/api/local/fal/files/`)).toBe(true);
     const served = await engineFetch(url);
-    expect(served.headers.get("content-type")).toBe("application/octet-stream");
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toContain("sandbox");
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it("refuses to store anything but the studio's media types, in fal's error shape", async () => {
+    const err = await client().storage.upload(new File(["<script>1</script>"], "page.html", { type: "text/html" })).catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError<{ detail: string }>).status).toBe(415);
+    expect((err as ApiError<{ detail: string }>).body.detail).toMatch(/text\/html.*image\/png/);
   });
 
   it("lets a model read an uploaded image (image-to-image keeps the source size)", async () => {

@@ -1,10 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { env } from "@/lib/env";
+import { storedFileHeaders } from "@/lib/http/file-headers";
 import { appIdOf } from "@/lib/providers/catalog";
 import { endpointFamily } from "@/lib/providers/models";
 import { fromLocalEnginePath } from "@/lib/local-engine/address";
-import { completeUpload, fileUrl, openFile, reserveUpload, uploadUrl, UploadError } from "./files";
+import { fileStore } from "./files";
 import { outputSaver, parseInput, runModel } from "./models";
 import { cancelRequest, getRequest, queuePosition, submitRequest, type EngineRequest } from "./queue";
 import { RunError } from "./run-error";
@@ -23,7 +23,15 @@ function authorised(req: Request): boolean {
   return !key || req.headers.get("authorization") === `Key ${key}`;
 }
 
-const initiateBody = z.object({ content_type: z.string().min(1), file_name: z.string().min(1) });
+/** Storage calls: the store's refusals (RunError) are answered in fal's shape; anything else is a fault. */
+async function storageCall(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof RunError) return detail(err.status, err.detail);
+    throw err;
+  }
+}
 
 export async function handleLocalFal(req: Request, segments: string[]): Promise<Response> {
   const url = new URL(req.url);
@@ -39,10 +47,8 @@ export async function handleLocalFal(req: Request, segments: string[]): Promise<
   if (target.host === "rest.fal.ai") {
     const isInitiate = req.method === "POST" && target.path.join("/") === "storage/upload/initiate";
     if (!isInitiate) return detail(404, "Not found");
-    const body = initiateBody.safeParse(await req.json().catch(() => undefined));
-    if (!body.success) return detail(422, [{ loc: ["body"], msg: "content_type and file_name are required", type: "value_error" }]);
-    const id = await reserveUpload({ contentType: body.data.content_type, fileName: body.data.file_name });
-    return Response.json({ upload_url: uploadUrl(origin, id), file_url: fileUrl(origin, id, body.data.file_name) });
+    const body = await req.json().catch(() => undefined);
+    return storageCall(async () => Response.json(await fileStore().initiate(body, origin)));
   }
 
   const requestsAt = target.path.indexOf("requests");
@@ -148,20 +154,18 @@ function statusStream(request: EngineRequest, url: URL): Response {
 
 async function handleFiles(req: Request, segments: string[]): Promise<Response> {
   if (req.method === "PUT" && segments[0] === "upload" && segments[1]) {
-    try {
-      await completeUpload(segments[1], req.body);
+    const id = segments[1];
+    return storageCall(async () => {
+      await fileStore().put(id, req);
       return new Response(null, { status: 200 });
-    } catch (err) {
-      if (err instanceof UploadError) return detail(err.status, err.message);
-      throw err;
-    }
+    });
   }
   if (req.method === "GET" && segments[0]) {
-    const file = await openFile(segments[0]);
+    const file = await fileStore().open(segments[0]);
     if (!file) return detail(404, "File not found");
     return new Response(file.stream, {
       headers: {
-        "content-type": file.meta.contentType,
+        ...storedFileHeaders(file.contentType),
         "content-length": String(file.size),
         "cache-control": "public, max-age=31536000, immutable",
       },

@@ -6,7 +6,7 @@ import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { renderVideo } from "@/lib/local-engine/media/video";
 import { transcribe } from "@/lib/local-engine/media/transcribe";
 import { MediaInputError, ToolUnavailableError } from "@/lib/system-tools";
-import { fileUrl, readLocalFile, saveFile } from "./files";
+import { fileStore, fileUrl } from "./files";
 import { RunError } from "./run-error";
 
 /** What each catalog family does on the local engine; outputs take fal's shapes. */
@@ -39,7 +39,7 @@ async function readInput(url: string, field: string): Promise<Buffer> {
     const payload = url.slice(comma + 1);
     return meta.endsWith(";base64") ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload));
   }
-  const local = await readLocalFile(url).catch(() => undefined);
+  const local = await fileStore().readLocal(url).catch(() => undefined);
   if (local) return local;
   throw invalid(field, "The local engine reads only files uploaded to its storage or data URIs");
 }
@@ -177,5 +177,5 @@ export async function runModel(family: Family, input: unknown, ctx: RunContext):
 }
 
 export function outputSaver(origin: string): RunContext["saveOutput"] {
-  return async (data, contentType, fileName) => fileUrl(origin, await saveFile(data, { contentType, fileName }), fileName);
+  return async (data, contentType, fileName) => fileUrl(origin, await fileStore().save(data, { contentType, fileName }), fileName);
 }
