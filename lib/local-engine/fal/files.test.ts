@@ -236,6 +236,7 @@ describe("engine file store: served through the engine", () => {
   const initiate = (content_type: string) =>
     engineFetch(`${ENGINE_ORIGIN}/api/local/fal/rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ content_type, file_name: "x" }),
     });
 

@@ -228,9 +228,13 @@ export function createFileStore({
     },
 
     /** Reads a file straight from disk when the URL is ours (saves a loopback hop). */
-    async readLocal(url: string): Promise<Buffer | undefined> {
+    /** The bytes of one of these files, when `url` names one; a file over `maxBytes` is refused unread (413). */
+    async readLocal(url: string, maxBytes: number): Promise<Buffer | undefined> {
       const match = new URL(url).pathname.match(new RegExp(`^${LOCAL_FAL_PATH}/files/([0-9a-f-]{36})/`));
       if (!match?.[1]) return undefined;
+      const info = await stat(at(match[1])).catch(() => undefined);
+      if (!info) return undefined;
+      if (info.size > maxBytes) throw new RunError(413, `The file is ${Math.round(info.size / MiB)} MiB; models here read inputs of up to ${Math.round(maxBytes / MiB)} MiB`);
       return readFile(at(match[1])).catch(() => undefined);
     },
   };

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { setKnobs } from "@/lib/local-engine/state";
+import { decodeBombPng } from "@/e2e/support/media";
 import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
 
 /** The real @fal-ai/client against the local engine's fal protocol. */
@@ -143,5 +144,35 @@ describe("local engine: storage upload", () => {
     const { data } = await fal.subscribe("fal-ai/flux/dev/image-to-image", { input: { prompt: "sunset", image_url: imageUrl, strength: 0.5 }, pollInterval: 20 });
     const image = (data as { images: { width: number; height: number }[] }).images[0]!;
     expect([image.width, image.height]).toEqual([96, 64]);
+  });
+});
+
+describe("local engine: what it refuses before any work", () => {
+  const submit = (body: BodyInit, headers: Record<string, string>) =>
+    engineFetch(`${ENGINE_ORIGIN}/api/local/fal/queue.fal.run/fal-ai/flux/schnell`, { method: "POST", body, headers: { authorization: `Key ${KEY}`, ...headers } });
+
+  it("takes endpoint inputs only as JSON (415 otherwise)", async () => {
+    const res = await submit(JSON.stringify({ prompt: "x" }), { "content-type": "text/plain" });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/application\/json/);
+  });
+
+  it("refuses an input body over 1 MB (413), naming the limit", async () => {
+    const res = await submit(JSON.stringify({ prompt: "x".repeat(2 * 1024 * 1024) }), { "content-type": "application/json" });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/1 MB/);
+  });
+
+  it("refuses an image input larger than the endpoint's pixel limit from its header, at once", async () => {
+    // A valid 8000×8000 PNG (64 MP) of a few dozen KB: every row compresses to nothing.
+    const bomb = await decodeBombPng(8000, 8000);
+    const fal = client();
+    const started = Date.now();
+    const err = await fal
+      .run("fal-ai/flux-general/inpainting", { input: { prompt: "x", image_url: `data:image/png;base64,${bomb.toString("base64")}`, mask_url: `data:image/png;base64,${bomb.toString("base64")}` } })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(JSON.stringify((err as ValidationError).body)).toMatch(/8000×8000 \(64 MP\); this endpoint takes up to 16\.8 MP/);
+    expect(Date.now() - started, "refused from the header, without decoding 64 MP").toBeLessThan(2_000);
   });
 });

@@ -1,7 +1,11 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { parseJsonOrUndefined, readBodyText } from "@/lib/http/body";
 import { storedFileHeaders } from "@/lib/http/file-headers";
+import { baseType } from "@/lib/media/types";
 import { appIdOf } from "@/lib/providers/catalog";
+import { shutdownSignal } from "@/lib/shutdown";
 import { endpointFamily } from "@/lib/providers/models";
 import { fromLocalEnginePath } from "@/lib/local-engine/address";
 import { fileStore } from "./files";
@@ -23,17 +27,30 @@ function authorised(req: Request): boolean {
   return !key || req.headers.get("authorization") === `Key ${key}`;
 }
 
-/** Storage calls: the store's refusals (RunError) are answered in fal's shape; anything else is a fault. */
-async function storageCall(work: () => Promise<Response>): Promise<Response> {
+/** Endpoint inputs and storage calls are small JSON (files go through storage), as the studio's own proxy caps them. */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/** A JSON body, read within the limit; fal's clients always send application/json. */
+async function readJsonBody(req: Request): Promise<unknown> {
+  const type = baseType(req.headers.get("content-type") ?? "");
+  if (type !== "application/json") throw new RunError(415, `Send the body as application/json${type ? `, not ${type}` : ""}`);
+  const text = await readBodyText(req, MAX_JSON_BYTES).catch((err: unknown) => {
+    throw err instanceof AppError ? new RunError(err.status, `${err.message} Send files with fal's storage upload.`) : err;
+  });
+  return parseJsonOrUndefined(text);
+}
+
+/** Every refusal (RunError) is answered in fal's shape; anything else is a fault. */
+export async function handleLocalFal(req: Request, segments: string[]): Promise<Response> {
   try {
-    return await work();
+    return await handle(req, segments);
   } catch (err) {
     if (err instanceof RunError) return detail(err.status, err.detail);
     throw err;
   }
 }
 
-export async function handleLocalFal(req: Request, segments: string[]): Promise<Response> {
+async function handle(req: Request, segments: string[]): Promise<Response> {
   const url = new URL(req.url);
   const origin = url.origin;
 
@@ -47,8 +64,7 @@ export async function handleLocalFal(req: Request, segments: string[]): Promise<
   if (target.host === "rest.fal.ai") {
     const isInitiate = req.method === "POST" && target.path.join("/") === "storage/upload/initiate";
     if (!isInitiate) return detail(404, "Not found");
-    const body = await req.json().catch(() => undefined);
-    return storageCall(async () => Response.json(await fileStore().initiate(body, origin)));
+    return Response.json(await fileStore().initiate(await readJsonBody(req), origin));
   }
 
   const requestsAt = target.path.indexOf("requests");
@@ -71,21 +87,16 @@ export async function handleLocalFal(req: Request, segments: string[]): Promise<
   const endpointId = target.path.join("/");
   const family = endpointFamily(endpointId);
   if (!family) return detail(404, `Application '${endpointId}' not found`);
-  const raw = await req.json().catch(() => undefined);
-  let input: unknown;
-  try {
-    input = parseInput(family, raw);
-  } catch (err) {
-    if (err instanceof RunError) return detail(err.status, err.detail);
-    throw err;
-  }
+  const input = parseInput(family, await readJsonBody(req));
   const saveOutput = outputSaver(origin);
 
   if (target.host === "fal.run") {
+    // A caller that hangs up, or a stopping server, ends the run.
+    const signal = AbortSignal.any([req.signal, shutdownSignal()]);
     try {
-      return Response.json(await runModel(family, input, { origin, log: () => undefined, saveOutput }));
+      return Response.json(await runModel(family, input, { origin, log: () => undefined, saveOutput, signal }));
     } catch (err) {
-      return err instanceof RunError ? detail(err.status, err.detail) : detail(500, "Internal error");
+      return err instanceof RunError ? detail(err.status, err.detail) : detail(500, signal.aborted ? "The run was stopped" : "Internal error");
     }
   }
 
@@ -124,27 +135,37 @@ function resultResponse(request: EngineRequest): Response {
   return Response.json(request.output, { headers });
 }
 
-/** `status/stream`: one `data:` JSON per change, ending after COMPLETED, like fal's SSE route. */
+/**
+ * `status/stream`: one `data:` JSON per change, ending after COMPLETED, like fal's SSE route. It also
+ * ends when the server stops, so an open stream never holds the shutdown (the client reconnects).
+ */
 function statusStream(request: EngineRequest, url: URL): Response {
   const encoder = new TextEncoder();
+  const stopping = shutdownSignal();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let end = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
+      end = () => {
+        clearInterval(timer);
+        stopping.removeEventListener("abort", end);
+        controller.close();
+      };
       const tick = () => {
         const body = JSON.stringify(statusBody(request, url));
         if (body !== last) controller.enqueue(encoder.encode(`data: ${body}\n\n`));
         last = body;
-        if (request.state === "COMPLETED") {
-          clearInterval(timer);
-          controller.close();
-        }
+        if (request.state === "COMPLETED") end();
       };
       tick();
-      if (request.state !== "COMPLETED") timer = setInterval(tick, 200);
+      if (request.state === "COMPLETED") return;
+      timer = setInterval(tick, 200);
+      stopping.addEventListener("abort", end, { once: true });
     },
     cancel() {
       clearInterval(timer);
+      stopping.removeEventListener("abort", end);
     },
   });
   return new Response(stream, {
@@ -154,11 +175,8 @@ function statusStream(request: EngineRequest, url: URL): Response {
 
 async function handleFiles(req: Request, segments: string[]): Promise<Response> {
   if (req.method === "PUT" && segments[0] === "upload" && segments[1]) {
-    const id = segments[1];
-    return storageCall(async () => {
-      await fileStore().put(id, req);
-      return new Response(null, { status: 200 });
-    });
+    await fileStore().put(segments[1], req);
+    return new Response(null, { status: 200 });
   }
   if (req.method === "GET" && segments[0]) {
     const file = await fileStore().open(segments[0]);

@@ -28,6 +28,9 @@ const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
 
+/** The most a model reads into memory for one input: the studio's own largest upload (audio, 100 MB). */
+const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
 const invalid = (field: string, msg: string) => new RunError(422, [{ loc: ["body", field], msg, type: "value_error" }]);
 
 /** Reads an input the way a model would: fal storage files (ours) and data URIs. */
@@ -37,9 +40,17 @@ async function readInput(url: string, field: string): Promise<Buffer> {
     if (comma < 0) throw invalid(field, "Malformed data URI");
     const meta = url.slice(5, comma);
     const payload = url.slice(comma + 1);
-    return meta.endsWith(";base64") ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload));
+    if (meta.endsWith(";base64")) return Buffer.from(payload, "base64");
+    try {
+      return Buffer.from(decodeURIComponent(payload));
+    } catch {
+      throw invalid(field, "Malformed data URI");
+    }
   }
-  const local = await fileStore().readLocal(url).catch(() => undefined);
+  const local = await fileStore().readLocal(url, MAX_INPUT_BYTES).catch((err: unknown) => {
+    if (err instanceof RunError) throw err;
+    return undefined;
+  });
   if (local) return local;
   throw invalid(field, "The local engine reads only files uploaded to its storage or data URIs");
 }
