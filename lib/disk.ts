@@ -68,7 +68,7 @@ export function storageFailure(err: unknown): AppError | undefined {
   if (code === "ENOSPC" || code === "EDQUOT" || code === "SQLITE_FULL" || /database or disk is full/i.test(message)) {
     return new AppError("insufficient_storage", "The studio's disk is full; free some space and try again.");
   }
-  if (code === "EROFS" || code === "EACCES" || code === "EPERM" || code === "SQLITE_READONLY") {
+  if (code === "EROFS" || code === "EACCES" || code === "EPERM" || code === "ENOTDIR" || code === "SQLITE_READONLY") {
     return new AppError("unavailable", "The studio cannot write to its data directory; check its permissions and mounts.");
   }
   return undefined;

@@ -69,3 +69,4 @@ export async function shutdown(signal: "SIGTERM" | "SIGINT"): Promise<void> {
   });
   console.log(`[studio] ${signal}: done in ${Date.now() - started} ms`);
 }
+

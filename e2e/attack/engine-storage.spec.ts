@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_KEYS } from "../../playwright.config";
+import { sendBigBody } from "../support/big-body";
 import { freePort, startOwnServer, type OwnServer } from "../support/own-server";
 
 /**
@@ -58,38 +58,7 @@ async function reserve(contentType: string): Promise<{ id: string; uploadUrl: st
   return { id: upload_url.split("/").pop()!, uploadUrl: onServer(upload_url), fileUrl: onServer(file_url) };
 }
 
-/**
- * PUTs up to 1 GiB made 1 MiB at a time as the socket takes it (never held in memory), stopping
- * as soon as the server answers. Reports the status and how much had been sent by then.
- */
-function putGigabyte(url: string, headers: Record<string, string>): Promise<{ status: number; body: string; sentBytes: number; ms: number }> {
-  const started = Date.now();
-  const chunk = Buffer.alloc(MiB, 0x61);
-  let sent = 0;
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "PUT", headers });
-    req.on("response", (res) => {
-      const sentBytes = sent;
-      const ms = Date.now() - started;
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode!, body, sentBytes, ms });
-      });
-    });
-    req.on("error", reject);
-    const pump = () => {
-      while (sent < GiB && !req.destroyed) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once("drain", pump);
-      }
-      if (!req.destroyed) req.end();
-    };
-    pump();
-  });
-}
+const putGigabyte = (url: string, headers: Record<string, string>) => sendBigBody(url, { method: "PUT", headers, totalBytes: GiB });
 
 function leftovers(id: string): string[] {
   return existsSync(filesDir()) ? readdirSync(filesDir()).filter((name) => name.startsWith(id)) : [];

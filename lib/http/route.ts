@@ -67,6 +67,9 @@ function withSecurityHeaders(res: Response): Response {
 function apply(headers: Headers) {
   for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
   if (!headers.has("content-security-policy")) headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+  // A stream may outlive a shutdown's close of the server; a connection left idling after it would
+  // hold that close until the client's keep-alive gives up. Streams end their connection instead.
+  if (headers.get("content-type")?.startsWith("text/event-stream")) headers.set("connection", "close");
 }
 
 export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, options: RouteOptions = {}): Wrapped<C> {

@@ -7,7 +7,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { db } from "@/lib/db/client";
-import { assertRoomFor } from "@/lib/disk";
+import { assertRoomFor, storageFailure } from "@/lib/disk";
 import { storedFileHeaders } from "@/lib/http/file-headers";
 import { dataDir } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -65,7 +65,9 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
   const ext = MEDIA_TYPES[type];
   if (!ext) throw new AppError("unsupported", `Files of type ${type || "unknown"} are not supported.`);
   await assertRoomFor(0);
-  await mkdir(tmpDir(), { recursive: true });
+  await mkdir(tmpDir(), { recursive: true }).catch((err: unknown) => {
+    throw storageFailure(err) ?? new AppError("unavailable", "The studio cannot write to its data directory; see /api/health.");
+  });
   const tmp = path.join(tmpDir(), `upload-${randomUUID()}`);
   const hash = createHash("sha256");
   let bytes = 0;
