@@ -52,5 +52,17 @@ test.describe("Transcribe", () => {
       expect(stored.bytes).toBeGreaterThan(1000);
       await expect(transcribePage.audioName).toHaveText(/^recording-.+\.(webm|ogg|mp4)$/);
     });
+
+    test("recording works after arriving from another page by the navigation (the microphone is allowed only in Transcribe's own document)", async ({ imagePage, transcribePage, page }) => {
+      await imagePage.goto();
+      const policyOf = async () => (await page.evaluate(() => (document as Document & { featurePolicy?: { allowsFeature: (f: string) => boolean } }).featurePolicy?.allowsFeature("microphone")));
+      expect(await policyOf(), "the Image page's document may not use the microphone").toBe(false);
+      await page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "Transcribe" }).click();
+      await expect(page).toHaveURL(/\/transcribe$/);
+      expect(await policyOf(), "Transcribe loaded as its own document, with its own policy").toBe(true);
+      const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/uploads");
+      await transcribePage.record(1);
+      expect((await uploaded).status()).toBe(201);
+    });
   });
 });
