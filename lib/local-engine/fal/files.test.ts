@@ -79,14 +79,32 @@ describe("engine file store: initiate", () => {
     expect(err.detail).toEqual([expect.objectContaining({ loc: ["body", "content_type"] })]);
   });
 
-  it("caps outstanding reservations (429); a finished or expired one frees its place", async () => {
-    const { store, reserve, advance } = setup({ maxReservations: 3 });
-    const [first] = [await reserve(), await reserve(), await reserve()];
+  it("caps outstanding reservations: past the cap the oldest one not being written is given up (its PUT then 404s)", async () => {
+    const { store, reserve, names } = setup({ maxReservations: 3 });
+    const [first, second, third] = [await reserve(), await reserve(), await reserve()];
+    const fourth = await reserve();
+    expect(names()).toEqual([second, third, fourth].map((id) => `${id}.pending.json`).sort());
+    expect((await refusal(store.put(first!, put(new Uint8Array([1]))))).status).toBe(404);
+    await store.put(second!, put(new Uint8Array([1, 2, 3])));
+    expect(names()).toContain(second);
+  });
+
+  it("never gives up a reservation being written: with every one busy, a new one is refused (429)", async () => {
+    const { store, reserve } = setup({ maxReservations: 2 });
+    const ids = [await reserve(), await reserve()];
+    const finishers: (() => void)[] = [];
+    const writes = ids.map((id) =>
+      store.put(id, put(new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array([1]));
+          finishers.push(() => controller.close());
+        },
+      }))),
+    );
+    await new Promise((r) => setTimeout(r, 50));
     expect((await refusal(reserve())).status).toBe(429);
-    await store.put(first!, put(new Uint8Array([1, 2, 3])));
-    await reserve();
-    expect((await refusal(reserve())).status).toBe(429);
-    advance(RESERVATION_TTL_MS);
+    finishers.forEach((f) => f());
+    await Promise.all(writes);
     await reserve();
   });
 });
@@ -221,9 +239,10 @@ describe("engine file store: expiry and sweeping", () => {
     const store = createFileStore({ root, now: () => now, maxReservations: 3 });
     await store.sweep();
     expect(readdirSync(root).sort()).toEqual([`${crashed}.pending.json`, `${live}.pending.json`, stored!, `${stored}.json`].sort());
-    // The two live reservations count against the cap of three.
+    // The two live reservations count against the cap of three: the fourth gives up the oldest.
     await store.initiate({ content_type: "image/png", file_name: "f" }, ORIGIN);
-    expect((await refusal(store.initiate({ content_type: "image/png", file_name: "g" }, ORIGIN))).status).toBe(429);
+    await store.initiate({ content_type: "image/png", file_name: "g" }, ORIGIN);
+    expect(readdirSync(root).filter((n) => n.endsWith(".pending.json"))).toHaveLength(3);
   });
 });
 

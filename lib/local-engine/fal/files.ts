@@ -26,7 +26,11 @@ const MiB = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 512 * MiB;
 /** As long as a fal signed upload URL is good for (about an hour); after that the PUT is refused and the reservation swept. */
 export const RESERVATION_TTL_MS = 60 * 60 * 1000;
-/** The studio itself holds one reservation per input file, for seconds; this bounds what callers can pile up (429 past it). */
+/**
+ * The studio itself holds one reservation per input file, for seconds. Past this many, the oldest
+ * one not being written is given up for the new one: what callers can pile up stays bounded, and a
+ * flood of reservations cannot lock everyone else's uploads out for an hour.
+ */
 const MAX_RESERVATIONS = 100;
 /** Left free after an upload: the database, the media store and the engine's queue share this disk. */
 const FREE_SPACE_MARGIN_BYTES = 256 * MiB;
@@ -162,7 +166,12 @@ export function createFileStore({
         throw new RunError(415, `Uploads of ${contentType} are not accepted; allowed types: ${Object.keys(MEDIA_TYPES).join(", ")}`);
       }
       await sweep();
-      if (reservations.size >= maxReservations) throw new RunError(429, "Too many uploads waiting for their data; try again later");
+      // Oldest first: a Map keeps insertion order. One being written is never given up.
+      for (const [oldest] of reservations) {
+        if (reservations.size < maxReservations) break;
+        if (!writing.has(oldest)) await end(oldest);
+      }
+      if (reservations.size >= maxReservations) throw new RunError(429, "Too many uploads in progress; try again in a moment");
       const id = randomUUID();
       const expiresAt = now() + RESERVATION_TTL_MS;
       const fileName = safeName(body.data.file_name);
