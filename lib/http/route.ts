@@ -79,6 +79,8 @@ export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, opti
       const refused = guardRequest(req, options);
       res = refused ? refused.toResponse() : await fn(req, ctx);
     } catch (err) {
+      // A caller that hung up mid-body is not a server fault (and must not be a way to flood the log).
+      if (req.signal.aborted) return new Response(null, { status: 499 });
       res = toErrorResponse(storageFailure(err) ?? err);
     }
     return withSecurityHeaders(res);
