@@ -1,12 +1,30 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 /**
  * A `next start` of the built app that a test owns, for what the shared server cannot do:
- * being stopped and started again. Same data directory and port across restarts.
+ * being stopped and started again, or being attacked and measured. Same data directory and port
+ * across restarts.
  */
-export type OwnServer = { url: string; stop: (signal?: NodeJS.Signals) => Promise<void>; logs: () => string };
+export type OwnServer = {
+  url: string;
+  port: number;
+  /** Pid of the process we spawned (`next start`). */
+  pid: number;
+  /**
+   * Pid of the process that listens on the port, i.e. the one whose memory counts. Today `next
+   * start` serves from the process it starts in (it renames itself "next-server"); should a Next
+   * version fork a child to serve, this finds the child by the listening socket.
+   */
+  servingPid: () => number;
+  /** Memory of the serving process, from /proc/<pid>/status. */
+  memory: () => ProcessMemory;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+  logs: () => string;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,10 +36,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startOwnServer(port: number, env: Record<string, string>): Promise<OwnServer> {
+/** `nodeArgs` (e.g. `--trace-gc`) runs next under `node <nodeArgs>` instead, for flags NODE_OPTIONS refuses. */
+export async function startOwnServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<OwnServer> {
   const root = path.resolve(__dirname, "../..");
   let output = "";
-  const proc: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const next = path.join(root, "node_modules/.bin/next");
+  const args = ["start", "-p", String(port), "-H", "127.0.0.1"];
+  const proc: ChildProcess = spawn(nodeArgs.length ? process.execPath : next, nodeArgs.length ? [...nodeArgs, next, ...args] : args, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -33,10 +54,18 @@ export async function startOwnServer(port: number, env: Record<string, string>):
   for (let i = 0; i < 150; i++) {
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) {
+      const pid = proc.pid!;
+      let serving: number | undefined;
+      const servingPid = () => (serving ??= listeningPid(pid, port));
       return {
         url,
+        port,
+        pid,
+        servingPid,
+        memory: () => processMemory(servingPid()),
         logs: () => output,
         stop: async (signal = "SIGTERM") => {
+          if (proc.exitCode !== null || proc.signalCode !== null) return;
           proc.kill(signal);
           await exited;
         },
@@ -47,4 +76,120 @@ export async function startOwnServer(port: number, env: Record<string, string>):
   }
   proc.kill("SIGKILL");
   throw new Error(`the server did not start:\n${output}`);
+}
+
+export type IsolatedServer = OwnServer & { dataDir: string };
+
+/**
+ * A server of our own on the local engine with its own temp data directory, so attacking or
+ * fuzzing it never disturbs the shared test server other specs use. Pass the dummy keys the shared
+ * server has (TEST_KEYS): the engine then demands them, as it does there.
+ */
+export async function startIsolatedServer(opts: { prefix: string; keys: { fal: string; openai: string }; env?: Record<string, string>; nodeArgs?: string[] }): Promise<IsolatedServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), opts.prefix));
+  const server = await startOwnServer(await freePort(), {
+    STUDIO_ENGINE: "local",
+    STUDIO_DATA_DIR: dataDir,
+    STUDIO_LOCAL_CONTROL: "1",
+    FAL_KEY: opts.keys.fal,
+    OPENAI_API_KEY: opts.keys.openai,
+    STUDIO_LOCAL_LATENCY_MS: "150",
+    STUDIO_HTTP_RETRIES: "1",
+    ...opts.env,
+  }, opts.nodeArgs);
+  return { ...server, dataDir };
+}
+
+// ---- process memory (Linux /proc) ----
+
+export type ProcessMemory = { pid: number; rssMb: number; hwmMb: number };
+
+function statusField(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const m = status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"));
+  if (!m) throw new Error(`/proc/${pid}/status has no ${field}`);
+  return Number(m[1]) / 1024;
+}
+
+/** Resident set size now and its peak (VmHWM), in MB. */
+export function processMemory(pid: number): ProcessMemory {
+  return { pid, rssMb: statusField(pid, "VmRSS"), hwmMb: statusField(pid, "VmHWM") };
+}
+
+/**
+ * Resets the peak (VmHWM) to the current RSS (`echo 5 > /proc/<pid>/clear_refs`, Linux ≥ 4.0),
+ * so a later VmHWM is the peak of what happened since. False when the kernel refuses.
+ */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const kids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid …; comm may contain spaces and parentheses, so split after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) kids.push(Number(entry));
+    } catch {
+      // the process went away meanwhile
+    }
+  }
+  return kids;
+}
+
+/** Socket inodes listening on 127.0.0.1:<port> (/proc/net/tcp, state 0A = LISTEN). */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length < 10) continue;
+      const [, local, , state] = cols;
+      if (state === "0A" && local?.endsWith(`:${hexPort}`)) inodes.add(cols[9]!);
+    }
+  }
+  return inodes;
+}
+
+/** The pid, among `root` and its descendants, that holds the socket listening on `port`. */
+export function listeningPid(root: number, port: number): number {
+  const inodes = listeningInodes(port);
+  if (inodes.size === 0) throw new Error(`nothing listens on 127.0.0.1:${port}`);
+  const queue = [root];
+  const seen: number[] = [];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    seen.push(pid);
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const m = readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/);
+        if (m && inodes.has(m[1]!)) return pid;
+      } catch {
+        // fd closed meanwhile
+      }
+    }
+    queue.push(...childrenOf(pid));
+  }
+  throw new Error(`no process among ${seen.join(", ")} (the server and its children) listens on port ${port}`);
 }
