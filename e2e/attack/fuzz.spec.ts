@@ -251,8 +251,8 @@ function requestShape(route: ApiRoute, method: HttpMethod, f: Fixtures): fc.Arbi
 
 // ---- bookkeeping ----
 
-type Tally = { tried: number; s2xx: number; s3xx: number; s4xx: number; s5xx: number; hangs: number; errors: number; nonJson4xx: number; maxMs: number };
-const newTally = (): Tally => ({ tried: 0, s2xx: 0, s3xx: 0, s4xx: 0, s5xx: 0, hangs: 0, errors: 0, nonJson4xx: 0, maxMs: 0 });
+type Tally = { tried: number; s2xx: number; s3xx: number; s4xx: number; s5xx: number; hangs: number; errors: number; nonJson4xx: number; maxMs: number; retried: number };
+const newTally = (): Tally => ({ tried: 0, s2xx: 0, s3xx: 0, s4xx: 0, s5xx: 0, hangs: 0, errors: 0, nonJson4xx: 0, maxMs: 0, retried: 0 });
 
 type Failure = { key: string; method: string; path: string; label?: string; contentType?: string | null; bodyPreview?: string; status?: number; answer: string };
 
@@ -282,6 +282,7 @@ class Recorder {
     this.tallies.set(key, t);
     t.tried++;
     t.maxMs = Math.max(t.maxMs, res.ms);
+    if (res.retried) t.retried++;
     const base = { key, method: req.method, path: req.path.length > 300 ? `${req.path.slice(0, 300)}… (${req.path.length} chars)` : req.path, label: req.label, contentType: req.contentType, bodyPreview: preview(req.body) };
     if (!res.ok) {
       if (res.timedOut) {
@@ -641,7 +642,7 @@ function report(f: Figures, testInfo: TestInfo) {
   const table = (r: Recorder) =>
     Object.fromEntries([...r.tallies.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, t]));
   const sum = (r: Recorder) =>
-    [...r.tallies.values()].reduce((a, t) => ({ tried: a.tried + t.tried, s2xx: a.s2xx + t.s2xx, s3xx: a.s3xx + t.s3xx, s4xx: a.s4xx + t.s4xx, s5xx: a.s5xx + t.s5xx, hangs: a.hangs + t.hangs, errors: a.errors + t.errors, nonJson4xx: a.nonJson4xx + t.nonJson4xx, maxMs: Math.max(a.maxMs, t.maxMs) }), newTally());
+    [...r.tallies.values()].reduce((a, t) => ({ tried: a.tried + t.tried, s2xx: a.s2xx + t.s2xx, s3xx: a.s3xx + t.s3xx, s4xx: a.s4xx + t.s4xx, s5xx: a.s5xx + t.s5xx, hangs: a.hangs + t.hangs, errors: a.errors + t.errors, nonJson4xx: a.nonJson4xx + t.nonJson4xx, maxMs: Math.max(a.maxMs, t.maxMs), retried: a.retried + t.retried }), newTally());
   const m = f.memory;
   const json = {
     seed: SEED,
@@ -684,8 +685,8 @@ function report(f: Figures, testInfo: TestInfo) {
   void testInfo.attach("attack-fuzz.json", { body: JSON.stringify(json, null, 2), contentType: "application/json" });
 
   const line = (k: string, t: Tally) =>
-    `${k.padEnd(48)} ${String(t.tried).padStart(5)} ${String(t.s2xx).padStart(5)} ${String(t.s3xx).padStart(4)} ${String(t.s4xx).padStart(5)} ${String(t.s5xx).padStart(5)} ${String(t.hangs).padStart(5)} ${String(t.nonJson4xx).padStart(7)} ${String(t.maxMs).padStart(6)}`;
-  const head = `${"route × method".padEnd(48)} ${"tried".padStart(5)} ${"2xx".padStart(5)} ${"3xx".padStart(4)} ${"4xx".padStart(5)} ${"5xx".padStart(5)} ${"hangs".padStart(5)} ${"nonJSON".padStart(7)} ${"maxMs".padStart(6)}`;
+    `${k.padEnd(48)} ${String(t.tried).padStart(5)} ${String(t.s2xx).padStart(5)} ${String(t.s3xx).padStart(4)} ${String(t.s4xx).padStart(5)} ${String(t.s5xx).padStart(5)} ${String(t.hangs).padStart(5)} ${String(t.nonJson4xx).padStart(7)} ${String(t.maxMs).padStart(6)} ${String(t.retried).padStart(7)}`;
+  const head = `${"route × method".padEnd(48)} ${"tried".padStart(5)} ${"2xx".padStart(5)} ${"3xx".padStart(4)} ${"4xx".padStart(5)} ${"5xx".padStart(5)} ${"hangs".padStart(5)} ${"nonJSON".padStart(7)} ${"maxMs".padStart(6)} ${"retried".padStart(7)}`;
   const lines = [
     `attack fuzz (seed ${SEED}): ${f.requests} requests; warm-up ${f.seconds.warmup}s, bodies ${f.seconds.bodies}s, malformed paths ${f.seconds.malformed}s`,
     `body kinds: ${JSON.stringify(f.bodyLabels)}`,

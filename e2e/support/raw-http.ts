@@ -15,21 +15,34 @@ export type RawRequest = {
 };
 
 export type RawResult =
-  | { ok: true; status: number; headers: http.IncomingHttpHeaders; body: Buffer; bodyBytes: number; ms: number }
-  | { ok: false; error: string; timedOut: boolean; ms: number };
+  | { ok: true; status: number; headers: http.IncomingHttpHeaders; body: Buffer; bodyBytes: number; ms: number; retried?: boolean }
+  | { ok: false; error: string; timedOut: boolean; ms: number; retried?: boolean };
 
 /** Keeps at most this much of each answer (the rest is read and dropped). */
 const KEEP_BYTES = 64 * 1024;
 
-export function sendRaw(base: { host: string; port: number }, req: RawRequest, opts: { timeoutMs: number; agent?: http.Agent }): Promise<RawResult> {
+/**
+ * Sends one request. A keep-alive connection the server closed just as it was handed out for the
+ * next request fails before any answer ("socket hang up" on a reused socket, the usual keep-alive
+ * race); like browsers, that request is sent once more on a fresh connection (`retried` says so).
+ */
+export async function sendRaw(base: { host: string; port: number }, req: RawRequest, opts: { timeoutMs: number; agent?: http.Agent }): Promise<RawResult> {
+  const first = await sendOnce(base, req, opts);
+  if (!first.staleConnection) return first.result;
+  return { ...(await sendOnce(base, req, { timeoutMs: opts.timeoutMs })).result, retried: true };
+}
+
+/** `staleConnection`: it failed on a reused keep-alive connection before any answer came. */
+function sendOnce(base: { host: string; port: number }, req: RawRequest, opts: { timeoutMs: number; agent?: http.Agent }): Promise<{ result: RawResult; staleConnection: boolean }> {
   const started = Date.now();
-  return new Promise<RawResult>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: RawResult) => {
+    let answered = false;
+    const finish = (result: RawResult, staleConnection = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(r);
+      resolve({ result, staleConnection });
     };
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers["content-length"] = String(req.body.length);
@@ -45,6 +58,7 @@ export function sendRaw(base: { host: string; port: number }, req: RawRequest, o
       r.destroy();
     }, opts.timeoutMs);
     r.on("response", (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;
       let total = 0;
@@ -60,7 +74,7 @@ export function sendRaw(base: { host: string; port: number }, req: RawRequest, o
       );
       res.on("error", (err) => finish({ ok: false, error: `answer broke off: ${err.message}`, timedOut: false, ms: Date.now() - started }));
     });
-    r.on("error", (err) => finish({ ok: false, error: `request failed: ${err.message}`, timedOut: false, ms: Date.now() - started }));
+    r.on("error", (err) => finish({ ok: false, error: `request failed: ${err.message}`, timedOut: false, ms: Date.now() - started }, r.reusedSocket && !answered));
     r.end(req.body);
   });
 }
