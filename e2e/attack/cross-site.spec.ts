@@ -294,7 +294,7 @@ test.describe("cross-site requests from a real Chromium page", () => {
 
   test.afterAll(async () => {
     await attacker?.close();
-    await server?.stop();
+    await server?.dispose();
   });
 
   for (const [host, relation] of [

@@ -496,7 +496,7 @@ test.describe("fuzzing every API route", () => {
       const log = testInfo.outputPath("server-log.txt");
       writeFileSync(log, server.logs());
       await testInfo.attach("server-log.txt", { path: log, contentType: "text/plain" });
-      await server.stop();
+      await server.dispose();
     }
   });
 });
@@ -678,6 +678,7 @@ function report(f: Figures, testInfo: TestInfo) {
     },
     // Not failures: which generated bodies a state-changing route accepted (e.g. {} for /api/local/control).
     acceptedWrites: grouped(f.recorder.acceptedWrites, (x) => `${x.key}: ${x.label}`),
+    malformedAcceptedWrites: grouped(f.malformed.acceptedWrites, (x) => `${x.key}: ${x.label}`),
   };
   const file = path.resolve(__dirname, "../../test-results/attack-fuzz.json");
   mkdirSync(path.dirname(file), { recursive: true });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -78,7 +78,11 @@ export async function startOwnServer(port: number, env: Record<string, string>, 
   throw new Error(`the server did not start:\n${output}`);
 }
 
-export type IsolatedServer = OwnServer & { dataDir: string };
+export type IsolatedServer = OwnServer & {
+  dataDir: string;
+  /** Stops the server and removes its data directory (kept when E2E_KEEP_DATA=1, to look into it). */
+  dispose: () => Promise<void>;
+};
 
 /**
  * A server of our own on the local engine with its own temp data directory, so attacking or
@@ -97,7 +101,14 @@ export async function startIsolatedServer(opts: { prefix: string; keys: { fal: s
     STUDIO_HTTP_RETRIES: "1",
     ...opts.env,
   }, opts.nodeArgs);
-  return { ...server, dataDir };
+  return {
+    ...server,
+    dataDir,
+    dispose: async () => {
+      await server.stop();
+      if (process.env.E2E_KEEP_DATA !== "1") rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 // ---- process memory (Linux /proc) ----
