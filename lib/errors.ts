@@ -8,6 +8,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "range_not_satisfiable"
   | "unsupported"
   | "insufficient_storage"
   | "upstream"
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  range_not_satisfiable: 416,
   unsupported: 415,
   insufficient_storage: 507,
   upstream: 502,

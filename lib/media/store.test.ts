@@ -64,6 +64,7 @@ describe.each<Backends>([
     const bad = await serveMedia(name, new Request("http://x/", { headers: { range: "bytes=5000-" } }));
     expect(bad.status).toBe(416);
     expect(bad.headers.get("content-range")).toBe("bytes */4096");
+    expect(await bad.json()).toMatchObject({ error: { code: "range_not_satisfiable" } });
 
     expect((await serveMedia(`${"0".repeat(64)}.mp4`, new Request("http://x/"))).status).toBe(404);
     expect((await serveMedia("../../etc/passwd", new Request("http://x/"))).status).toBe(404);

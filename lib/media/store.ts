@@ -196,7 +196,9 @@ export async function serveMedia(name: string, request: Request): Promise<Respon
   if (request.headers.get("if-none-match") === headers.etag) return new Response(null, { status: 304, headers });
   const range = parseRange(request.headers.get("range"), found.bytes);
   if (range === "unsatisfiable") {
-    return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${found.bytes}` } });
+    const refusal = new AppError("range_not_satisfiable", `The range asked for is outside the file (${found.bytes} bytes).`).toResponse();
+    refusal.headers.set("content-range", `bytes */${found.bytes}`);
+    return refusal;
   }
   const { start, end } = range ?? { start: 0, end: found.bytes - 1 };
   const length = { "content-length": String(end - start + 1), ...(range ? { "content-range": `bytes ${start}-${end}/${found.bytes}` } : {}) };

@@ -176,3 +176,43 @@ describe("local engine: what it refuses before any work", () => {
     expect(Date.now() - started, "refused from the header, without decoding 64 MP").toBeLessThan(2_000);
   });
 });
+
+describe("local engine: the queue stays bounded", () => {
+  it("keeps no input once a request has finished, in memory or on disk", async () => {
+    const fal = client();
+    const { request_id } = await fal.queue.submit("fal-ai/flux/schnell", { input: { prompt: "a lighthouse", image_size: "square", seed: 1 } });
+    for (let i = 0; i < 100 && (await fal.queue.status("fal-ai/flux/schnell", { requestId: request_id })).status !== "COMPLETED"; i++) await new Promise((r) => setTimeout(r, 20));
+    const { getRequest } = await import("./queue");
+    expect(getRequest(request_id)?.state).toBe("COMPLETED");
+    expect(getRequest(request_id)?.input).toBeUndefined();
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { dataDir } = await import("@/lib/env");
+    const persisted = JSON.parse(readFileSync(path.join(dataDir(), "engine", "requests", `${request_id}.json`), "utf8")) as Record<string, unknown>;
+    expect(persisted.state).toBe("COMPLETED");
+    expect(persisted).not.toHaveProperty("input");
+  });
+
+  it("answers 429 once the waiting inputs pass 64 MB, and takes requests again as they finish", async () => {
+    setKnobs({ latencyMs: 600_000, concurrency: 1 });
+    const fal = client();
+    const big = { prompt: "x".repeat(1_000_000), image_size: "square" as const };
+    const ids: string[] = [];
+    try {
+      let refused: unknown;
+      for (let i = 0; i < 80 && !refused; i++) {
+        await fal.queue.submit("fal-ai/flux/schnell", { input: big }).then((r) => ids.push(r.request_id), (e: unknown) => (refused = e));
+      }
+      expect(refused, "a submit was refused").toBeInstanceOf(ApiError);
+      expect((refused as ApiError).status).toBe(429);
+      // 64 MB of ~1 MB inputs.
+      expect(ids.length).toBeGreaterThanOrEqual(60);
+      expect(ids.length).toBeLessThanOrEqual(68);
+      await Promise.all(ids.map((requestId) => fal.queue.cancel("fal-ai/flux/schnell", { requestId }).catch(() => undefined)));
+      await fal.queue.submit("fal-ai/flux/schnell", { input: big }).then((r) => ids.push(r.request_id));
+    } finally {
+      await Promise.all(ids.map((requestId) => fal.queue.cancel("fal-ai/flux/schnell", { requestId }).catch(() => undefined)));
+      setKnobs({ latencyMs: 0, concurrency: 2 });
+    }
+  });
+});

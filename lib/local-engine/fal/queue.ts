@@ -37,9 +37,26 @@ const requestSchema = z.object({
 export type EngineRequest = Omit<z.infer<typeof requestSchema>, "family"> & { family: Family };
 type QueueLog = z.infer<typeof logSchema>;
 
-type Queue = { requests: Map<string, EngineRequest>; waiting: string[]; running: Map<string, AbortController> };
+type Queue = {
+  requests: Map<string, EngineRequest>;
+  waiting: string[];
+  running: Map<string, AbortController>;
+  /** Input bytes of each request not yet finished. */
+  inputBytes: Map<string, number>;
+  /** Finished requests, oldest first. */
+  finished: string[];
+};
 
 const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000;
+/**
+ * Bounds on what callers can pile up in this process. Waiting requests hold their inputs (up to
+ * 1 MB each): at most this many, and this many bytes of input in all; past either, submit answers
+ * 429 as fal does when a queue is full. Finished requests keep only their output, and only the
+ * newest are kept in memory (an older one's result then answers 404).
+ */
+const MAX_WAITING = 1000;
+const MAX_WAITING_INPUT_BYTES = 64 * 1024 * 1024;
+const MAX_FINISHED_KEPT = 1000;
 const dir = () => path.join(dataDir(), "engine", "requests");
 
 function persist(req: EngineRequest) {
@@ -51,7 +68,7 @@ function persist(req: EngineRequest) {
 
 /** Reads the persisted queue; unfinished requests go back in line, oldest first. */
 function load(): Queue {
-  const q: Queue = { requests: new Map(), waiting: [], running: new Map() };
+  const q: Queue = { requests: new Map(), waiting: [], running: new Map(), inputBytes: new Map(), finished: [] };
   let files: string[] = [];
   try {
     files = readdirSync(dir()).filter((f) => f.endsWith(".json"));
@@ -71,10 +88,16 @@ function load(): Queue {
       req.state = "IN_QUEUE";
       log(req, "Resumed after the engine restarted");
       q.waiting.push(req.id);
+      q.inputBytes.set(req.id, sizeOf(req.input));
+    } else {
+      q.finished.push(req.id);
     }
     q.requests.set(req.id, req);
   }
-  q.waiting.sort((a, b) => q.requests.get(a)!.submittedAt - q.requests.get(b)!.submittedAt);
+  const bySubmission = (a: string, b: string) => q.requests.get(a)!.submittedAt - q.requests.get(b)!.submittedAt;
+  q.waiting.sort(bySubmission);
+  q.finished.sort(bySubmission);
+  for (const old of q.finished.splice(0, Math.max(0, q.finished.length - MAX_FINISHED_KEPT))) forget(q, old);
   if (q.waiting.length) setTimeout(pump, 0);
   return q;
 }
@@ -111,19 +134,33 @@ export function resumeEngineQueue(): number {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => { clearTimeout(t); resolve(); }, { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 
 function log(req: EngineRequest, message: string, level: QueueLog["level"] = "INFO") {
   req.logs.push({ message, level, source: "user", timestamp: new Date().toISOString() });
 }
 
+const sizeOf = (input: unknown) => Buffer.byteLength(JSON.stringify(input ?? null));
+
+/** Queues a request; a RunError 429 when the queue is full. */
 export function submitRequest(args: { endpointId: string; family: Family; input: unknown; origin: string }): EngineRequest {
   const q = queue();
+  const bytes = sizeOf(args.input);
+  const waitingBytes = [...q.inputBytes.values()].reduce((a, b) => a + b, 0);
+  if (q.waiting.length >= MAX_WAITING || waitingBytes + bytes > MAX_WAITING_INPUT_BYTES) {
+    throw new RunError(429, "The local engine's queue is full; try again when some requests have finished");
+  }
   const req: EngineRequest = { id: randomUUID(), ...args, state: "IN_QUEUE", logs: [], cancelled: false, submittedAt: Date.now() };
   q.requests.set(req.id, req);
   q.waiting.push(req.id);
+  q.inputBytes.set(req.id, bytes);
   persist(req);
   // Let the submit response go out before work starts, as a real queue would.
   setTimeout(pump, 0);
@@ -158,6 +195,8 @@ export function cancelRequest(id: string): "CANCELLATION_REQUESTED" | "ALREADY_C
 function finish(req: EngineRequest, output: unknown, error?: EngineRequest["error"]) {
   req.state = "COMPLETED";
   req.completedAt = Date.now();
+  // The input is spent: only the result is asked for from now on.
+  req.input = undefined;
   if (error) {
     req.error = error;
     log(req, typeof error.detail === "string" ? error.detail : "Request failed", "ERROR");
@@ -165,6 +204,15 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
     req.output = output;
   }
   persist(req);
+  const q = queue();
+  q.inputBytes.delete(req.id);
+  q.finished.push(req.id);
+  while (q.finished.length > MAX_FINISHED_KEPT) forget(q, q.finished.shift()!);
+}
+
+function forget(q: Queue, id: string) {
+  q.requests.delete(id);
+  rmSync(path.join(dir(), `${id}.json`), { force: true });
 }
 
 function pump() {
