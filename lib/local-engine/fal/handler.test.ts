@@ -204,7 +204,7 @@ describe("local engine: the queue stays bounded", () => {
         await fal.queue.submit("fal-ai/flux/schnell", { input: big }).then((r) => ids.push(r.request_id), (e: unknown) => (refused = e));
       }
       expect(refused, "a submit was refused").toBeInstanceOf(ApiError);
-      expect((refused as ApiError).status).toBe(429);
+      expect((refused as ApiError<unknown>).status).toBe(429);
       // 64 MB of ~1 MB inputs.
       expect(ids.length).toBeGreaterThanOrEqual(60);
       expect(ids.length).toBeLessThanOrEqual(68);
