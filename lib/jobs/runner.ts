@@ -12,6 +12,7 @@ import { isDriving, whileDriving } from "./driving";
 import { planJob, type Plan } from "./plan";
 import { newRecord } from "./record";
 import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
+import { sleep } from "@/lib/sleep";
 import { claimUnfinished, getJob, insertJob, releaseFalLeases, renewLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 
@@ -27,18 +28,7 @@ const LEASE_MS = 30_000;
 const RENEW_MS = 10_000;
 const SWEEP_MS = 15_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
-/** A pause that a shutdown cuts short. */
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    const signal = shutdownSignal();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
+
 
 /** Stable across restarts of the same server, so it takes its own jobs back at once. */
 export function instanceId(): string {
@@ -138,7 +128,7 @@ async function follow(id: string, plan: Plan, requestId: string | null) {
         if (!(await renewLease(id, instanceId(), LEASE_MS))) return;
         renewedAt = Date.now();
       }
-      await sleep(POLL_MS);
+      await sleep(POLL_MS, shutdownSignal());
     }
     const raw = await fal.result({ endpointId: plan.endpointId, requestId });
     if ((await getJob(id))?.status === "cancelled") return;

@@ -7,6 +7,7 @@ import { dataDir } from "@/lib/env";
 import { knobs } from "@/lib/local-engine/state";
 import { processSingleton } from "@/lib/process-singleton";
 import { isShutdownAbort, isShuttingDown, onShutdown, ShutdownError } from "@/lib/shutdown";
+import { sleep } from "@/lib/sleep";
 import type { Family } from "@/lib/providers/catalog";
 import { outputSaver, runModel } from "./models";
 import { RunError } from "./run-error";
@@ -131,17 +132,6 @@ const queue = () =>
 export function resumeEngineQueue(): number {
   return queue().waiting.length;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 
 function log(req: EngineRequest, message: string, level: QueueLog["level"] = "INFO") {
   req.logs.push({ message, level, source: "user", timestamp: new Date().toISOString() });
