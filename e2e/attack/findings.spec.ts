@@ -186,7 +186,7 @@ test.describe("6. headers, paths, health, forwarded hosts, environment, binding"
     expect(heading).not.toBe("Image");
   });
 
-  test("API answers and stored media are inert if opened: nosniff and a no-source sandbox CSP", async ({ request }) => {
+  test("API answers and stored media are inert if opened: nosniff and a sandbox CSP without scripts; stored media still show in a tab of their own", async ({ request, page }) => {
     const health = await request.get("/api/health");
     expect(health.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
     expect(health.headers()["x-content-type-options"]).toBe("nosniff");
@@ -195,7 +195,19 @@ test.describe("6. headers, paths, health, forwarded hosts, environment, binding"
     const media = await request.get(((await uploaded.json()) as { url: string }).url);
     expect(media.headers()["content-type"]).toBe("image/png");
     expect(media.headers()["x-content-type-options"]).toBe("nosniff");
-    expect(media.headers()["content-security-policy"]).toContain("sandbox");
+    const csp = media.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/sandbox(?![^;]*allow-scripts)/);
+    expect(csp).toContain("default-src 'none'");
+
+    // The browser's own viewers load the file they show: the policy must let them.
+    await page.goto(((await uploaded.json()) as { url: string }).url);
+    expect(await page.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    const video = await request.post("/api/jobs", { data: { task: "video", prompt: "waves in a tab of their own", duration: "5" } });
+    const { id } = (await video.json()) as { id: string };
+    await expect.poll(() => jobStatus(request, `/api/jobs/${id}`), { timeout: 30_000 }).toBe("done");
+    const { outputs } = (await (await request.get(`/api/jobs/${id}`)).json()) as { outputs: { url: string }[] };
+    await page.goto(outputs[0]!.url);
+    await expect.poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState), { message: "the video's metadata loaded" }).toBeGreaterThanOrEqual(1);
   });
 
   test("a path with a malformed percent escape answers a JSON 400 on the API and the 404 page elsewhere, never a 500", async ({ request }) => {
