@@ -93,6 +93,15 @@ test.describe("5. decode bombs and stopping", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  test("an SVG sent as a PNG, whose 64×64 header wraps the bomb, is refused at once and costs no memory", async ({ request }) => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64"><image width="64" height="64" xlink:href="data:image/png;base64,${bomb.toString("base64")}"/></svg>`;
+    const before = server.memory();
+    const res = await request.post(`${server.url}/api/uploads?kind=image`, { headers: { "content-type": "image/png" }, data: Buffer.from(svg) });
+    expect(res.status()).toBe(415);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe("This file is not a PNG, JPEG, WebP or GIF image.");
+    expect(server.memory().hwmMb - before.hwmMb, "peak memory growth (1.4 GB once the SVG reached the decoder)").toBeLessThan(64);
+  });
+
   test("the limit is the endpoint's own: 4096×4096 is taken, one pixel row more is not", async ({ request }) => {
     const upload = (png: Buffer) => request.post(`${server.url}/api/uploads?kind=image`, { headers: { "content-type": "image/png" }, data: png });
     expect((await upload(await decodeBombPng(4096, 4096))).status()).toBe(201);

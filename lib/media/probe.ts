@@ -1,14 +1,29 @@
 import "server-only";
-import { readFile, rm } from "node:fs/promises";
+import { open, readFile, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { run, toolStatus } from "@/lib/system-tools";
+import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster } from "./image-format";
 
-/** Facts about a stored file: pixel size of images, size and duration of videos, and a poster frame. */
-export type Probe = { width?: number; height?: number; durationSec?: number };
+/**
+ * Facts about a stored file: pixel size of images, size and duration of videos, and a poster frame.
+ * `contentType` is what an image really is, from its bytes, whatever it was sent as.
+ */
+export type Probe = { width?: number; height?: number; durationSec?: number; contentType?: string };
 
+/** Undefined unless the bytes are one of the studio's raster formats with a readable header; nothing is decoded. */
 export async function probeImage(file: string): Promise<Probe | undefined> {
+  const head = Buffer.alloc(SNIFF_BYTES);
+  const handle = await open(file, "r");
+  try {
+    await handle.read(head, 0, SNIFF_BYTES, 0);
+  } finally {
+    await handle.close();
+  }
+  const format = sniffRaster(head);
+  if (!format) return undefined;
   const meta = await sharp(file).metadata().catch(() => undefined);
-  return meta?.width && meta.height ? { width: meta.width, height: meta.height } : undefined;
+  if (meta?.format !== format || !meta.width || !meta.height) return undefined;
+  return { width: meta.width, height: meta.height, contentType: RASTER_FORMATS[format] };
 }
 
 /** Needs ffprobe (ffmpeg); without it a video is stored with no duration, never refused. */

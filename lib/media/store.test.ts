@@ -43,8 +43,17 @@ describe.each<Backends>([
     await expect(saveMediaBuffer(data, "application/x-msdownload")).rejects.toMatchObject({ code: "unsupported" });
     await expect(saveMediaBuffer(Buffer.alloc(0), "image/png")).rejects.toMatchObject({ code: "bad_request" });
     await expect(saveMedia(Readable.from([data]), "image/png", { maxBytes: 1000 })).rejects.toMatchObject({ code: "payload_too_large" });
-    await expect(saveMediaBuffer(data, "image/png")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable image." });
+    await expect(saveMediaBuffer(data, "image/png")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a PNG, JPEG, WebP or GIF image." });
     await expect(saveMediaBuffer(data, "audio/mpeg")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a readable audio file." });
+  });
+
+  it("judges an image by its bytes: an SVG sent as a PNG is refused before any decoder sees it; a JPEG sent as a PNG is stored as a JPEG", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64"/></svg>');
+    await expect(saveMediaBuffer(svg, "image/png")).rejects.toMatchObject({ code: "unsupported", message: "This file is not a PNG, JPEG, WebP or GIF image." });
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#369" } }).jpeg().toBuffer();
+    const stored = await saveMediaBuffer(jpeg, "image/png");
+    expect(stored).toMatchObject({ contentType: "image/jpeg", width: 40, height: 30 });
+    expect(stored.url).toMatch(/\.jpg$/);
   });
 
   it("serves whole files, byte ranges (206) and refuses impossible ranges (416)", async () => {

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { pixelLimitExceeded } from "@/lib/providers/catalog";
 import { blobStore } from "./blob-store";
 import { extractPoster, probeAudio, probeImage, probeVideo, type Probe } from "./probe";
+import { RASTER_LABEL } from "./image-format";
 import { baseType, MEDIA_TYPES, mediaUrl, parseMediaName } from "./types";
 
 /**
@@ -45,7 +46,7 @@ export type SaveLimits = {
 async function measure(file: string, type: string, limits: SaveLimits): Promise<Probe> {
   if (type.startsWith("image/")) {
     const probe = await probeImage(file);
-    if (!probe?.width || !probe.height) throw new AppError("unsupported", "This file is not a readable image.");
+    if (!probe?.width || !probe.height) throw new AppError("unsupported", `This file is not ${RASTER_LABEL}.`);
     const excess = limits.maxPixels && pixelLimitExceeded(probe.width, probe.height, limits.maxPixels, "the studio");
     if (excess) throw new AppError("payload_too_large", excess);
     return probe;
@@ -61,9 +62,8 @@ async function measure(file: string, type: string, limits: SaveLimits): Promise<
 
 export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, contentType: string, limits: SaveLimits): Promise<StoredMedia> {
   const { maxBytes } = limits;
-  const type = baseType(contentType);
-  const ext = MEDIA_TYPES[type];
-  if (!ext) throw new AppError("unsupported", `Files of type ${type || "unknown"} are not supported.`);
+  const declared = baseType(contentType);
+  if (!MEDIA_TYPES[declared]) throw new AppError("unsupported", `Files of type ${declared || "unknown"} are not supported.`);
   await assertRoomFor(0);
   await mkdir(tmpDir(), { recursive: true }).catch((err: unknown) => {
     throw storageFailure(err) ?? new AppError("unavailable", "The studio cannot write to its data directory; see /api/health.");
@@ -84,10 +84,13 @@ export async function saveMedia(body: ReadableStream<Uint8Array> | Readable, con
     await pipeline(source, meter, createWriteStream(tmp));
     if (bytes === 0) throw new AppError("bad_request", "The file is empty.");
     const sha256 = hash.digest("hex");
+    const probe = await measure(tmp, declared, limits);
+    // An image is stored as what its bytes are (a JPEG sent as image/png is a JPEG).
+    const type = probe.contentType ?? declared;
+    const ext = MEDIA_TYPES[type]!;
     const existing = await findMedia(sha256, ext);
     if (existing) return existing;
 
-    const probe = await measure(tmp, type, limits);
     const poster = type.startsWith("video/") ? await extractPoster(tmp, probe.durationSec) : undefined;
     const posterUrl = poster ? (await saveMediaBuffer(poster, "image/jpeg")).url : undefined;
     await (await blobStore()).putFile(`${sha256}.${ext}`, tmp, type);

@@ -175,6 +175,20 @@ describe("local engine: what it refuses before any work", () => {
     expect(JSON.stringify((err as ValidationError).body)).toMatch(/8000×8000 \(64 MP\); this endpoint takes up to 16\.8 MP/);
     expect(Date.now() - started, "refused from the header, without decoding 64 MP").toBeLessThan(2_000);
   });
+
+  it("reads no SVG, whatever its data URI says: its small header can wrap a decode bomb", async () => {
+    const bomb = (await decodeBombPng(8000, 8000)).toString("base64");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64"><image width="64" height="64" xlink:href="data:image/png;base64,${bomb}"/></svg>`;
+    const started = Date.now();
+    for (const type of ["image/svg+xml", "image/png"]) {
+      const err = await client()
+        .run("fal-ai/flux/dev/image-to-image", { input: { prompt: "x", image_url: `data:${type};base64,${Buffer.from(svg).toString("base64")}` } })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(JSON.stringify((err as ValidationError).body)).toMatch(/must be a PNG, JPEG, WebP or GIF image/);
+    }
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe("local engine: the queue stays bounded", () => {
