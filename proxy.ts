@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hostRefusal } from "@/lib/http/host-check";
 import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, pageContentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
 
 /**
- * Runs before routing, for two jobs. Pages get their security headers, with a CSP whose nonce is
+ * Runs before routing. It refuses a Host the studio does not own (DNS rebinding, see host-check.ts;
+ * the route wrapper does the same for the API). Pages get their security headers, with a CSP whose nonce is
  * fresh per request (Next puts it on its own scripts while rendering). And a path whose percent
  * escapes do not decode is answered here: past this point Next's router fails on it with a bare 500.
  *
@@ -11,6 +13,12 @@ import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, pageContentSecuri
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  const message = hostRefusal(request.headers.get("host"));
+  if (message) {
+    return pathname.startsWith("/api/")
+      ? Response.json({ error: { code: "forbidden", message } }, { status: 403, headers: { ...COMMON_SECURITY_HEADERS, "content-security-policy": API_CONTENT_SECURITY_POLICY } })
+      : new Response(message, { status: 403, headers: { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+  }
   if (!decodes(pathname)) {
     if (!pathname.startsWith("/api/")) return page(request, new URL("/not-found", request.url)); // the studio's 404 page
     const body = { error: { code: "bad_request", message: "The path has a malformed percent escape." } };

@@ -60,7 +60,13 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.string().url().optional()),
+    .pipe(z.string().url().regex(/^https?:\/\//i, "must be an http(s) URL").optional()),
+  /** Other names people reach the studio at (comma-separated), e.g. a LAN host name; IP addresses and localhost always work. */
+  STUDIO_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "list host names, e.g. studio.lan,box.local"))),
   /** Where this server reaches itself; the local engine is served by this same process. */
   STUDIO_INTERNAL_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -115,6 +121,13 @@ export function dataDir(): string {
 export function internalBaseUrl(): string {
   const e = env();
   return (e.STUDIO_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** The names this studio answers to, besides IP addresses and localhost (see lib/http/host-check.ts). */
+export function ownHostNames(): string[] {
+  const e = env();
+  const urls = [e.STUDIO_PUBLIC_URL, e.STUDIO_INTERNAL_URL].filter((u): u is string => Boolean(u));
+  return [...e.STUDIO_ALLOWED_HOSTS, ...urls.map((u) => new URL(u).hostname.toLowerCase())];
 }
 
 export type EngineChoice = { fal: "local" | "fal"; llm: "local" | "openai" | "openrouter" };

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { TEST_KEYS } from "../../playwright.config";
 import { sendBigBody } from "../support/big-body";
+import { sendRaw } from "../support/raw-http";
 import { decodeBombPng, makeTestPng } from "../support/media";
 import { expectRefusalToStart, freePort, startOwnServer, type OwnServer, type OwnServerOptions } from "../support/own-server";
 
@@ -36,6 +37,33 @@ async function ownServer(env: Record<string, string> = {}, options?: OwnServerOp
 async function jobStatus(request: APIRequestContext, url: string) {
   return ((await (await request.get(url)).json()) as { status: string }).status;
 }
+
+test.describe("2. DNS rebinding", () => {
+  test("a page whose own name was rebound to the studio is refused, reads and writes alike, though the browser calls it same-origin", async ({ baseURL }) => {
+    const { hostname, port } = new URL(baseURL!);
+    const rebound = `rebind.attacker.example:${port}`;
+    const asRebound = (method: string, path: string, body?: string) =>
+      sendRaw({ host: hostname, port: Number(port) }, {
+        method,
+        path,
+        headers: { host: rebound, origin: `http://${rebound}`, "sec-fetch-site": "same-origin", ...(body ? { "content-type": "application/json" } : {}) },
+        body: body ? Buffer.from(body) : undefined,
+      }, { timeoutMs: 10_000 });
+    for (const [method, path, body] of [
+      ["POST", "/api/jobs", JSON.stringify({ task: "image", prompt: "rebound" })],
+      ["GET", "/api/jobs", undefined],
+      ["GET", "/api/health", undefined],
+      ["GET", "/history", undefined],
+    ] as const) {
+      const res = await asRebound(method, path, body);
+      expect(res.ok && res.status, `${method} ${path}`).toBe(403);
+      if (res.ok) expect(res.body.toString(), `${method} ${path}`).toContain("does not answer to the name rebind.attacker.example");
+    }
+    // The same requests under the studio's own address are answered.
+    const own = await sendRaw({ host: hostname, port: Number(port) }, { method: "GET", path: "/api/jobs" }, { timeoutMs: 10_000 });
+    expect(own.ok && own.status).toBe(200);
+  });
+});
 
 test.describe("3. the fal proxy caps a body before reading it", () => {
   let server: OwnServer;

@@ -7,6 +7,7 @@ import { baseType } from "@/lib/media/types";
 import { isShuttingDown } from "@/lib/shutdown";
 import { hasBody, readBodyText } from "./body";
 import { crossSiteRefusal, isSafeMethod } from "./cross-site";
+import { hostRefusal } from "./host-check";
 import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS } from "./security-headers";
 
 /**
@@ -36,6 +37,8 @@ function trustedOrigins(): string[] {
 
 /** Undefined when the request may reach the handler; otherwise the refusal. */
 export function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
+  const wrongHost = hostRefusal(req.headers.get("host"));
+  if (wrongHost) return new AppError("forbidden", wrongHost);
   if (isSafeMethod(req.method)) return undefined;
   if (isShuttingDown()) return new AppError("unavailable", "The studio is restarting; try again in a moment.");
   const refusal = crossSiteRefusal(req.method, req.headers, trustedOrigins());
