@@ -136,6 +136,14 @@ test.describe("5. decode bombs and stopping", () => {
     expect((await upload(await decodeBombPng(4096, 4097))).status()).toBe(413);
   });
 
+  test("a job refuses a stored file of the wrong kind for its field, naming the field", async ({ request }) => {
+    const png = await request.post(`${server.url}/api/uploads?kind=image`, { headers: { "content-type": "image/png" }, data: await makeTestPng(32, 32) });
+    const { url } = (await png.json()) as { url: string };
+    const res = await request.post(`${server.url}/api/jobs`, { data: { task: "transcribe", audio: url } });
+    expect(res.status()).toBe(422);
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ audio: "This field takes audio, not image/png." });
+  });
+
   test("as the inpaint image and mask through the proxy, the engine refuses it from the header, and keeps answering", async ({ request }) => {
     const dataUri = `data:image/png;base64,${bomb.toString("base64")}`;
     const started = Date.now();

@@ -14,7 +14,7 @@ export type Plan = {
   endpointId: string;
   family: Family;
   /** Studio media the provider must be able to read, by the endpoint field they fill, with the form field they came from. */
-  media: Record<string, { url: string; field: string }>;
+  media: Record<string, { url: string; field: string; kind: "image" | "audio" }>;
   /** The endpoint input without the media fields. */
   input: Record<string, unknown>;
 };
@@ -50,7 +50,7 @@ export function planJob(input: GenerationInput): Plan {
     case "image":
       return {
         ...base,
-        media: input.sourceImage ? { image_url: { url: input.sourceImage, field: "sourceImage" } } : {},
+        media: input.sourceImage ? { image_url: { url: input.sourceImage, field: "sourceImage", kind: "image" } } : {},
         input: {
           prompt: input.prompt,
           ...(input.sourceImage ? { strength: input.strength } : { image_size: input.imageSize }),
@@ -65,7 +65,7 @@ export function planJob(input: GenerationInput): Plan {
     case "inpaint":
       return {
         ...base,
-        media: { image_url: { url: input.image, field: "image" }, mask_url: { url: input.mask, field: "mask" } },
+        media: { image_url: { url: input.image, field: "image", kind: "image" }, mask_url: { url: input.mask, field: "mask", kind: "image" } },
         input: {
           prompt: input.prompt,
           ...(input.negativePrompt ? { negative_prompt: input.negativePrompt } : {}),
@@ -90,7 +90,7 @@ export function planJob(input: GenerationInput): Plan {
       const isKling = entry.family.startsWith("kling");
       return {
         ...base,
-        media: input.startImage ? { image_url: { url: input.startImage, field: "startImage" } } : {},
+        media: input.startImage ? { image_url: { url: input.startImage, field: "startImage", kind: "image" } } : {},
         input: {
           prompt: input.prompt,
           ...(supports.negativePrompt && input.negativePrompt ? { negative_prompt: input.negativePrompt } : {}),
@@ -106,7 +106,7 @@ export function planJob(input: GenerationInput): Plan {
     case "transcribe":
       return {
         ...base,
-        media: { audio_url: { url: input.audio, field: "audio" } },
+        media: { audio_url: { url: input.audio, field: "audio", kind: "audio" } },
         input: { task: input.mode, chunk_level: "segment", ...(input.language ? { language: input.language } : {}) },
       };
   }

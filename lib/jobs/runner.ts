@@ -53,11 +53,13 @@ export async function startGeneration(input: GenerationInput): Promise<JobRecord
 async function checkMediaInputs(plan: Plan): Promise<void> {
   const maxPixels = maxInputPixelsOf(plan.family);
   const fields: Record<string, string> = {};
-  for (const { url, field } of Object.values(plan.media)) {
+  for (const { url, field, kind } of Object.values(plan.media)) {
     const found = await locateMedia(url);
     if (!found) fields[field] = "This file is no longer in the studio; upload it again.";
-    else if (maxPixels && found.width && found.height) {
-      const excess = pixelLimitExceeded(found.width, found.height, maxPixels, plan.endpointId);
+    else if (!found.contentType.startsWith(`${kind}/`)) fields[field] = `This field takes ${kind === "image" ? "an image" : "audio"}, not ${found.contentType}.`;
+    else if (kind === "image") {
+      // Every stored image has its size (measured at upload); one without cannot be checked, so it is not sent.
+      const excess = found.width && found.height ? maxPixels && pixelLimitExceeded(found.width, found.height, maxPixels, plan.endpointId) : "This image's size is unknown; upload it again.";
       if (excess) fields[field] = excess;
     }
   }
