@@ -108,8 +108,8 @@ test.describe("Inpaint", () => {
       await inpaintPage.goto();
       const upload = await inpaintPage.upload("holiday.png", NOT_AN_IMAGE);
       expect(upload.status).toBe(415);
-      expect(upload.body.error?.message).toMatch(/not a readable image/);
-      await expect(inpaintPage.form("Inpaint settings").getByRole("alert").filter({ hasText: "not a readable image" })).toBeVisible();
+      expect(upload.body.error?.message).toBe("This file is not a PNG, JPEG, WebP or GIF image.");
+      await expect(inpaintPage.form("Inpaint settings").getByRole("alert").filter({ hasText: "not a PNG, JPEG, WebP or GIF image" })).toBeVisible();
       // No editor for a file that could not be read.
       await expect(inpaintPage.maskCanvas).toHaveCount(0);
       await expect(page.getByText("Upload an image to start")).toBeVisible();

@@ -175,9 +175,13 @@ type State = {
   engineRequests: string[];
 };
 
-const filesIn = (dir: string) => {
+/** Every file below `dir`, as paths relative to it (the media store keeps files in subfolders). */
+const filesIn = (dir: string): string[] => {
   try {
-    return readdirSync(dir).sort();
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
   } catch {
     return [];
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { declaredLength } from "@/lib/http/body";
 import { handler } from "@/lib/http/route";
 import { saveMedia } from "@/lib/media/store";
 import { baseType } from "@/lib/media/types";
@@ -29,8 +30,7 @@ export const POST = handler(async (req) => {
   if (!(kind.types as readonly string[]).includes(type)) {
     throw new AppError("unsupported", `Please upload ${kind.label}; this file is ${type || "of an unknown type"}.`);
   }
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > kind.maxBytes) throw new AppError("payload_too_large", `The file is larger than ${kind.maxBytes / 1024 / 1024} MB.`);
+  if ((declaredLength(req.headers) ?? 0) > kind.maxBytes) throw new AppError("payload_too_large", `The file is larger than ${kind.maxBytes / 1024 / 1024} MB.`);
   if (!req.body) throw new AppError("bad_request", "The file is empty.");
 
   // Recorded audio arrives as video/webm from some browsers; it is stored as audio.

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
-import { createFileStore, RESERVATION_TTL_MS, type FileStoreOptions } from "./files";
+import { createFileStore, FILE_TTL_MS, RESERVATION_TTL_MS, type FileStoreOptions } from "./files";
 import { RunError } from "./run-error";
 
 /** The local engine's file store: what initiate accepts, and that no refused or failed upload stays on disk. */
@@ -243,6 +243,48 @@ describe("engine file store: expiry and sweeping", () => {
     await store.initiate({ content_type: "image/png", file_name: "f" }, ORIGIN);
     await store.initiate({ content_type: "image/png", file_name: "g" }, ORIGIN);
     expect(readdirSync(root).filter((n) => n.endsWith(".pending.json"))).toHaveLength(3);
+  });
+});
+
+describe("engine file store: races, leftovers and retention", () => {
+  it("lets exactly one of many PUTs racing to one URL write", async () => {
+    const { store, reserve, names } = setup();
+    const id = await reserve();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.put(id, put(new Uint8Array([i]))).then(() => 200, (e: unknown) => (e instanceof RunError ? e.status : 500))),
+    );
+    expect(outcomes.filter((s) => s === 200)).toHaveLength(1);
+    expect(outcomes.filter((s) => s !== 200).every((s) => s === 409 || s === 404)).toBe(true);
+    expect(names()).toEqual([id, `${id}.json`]);
+  });
+
+  it("answers a stored file whose meta is missing as not found, not as a fault", async () => {
+    const { store, reserve, root } = setup();
+    const id = await reserve();
+    await store.put(id, put(new Uint8Array([1, 2])));
+    rmSync(path.join(root, `${id}.json`));
+    expect(await store.open(id)).toBeUndefined();
+  });
+
+  it("removes stored files (inputs and outputs) older than a day, at most hourly", async () => {
+    const { store, root, advance, names } = setup();
+    const kept = await store.save(Buffer.from("new"), { contentType: "image/png", fileName: "a.png" });
+    const old = await store.save(Buffer.from("old"), { contentType: "image/png", fileName: "b.png" });
+    const dayAgo = new Date(Date.now() - FILE_TTL_MS - 60_000);
+    utimesSync(path.join(root, old), dayAgo, dayAgo);
+    advance(30 * 60 * 1000);
+    await store.save(Buffer.from("x"), { contentType: "image/png", fileName: "c.png" });
+    expect(names()).toContain(old);
+    advance(31 * 60 * 1000);
+    const third = await store.save(Buffer.from("y"), { contentType: "image/png", fileName: "d.png" });
+    expect(names()).not.toContain(old);
+    expect(names()).not.toContain(`${old}.json`);
+    expect(names()).toEqual(expect.arrayContaining([kept, third]));
+  });
+
+  it("keeps no output the disk cannot hold with room to spare (507)", async () => {
+    const { store } = setup({ freeBytes: async () => 1024 });
+    expect((await refusal(store.save(Buffer.from("x"), { contentType: "image/png", fileName: "a.png" }))).status).toBe(507);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { dataDir } from "@/lib/env";
+import { declaredLength } from "@/lib/http/body";
 import { isServableMedia } from "@/lib/http/file-headers";
 import { LOCAL_FAL_PATH } from "@/lib/local-engine/address";
 import { baseType, MEDIA_TYPES } from "@/lib/media/types";
@@ -32,6 +33,13 @@ export const RESERVATION_TTL_MS = 60 * 60 * 1000;
  * flood of reservations cannot lock everyone else's uploads out for an hour.
  */
 const MAX_RESERVATIONS = 100;
+/**
+ * How long stored files (uploaded inputs, model outputs) are kept: as long as the engine keeps its
+ * finished requests. The studio copies every output into its own media store at once, so nothing a
+ * person keeps depends on these; without this the directory would only grow.
+ */
+export const FILE_TTL_MS = 24 * 60 * 60 * 1000;
+const FILE_SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Left free after an upload: the database, the media store and the engine's queue share this disk. */
 const FREE_SPACE_MARGIN_BYTES = 256 * MiB;
 
@@ -63,8 +71,10 @@ type UploadState = {
   /** PUTs in flight (id → the bytes each may yet write), for the one-PUT rule and the free-space check. */
   writing: Map<string, number>;
   scanned?: Promise<void>;
+  /** When old stored files were last looked for (the clock's ms). */
+  filesSweptAt: number;
 };
-const newUploadState = (): UploadState => ({ reservations: new Map(), writing: new Map() });
+const newUploadState = (): UploadState => ({ reservations: new Map(), writing: new Map(), filesSweptAt: -Infinity });
 
 export type FileStoreOptions = {
   root: string;
@@ -144,12 +154,31 @@ export function createFileStore({
     await end(id);
   }
 
-  /** At engine start and on each reservation: drops expired reservations (and, the first time, stale parts). */
+  /**
+   * At engine start, on each reservation and each saved output: drops expired reservations (and, the
+   * first time, stale parts); at most hourly, files older than FILE_TTL_MS.
+   */
   async function sweep(): Promise<void> {
     await scan();
     const t = now();
     const expired = [...reservations].filter(([id, expiresAt]) => expiresAt <= t && !writing.has(id));
     await Promise.all(expired.map(([id]) => end(id)));
+    if (t - state.filesSweptAt >= FILE_SWEEP_EVERY_MS) {
+      state.filesSweptAt = t;
+      // File times are the wall clock's, whatever clock the reservations run on.
+      await removeOldFiles(Date.now() - FILE_TTL_MS);
+    }
+  }
+
+  /** Stored files (and their meta) last written before `cutoff`. */
+  async function removeOldFiles(cutoff: number) {
+    const names = await readdir(root).catch(() => [] as string[]);
+    await Promise.all(
+      names.filter((n) => ID.test(n)).map(async (id) => {
+        const info = await stat(at(id)).catch(() => undefined);
+        if (info && info.mtimeMs < cutoff) await Promise.all([rm(at(id), { force: true }), rm(at(`${id}.json`), { force: true })]);
+      }),
+    );
   }
 
   return {
@@ -189,27 +218,27 @@ export function createFileStore({
     /** The PUT to an upload URL: once, before it expires, with the reserved type, within the size and the free space. */
     async put(id: string, req: Request): Promise<void> {
       if (!ID.test(id)) throw new RunError(404, "Unknown upload");
-      await scan();
-      const reservation = await readReservation(id);
-      if (!reservation) throw new RunError(404, "Unknown or finished upload");
+      // Claimed before anything is awaited, so two PUTs racing to one URL cannot both write.
       if (writing.has(id)) throw new RunError(409, "Another upload to this URL is in progress");
-      if (reservation.expiresAt <= now()) {
-        await end(id);
-        throw new RunError(404, "This upload URL has expired");
-      }
-      const sent = req.headers.get("content-type");
-      if (sent && baseType(sent) !== baseType(reservation.contentType)) {
-        throw new RunError(403, `This upload URL is signed for ${reservation.contentType}, not ${sent}`);
-      }
-      const length = Number(req.headers.get("content-length") ?? NaN);
-      const declared = Number.isSafeInteger(length) ? length : undefined;
-      if (declared !== undefined && declared > maxUploadBytes) {
-        await end(id);
-        throw tooLarge();
-      }
-      if (!req.body) throw new RunError(400, "Empty upload");
+      const declared = declaredLength(req.headers);
       writing.set(id, declared ?? maxUploadBytes);
       try {
+        await scan();
+        const reservation = await readReservation(id);
+        if (!reservation) throw new RunError(404, "Unknown or finished upload");
+        if (reservation.expiresAt <= now()) {
+          await end(id);
+          throw new RunError(404, "This upload URL has expired");
+        }
+        const sent = req.headers.get("content-type");
+        if (sent && baseType(sent) !== baseType(reservation.contentType)) {
+          throw new RunError(403, `This upload URL is signed for ${reservation.contentType}, not ${sent}`);
+        }
+        if (declared !== undefined && declared > maxUploadBytes) {
+          await end(id);
+          throw tooLarge();
+        }
+        if (!req.body) throw new RunError(400, "Empty upload");
         const claimed = [...writing.values()].reduce((a, b) => a + b, 0);
         if ((await freeBytes(root)) < claimed + FREE_SPACE_MARGIN_BYTES) {
           throw new RunError(507, "Not enough free disk space for this upload");
@@ -220,9 +249,12 @@ export function createFileStore({
       }
     },
 
+    /** A model's output, kept as fal's CDN keeps it: for a while (see FILE_TTL_MS), if the disk has room. */
     async save(data: Buffer, meta: z.infer<typeof storedMeta>): Promise<string> {
-      const id = randomUUID();
       await mkdir(root, { recursive: true });
+      await sweep();
+      if ((await freeBytes(root)) < data.length + FREE_SPACE_MARGIN_BYTES) throw new RunError(507, "Not enough free disk space to keep the output");
+      const id = randomUUID();
       await writeFile(at(id), data);
       await writeFile(at(`${id}.json`), JSON.stringify({ ...meta, fileName: safeName(meta.fileName) }));
       return id;
@@ -232,12 +264,12 @@ export function createFileStore({
       if (!ID.test(id)) return undefined;
       const info = await stat(at(id)).catch(() => undefined);
       if (!info) return undefined;
-      const meta = storedMeta.parse(JSON.parse(await readFile(at(`${id}.json`), "utf8")));
-      return { stream: Readable.toWeb(createReadStream(at(id))) as ReadableStream, size: info.size, contentType: meta.contentType };
+      const meta = storedMeta.safeParse(await readFile(at(`${id}.json`), "utf8").then(JSON.parse).catch(() => undefined));
+      if (!meta.success) return undefined;
+      return { stream: Readable.toWeb(createReadStream(at(id))) as ReadableStream, size: info.size, contentType: meta.data.contentType };
     },
 
-    /** Reads a file straight from disk when the URL is ours (saves a loopback hop). */
-    /** The bytes of one of these files, when `url` names one; a file over `maxBytes` is refused unread (413). */
+    /** The bytes of one of these files (read from disk, no loopback hop), when `url` names one; a file over `maxBytes` is refused unread (413). */
     async readLocal(url: string, maxBytes: number): Promise<Buffer | undefined> {
       const match = new URL(url).pathname.match(new RegExp(`^${LOCAL_FAL_PATH}/files/([0-9a-f-]{36})/`));
       if (!match?.[1]) return undefined;

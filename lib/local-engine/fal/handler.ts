@@ -19,8 +19,7 @@ import { RunError } from "./run-error";
  * upload on rest.fal.ai. Requests arrive as `/api/local/fal/{host}/{path}`.
  */
 
-const detail = (status: number, body: unknown, headers?: HeadersInit) =>
-  Response.json(typeof body === "string" ? { detail: body } : { detail: body }, { status, headers });
+const detail = (status: number, body: unknown, headers?: HeadersInit) => Response.json({ detail: body }, { status, headers });
 
 function authorised(req: Request): boolean {
   const key = env().FAL_KEY;
