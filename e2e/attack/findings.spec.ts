@@ -95,7 +95,7 @@ test.describe("3. the fal proxy caps a body before reading it", () => {
     expect(declared.sentBytes, "refused from its Content-Length").toBeLessThan(16 * MB);
 
     const after = server.memory();
-    console.log(`[attack] proxy 256 MB POST: refused after ${chunked.sentBytes / MB} MB sent (${chunked.ms} ms); peak RSS ${before.hwmMb} → ${after.hwmMb} MB`);
+    console.log(`[attack] proxy 256 MB POST: refused after ${chunked.sentBytes / MB} MB sent (${chunked.ms} ms); peak RSS ${Math.round(before.hwmMb)} → ${Math.round(after.hwmMb)} MB`);
     expect(after.hwmMb - before.hwmMb, "peak memory growth (it reached 2 GB before the fix)").toBeLessThan(64);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
