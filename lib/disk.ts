@@ -14,12 +14,16 @@ import { formatBytes } from "@/lib/http/body";
 
 export type DiskStatus = { location: string; ok: boolean; freeBytes?: number; error?: string };
 
-const minFreeBytes = () => env().STUDIO_MIN_FREE_MB * 1024 * 1024;
+/** What every writer leaves free on this disk (STUDIO_MIN_FREE_MB): the database, media and the engine share it. */
+export const minFreeBytes = () => env().STUDIO_MIN_FREE_MB * 1024 * 1024;
 
-async function freeBytes(): Promise<number> {
-  const s = await statfs(dataDir());
+/** Free bytes, for this process, on the disk that holds `dir`. */
+export async function freeBytesAt(dir: string): Promise<number> {
+  const s = await statfs(dir);
   return s.bavail * s.bsize;
 }
+
+const freeBytes = () => freeBytesAt(dataDir());
 
 /** Writes, syncs and removes a small file: the only proof that writing works (permissions, read-only mounts, quotas). */
 async function probeWrite(): Promise<void> {

@@ -190,8 +190,8 @@ describe("engine file store: the PUT", () => {
   });
 
   it("refuses a PUT the disk could not hold with room to spare (507), writing nothing", async () => {
-    // 300 MiB free: a 100 MiB limit plus the 256 MiB margin does not fit, 1 KiB plus the margin does.
-    const { store, reserve, names } = setup({ maxUploadBytes: 100 * 1024 * 1024, freeBytes: async () => 300 * 1024 * 1024 });
+    // 300 MiB free: a 100 MiB limit plus 256 MiB left free (STUDIO_MIN_FREE_MB) does not fit, 1 KiB plus it does.
+    const { store, reserve, names } = setup({ maxUploadBytes: 100 * 1024 * 1024, freeBytes: async () => 300 * 1024 * 1024, minFree: 256 * 1024 * 1024 });
     const id = await reserve();
     const unknownLength = generated(1024);
     const err = await refusal(store.put(id, put(unknownLength.stream)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -8,6 +8,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { dataDir } from "@/lib/env";
+import { freeBytesAt, minFreeBytes } from "@/lib/disk";
 import { declaredLength } from "@/lib/http/body";
 import { isServableMedia } from "@/lib/http/file-headers";
 import { LOCAL_FAL_PATH } from "@/lib/local-engine/address";
@@ -40,8 +41,6 @@ const MAX_RESERVATIONS = 100;
  */
 export const FILE_TTL_MS = 24 * 60 * 60 * 1000;
 const FILE_SWEEP_EVERY_MS = 60 * 60 * 1000;
-/** Left free after an upload: the database, the media store and the engine's queue share this disk. */
-const FREE_SPACE_MARGIN_BYTES = 256 * MiB;
 
 const ID = /^[0-9a-f-]{36}$/;
 const safeName = (name: string) => name.replace(/[^\w.-]+/g, "_").slice(-100) || "file";
@@ -59,10 +58,6 @@ export function uploadUrl(origin: string, id: string): string {
   return `${origin}${LOCAL_FAL_PATH}/files/upload/${id}`;
 }
 
-async function diskFreeBytes(dir: string): Promise<number> {
-  const fs = await statfs(dir);
-  return fs.bavail * fs.bsize;
-}
 
 /** What a process knows of its uploads: plain data, so every bundle that loads this module can share it. */
 type UploadState = {
@@ -83,6 +78,8 @@ export type FileStoreOptions = {
   maxUploadBytes?: number;
   maxReservations?: number;
   freeBytes?: (dir: string) => Promise<number>;
+  /** Left free after a write (STUDIO_MIN_FREE_MB). */
+  minFree?: number;
 };
 
 export function createFileStore({
@@ -91,7 +88,8 @@ export function createFileStore({
   now = Date.now,
   maxUploadBytes = MAX_UPLOAD_BYTES,
   maxReservations = MAX_RESERVATIONS,
-  freeBytes = diskFreeBytes,
+  freeBytes = freeBytesAt,
+  minFree = minFreeBytes(),
 }: FileStoreOptions) {
   const at = (name: string) => path.join(root, name);
   const { reservations, writing } = state;
@@ -240,7 +238,7 @@ export function createFileStore({
         }
         if (!req.body) throw new RunError(400, "Empty upload");
         const claimed = [...writing.values()].reduce((a, b) => a + b, 0);
-        if ((await freeBytes(root)) < claimed + FREE_SPACE_MARGIN_BYTES) {
+        if ((await freeBytes(root)) < claimed + minFree) {
           throw new RunError(507, "Not enough free disk space for this upload");
         }
         await receive(id, req.body, { contentType: reservation.contentType, fileName: reservation.fileName });
@@ -253,7 +251,7 @@ export function createFileStore({
     async save(data: Buffer, meta: z.infer<typeof storedMeta>): Promise<string> {
       await mkdir(root, { recursive: true });
       await sweep();
-      if ((await freeBytes(root)) < data.length + FREE_SPACE_MARGIN_BYTES) throw new RunError(507, "Not enough free disk space to keep the output");
+      if ((await freeBytes(root)) < data.length + minFree) throw new RunError(507, "Not enough free disk space to keep the output");
       const id = randomUUID();
       await writeFile(at(id), data);
       await writeFile(at(`${id}.json`), JSON.stringify({ ...meta, fileName: safeName(meta.fileName) }));
