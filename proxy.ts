@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "@/lib/errors";
 import { hostRefusal } from "@/lib/http/host-check";
-import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, pageContentSecurityPolicy, permissionsPolicy } from "@/lib/http/security-headers";
+import { applySecurityHeaders, pageContentSecurityPolicy, permissionsPolicy, withSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Runs before routing. It refuses a Host the studio does not own (DNS rebinding, see host-check.ts;
@@ -13,18 +14,16 @@ import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, pageContentSecuri
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const message = hostRefusal(request.headers.get("host"));
-  if (message) {
-    return pathname.startsWith("/api/")
-      ? Response.json({ error: { code: "forbidden", message } }, { status: 403, headers: { ...COMMON_SECURITY_HEADERS, "content-security-policy": API_CONTENT_SECURITY_POLICY } })
-      : new Response(message, { status: 403, headers: { ...COMMON_SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+  const api = pathname.startsWith("/api/");
+  const wrongHost = hostRefusal(request.headers.get("host"));
+  if (wrongHost) {
+    return withSecurityHeaders(api ? new AppError("forbidden", wrongHost).toResponse() : new Response(wrongHost, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
   if (!decodes(pathname)) {
-    if (!pathname.startsWith("/api/")) return page(request, new URL("/not-found", request.url)); // the studio's 404 page
-    const body = { error: { code: "bad_request", message: "The path has a malformed percent escape." } };
-    return Response.json(body, { status: 400, headers: { ...COMMON_SECURITY_HEADERS, "content-security-policy": API_CONTENT_SECURITY_POLICY } });
+    if (!api) return page(request, new URL("/not-found", request.url)); // the studio's 404 page
+    return withSecurityHeaders(new AppError("bad_request", "The path has a malformed percent escape.").toResponse());
   }
-  return pathname.startsWith("/api/") ? NextResponse.next() : page(request);
+  return api ? NextResponse.next() : page(request);
 }
 
 /** Renders the page (or `rewriteTo` in its place) with this request's security headers. */
@@ -37,7 +36,7 @@ function page(request: NextRequest, rewriteTo?: URL) {
   const response = rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
   response.headers.set("content-security-policy", csp);
   response.headers.set("permissions-policy", permissionsPolicy((rewriteTo ?? request.nextUrl).pathname));
-  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) response.headers.set(name, value);
+  applySecurityHeaders(response.headers);
   return response;
 }
 

@@ -8,7 +8,7 @@ import { isShuttingDown } from "@/lib/shutdown";
 import { hasBody, readBodyText } from "./body";
 import { crossSiteRefusal, isSafeMethod } from "./cross-site";
 import { hostRefusal } from "./host-check";
-import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS } from "./security-headers";
+import { withSecurityHeaders } from "./security-headers";
 
 /**
  * The one wrapper every API route handler goes through, so no route can forget it (a unit test
@@ -52,27 +52,6 @@ export function guardRequest(req: Request, options: RouteOptions = {}): AppError
     return new AppError("unsupported", `This call takes ${accepted.join(" or ")}, not ${type || "a body without a Content-Type"}.`);
   }
   return undefined;
-}
-
-/** The common security headers, and a no-source sandbox CSP unless the route set its own. */
-function withSecurityHeaders(res: Response): Response {
-  try {
-    apply(res.headers);
-    return res;
-  } catch {
-    // Responses passed through from fetch have immutable headers; a copy shares the same body stream.
-    const copy = new Response(res.body, res);
-    apply(copy.headers);
-    return copy;
-  }
-}
-
-function apply(headers: Headers) {
-  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
-  if (!headers.has("content-security-policy")) headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
-  // A stream may outlive a shutdown's close of the server; a connection left idling after it would
-  // hold that close until the client's keep-alive gives up. Streams end their connection instead.
-  if (headers.get("content-type")?.startsWith("text/event-stream")) headers.set("connection", "close");
 }
 
 export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, options: RouteOptions = {}): Wrapped<C> {

@@ -41,11 +41,32 @@ export function pageContentSecurityPolicy(nonce: string, dev = false): string {
 }
 
 /** On pages and API answers alike. */
-export const COMMON_SECURITY_HEADERS: Record<string, string> = {
+const COMMON_SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
   "referrer-policy": "same-origin",
   "x-frame-options": "DENY",
 };
 
 /** API answers are data, never documents: nothing in them may load or run if one is opened. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/** The common headers on any answer, and the API's sandbox CSP unless it carries its own policy. */
+export function applySecurityHeaders(headers: Headers): void {
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
+  if (!headers.has("content-security-policy")) headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+  // A stream may outlive a shutdown's close of the server; a connection left idling after it would
+  // hold that close until the client's keep-alive gives up. Streams end their connection instead.
+  if (headers.get("content-type")?.startsWith("text/event-stream")) headers.set("connection", "close");
+}
+
+/** `res` with applySecurityHeaders; a copy when its headers are immutable (passed through from fetch). */
+export function withSecurityHeaders(res: Response): Response {
+  try {
+    applySecurityHeaders(res.headers);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    applySecurityHeaders(copy.headers);
+    return copy;
+  }
+}
