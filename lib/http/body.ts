@@ -1,11 +1,12 @@
 import { AppError } from "@/lib/errors";
+import { baseType } from "@/lib/media/types";
 
 /** Request bodies and their limits: a body is measured before it is read, and reading stops at the limit. */
 
 export const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 
-export function tooLarge(maxBytes: number, what = "The request body"): AppError {
+function tooLarge(maxBytes: number, what = "The request body"): AppError {
   return new AppError("payload_too_large", `${what} is larger than the limit of ${formatBytes(maxBytes)}.`);
 }
 
@@ -52,4 +53,14 @@ export function parseJsonOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A body that says it is JSON (415 otherwise), read within `maxBytes` (413 past it): its value, or
+ * undefined when it does not parse, for the caller to answer in its own protocol's terms.
+ */
+export async function readJsonValue(req: Request, maxBytes: number, what?: string): Promise<unknown> {
+  const type = baseType(req.headers.get("content-type") ?? "");
+  if (type !== "application/json") throw new AppError("unsupported", `Send the body as application/json${type ? `, not ${type}` : ""}.`);
+  return parseJsonOrUndefined(await readBodyText(req, maxBytes, what));
 }

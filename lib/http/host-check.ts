@@ -7,7 +7,7 @@ import { ownHostNames } from "@/lib/env";
  * attacker's name as Host, so the studio answers only to names it owns: IP literals (a name is what
  * gets rebound), localhost, its public and internal addresses, and names the operator lists.
  */
-export function hostOf(hostHeader: string | null): string | undefined {
+function hostOf(hostHeader: string | null): string | undefined {
   if (!hostHeader) return undefined;
   try {
     return new URL(`http://${hostHeader}`).hostname.toLowerCase();

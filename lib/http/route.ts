@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { baseType } from "@/lib/media/types";
 import { isShuttingDown } from "@/lib/shutdown";
-import { hasBody, readBodyText } from "./body";
+import { hasBody, readJsonValue } from "./body";
 import { crossSiteRefusal, isSafeMethod } from "./cross-site";
 import { hostRefusal } from "./host-check";
 import { withSecurityHeaders } from "./security-headers";
@@ -36,7 +36,7 @@ function trustedOrigins(): string[] {
 }
 
 /** Undefined when the request may reach the handler; otherwise the refusal. */
-export function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
+function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
   const wrongHost = hostRefusal(req.headers.get("host"));
   if (wrongHost) return new AppError("forbidden", wrongHost);
   if (isSafeMethod(req.method)) return undefined;
@@ -70,22 +70,15 @@ export function handler<C>(fn: (req: Request, ctx: C) => Promise<Response>, opti
   return Object.assign(wrapped, { [ROUTE_WRAPPED]: true as const });
 }
 
-export const MAX_JSON_BYTES = 256 * 1024;
+const MAX_JSON_BYTES = 256 * 1024;
 
 /**
  * Reads a JSON body and validates it: 415 unless it says it is JSON, 413 past the limit (before
  * reading the rest), 400 for unreadable JSON, 422 per field.
  */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
-  const type = baseType(req.headers.get("content-type") ?? "");
-  if (type !== JSON_TYPE) throw new AppError("unsupported", `Send the body as ${JSON_TYPE}${type ? `, not ${type}` : ""}.`);
-  const text = await readBodyText(req, maxBytes);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body must be JSON.");
-  }
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const body = await readJsonValue(req, MAX_JSON_BYTES);
+  if (body === undefined) throw new AppError("bad_request", "The request body must be JSON.");
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

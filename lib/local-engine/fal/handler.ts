@@ -1,9 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { parseJsonOrUndefined, readBodyText } from "@/lib/http/body";
+import { readJsonValue } from "@/lib/http/body";
 import { storedFileHeaders } from "@/lib/http/file-headers";
-import { baseType } from "@/lib/media/types";
 import { appIdOf } from "@/lib/providers/catalog";
 import { shutdownSignal } from "@/lib/shutdown";
 import { endpointFamily } from "@/lib/providers/models";
@@ -29,14 +28,11 @@ function authorised(req: Request): boolean {
 /** Endpoint inputs and storage calls are small JSON (files go through storage), as the studio's own proxy caps them. */
 const MAX_JSON_BYTES = 1024 * 1024;
 
-/** A JSON body, read within the limit; fal's clients always send application/json. */
+/** A JSON body, read within the limit (fal's clients always send application/json), its refusals in fal's shape. */
 async function readJsonBody(req: Request): Promise<unknown> {
-  const type = baseType(req.headers.get("content-type") ?? "");
-  if (type !== "application/json") throw new RunError(415, `Send the body as application/json${type ? `, not ${type}` : ""}`);
-  const text = await readBodyText(req, MAX_JSON_BYTES).catch((err: unknown) => {
-    throw err instanceof AppError ? new RunError(err.status, `${err.message} Send files with fal's storage upload.`) : err;
+  return readJsonValue(req, MAX_JSON_BYTES, "An endpoint input (send files with fal's storage upload)").catch((err: unknown) => {
+    throw err instanceof AppError ? new RunError(err.status, err.message) : err;
   });
-  return parseJsonOrUndefined(text);
 }
 
 /** Every refusal (RunError) is answered in fal's shape; anything else is a fault. */
