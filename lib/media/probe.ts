@@ -2,7 +2,7 @@ import "server-only";
 import { open, readFile, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { run, toolStatus } from "@/lib/system-tools";
-import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster } from "./image-format";
+import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster, type RasterFormat } from "./image-format";
 
 /**
  * Facts about a stored file: pixel size of images, size and duration of videos, and a poster frame.
@@ -10,8 +10,7 @@ import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster } from "./image-format";
  */
 export type Probe = { width?: number; height?: number; durationSec?: number; contentType?: string };
 
-/** Undefined unless the bytes are one of the studio's raster formats with a readable header; nothing is decoded. */
-export async function probeImage(file: string): Promise<Probe | undefined> {
+async function readHead(file: string): Promise<Buffer> {
   const head = Buffer.alloc(SNIFF_BYTES);
   const handle = await open(file, "r");
   try {
@@ -19,11 +18,24 @@ export async function probeImage(file: string): Promise<Probe | undefined> {
   } finally {
     await handle.close();
   }
-  const format = sniffRaster(head);
+  return head;
+}
+
+/**
+ * An image's format and size from its header (a file or bytes), when its first bytes are one of the
+ * studio's raster formats and the header agrees; undefined otherwise. Nothing is decoded, and
+ * anything else (SVG above all) never reaches sharp.
+ */
+export async function rasterHeader(source: string | Buffer): Promise<{ format: RasterFormat; width: number; height: number } | undefined> {
+  const format = sniffRaster(typeof source === "string" ? await readHead(source) : source.subarray(0, SNIFF_BYTES));
   if (!format) return undefined;
-  const meta = await sharp(file).metadata().catch(() => undefined);
-  if (meta?.format !== format || !meta.width || !meta.height) return undefined;
-  return { width: meta.width, height: meta.height, contentType: RASTER_FORMATS[format] };
+  const meta = await sharp(source).metadata().catch(() => undefined);
+  return meta?.format === format && meta.width && meta.height ? { format, width: meta.width, height: meta.height } : undefined;
+}
+
+export async function probeImage(file: string): Promise<Probe | undefined> {
+  const header = await rasterHeader(file);
+  return header && { width: header.width, height: header.height, contentType: RASTER_FORMATS[header.format] };
 }
 
 /** Needs ffprobe (ffmpeg); without it a video is stored with no duration, never refused. */

@@ -5,7 +5,8 @@ import { renderImage } from "@/lib/local-engine/media/image";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { renderVideo } from "@/lib/local-engine/media/video";
 import { transcribe } from "@/lib/local-engine/media/transcribe";
-import { RASTER_LABEL, sniffRaster } from "@/lib/media/image-format";
+import { RASTER_LABEL } from "@/lib/media/image-format";
+import { rasterHeader } from "@/lib/media/probe";
 import { MediaInputError, ToolUnavailableError } from "@/lib/system-tools";
 import { fileStore, fileUrl } from "./files";
 import { RunError } from "./run-error";
@@ -62,14 +63,12 @@ async function readInput(url: string, field: string): Promise<Buffer> {
  */
 async function readImageInput(url: string, field: string, family: Family): Promise<{ data: Buffer; width: number; height: number }> {
   const data = await readInput(url, field);
-  const format = sniffRaster(data);
-  if (!format) throw invalid(field, `Could not read the image: it must be ${RASTER_LABEL}`);
-  const meta = await sharp(data).metadata().catch(() => undefined);
-  if (meta?.format !== format || !meta.width || !meta.height) throw invalid(field, "Could not read the image");
+  const header = await rasterHeader(data);
+  if (!header) throw invalid(field, `Could not read the image: it must be ${RASTER_LABEL}`);
   const max = maxInputPixelsOf(family);
-  const excess = max && pixelLimitExceeded(meta.width, meta.height, max, "this endpoint");
+  const excess = max && pixelLimitExceeded(header.width, header.height, max, "this endpoint");
   if (excess) throw invalid(field, excess);
-  return { data, width: meta.width, height: meta.height };
+  return { data, width: header.width, height: header.height };
 }
 
 async function imageOutputs(
