@@ -130,7 +130,11 @@ async function watchStudio(page: Page, studioOrigin: string) {
     seen.set(keyOf(entry.method, url), entry);
     // Form posts land in iframes as documents. The studio's answers may not be framed, so the frame
     // shows the browser's refusal instead of the body: what the studio sent is in the headers.
-    if (entry.resourceType === "document") pending.push(res.allHeaders().then((h) => void (entry.headers = h), () => undefined));
+    // For a frame the browser refused to show, the full headers can stay pending for ever: wait a little.
+    if (entry.resourceType === "document") {
+      const headers = Promise.race([res.allHeaders(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 5_000))]);
+      pending.push(headers.then((h) => void (entry.headers = h), () => undefined));
+    }
   });
 
   const cdp = await page.context().newCDPSession(page);
