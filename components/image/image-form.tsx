@@ -19,7 +19,7 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { imageInputSchema, type ImageInput } from "@/lib/jobs/schema";
+import { imageInputSchema, type ImageInput } from "@/lib/tasks/image/definition";
 import type { ImageSize } from "@/lib/providers/catalog";
 import type { ModelOption } from "@/lib/providers/model-option";
 

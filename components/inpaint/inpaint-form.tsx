@@ -18,7 +18,7 @@ import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
-import { inpaintInputSchema, type InpaintInput } from "@/lib/jobs/schema";
+import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { InpaintCompare } from "./inpaint-compare";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";

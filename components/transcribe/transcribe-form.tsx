@@ -17,7 +17,7 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { transcribeInputSchema, type TranscribeInput } from "@/lib/jobs/schema";
+import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { AudioRecorder } from "./recorder";
 import { TranscriptView } from "./transcript-view";

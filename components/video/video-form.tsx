@@ -18,7 +18,7 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import { videoInputSchema, type VideoInput } from "@/lib/jobs/schema";
+import { videoInputSchema, type VideoInput } from "@/lib/tasks/video/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";

@@ -15,6 +15,7 @@ export function newRecord(fields: Pick<JobRecord, "id" | "task" | "endpointId" |
     text: null,
     segments: null,
     prompts: null,
+    reasoning: null,
     seed: null,
     error: null,
     shareId: null,

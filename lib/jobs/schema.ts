@@ -1,103 +1,32 @@
 /**
- * What a person asks for (job inputs) and what the studio keeps about it (the job record).
- * One record type for every task so history and share links can persist it as is.
- * Client-safe: forms import these schemas to validate before sending.
+ * The job record: what the studio keeps about every job, whatever its task, so history and share
+ * links can persist it as is. Each task's own input lives with the task (lib/tasks/*). Client-safe.
  */
 import { z } from "zod";
-import { imageSizeSchema } from "@/lib/providers/catalog";
+import { TASK_LIST, TASKS, type InputOf, type QueueTask, type Task, type TaskDefinitionOf } from "@/lib/tasks/registry";
+import { promptDraftSchema } from "@/lib/tasks/prompts/definition";
 
-/** A file in the studio's own media store, e.g. `/api/media/<sha256>.png`. */
-export const mediaUrlSchema = z
-  .string()
-  .regex(/^\/api\/media\/[a-f0-9]{64}\.[a-z0-9]{2,5}$/, "must be a file uploaded to this studio");
+export { TASKS, type Task };
+export { mediaUrlSchema } from "@/lib/tasks/fields";
+export type { ImageInput } from "@/lib/tasks/image/definition";
+export type { InpaintInput } from "@/lib/tasks/inpaint/definition";
+export type { VideoInput } from "@/lib/tasks/video/definition";
+export type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
+export { promptDraftRequestSchema, promptDraftSchema, type PromptDraft, type PromptDraftRequest } from "@/lib/tasks/prompts/definition";
 
-const prompt = z.string().trim().min(1, "Describe what you want").max(4000, "Keep the prompt under 4000 characters");
-const negativePrompt = z.string().trim().max(2000, "Keep it under 2000 characters").optional();
-const seed = z.number().int().min(0).max(2 ** 32 - 1).nullable().optional();
-const model = z.string().regex(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/, "unknown model").optional();
-
-export const imageInputSchema = z.object({
-  task: z.literal("image"),
-  model,
-  prompt,
-  negativePrompt,
-  imageSize: imageSizeSchema.default("landscape_4_3"),
-  steps: z.number().int().min(1, "At least 1 step").max(50, "At most 50 steps").default(28),
-  guidance: z.number().min(0).max(20).default(3.5),
-  seed,
-  numImages: z.number().int().min(1).max(4, "At most 4 images").default(1),
-  sourceImage: mediaUrlSchema.optional(),
-  strength: z.number().min(0.01).max(1).default(0.85),
-});
-
-export const inpaintInputSchema = z.object({
-  task: z.literal("inpaint"),
-  model,
-  prompt,
-  negativePrompt,
-  image: mediaUrlSchema,
-  mask: mediaUrlSchema,
-  steps: z.number().int().min(1).max(50).default(28),
-  guidance: z.number().min(0).max(20).default(3.5),
-  strength: z.number().min(0.01).max(1).default(0.85),
-  seed,
-  numImages: z.number().int().min(1).max(4).default(1),
-});
-
-export const videoInputSchema = z.object({
-  task: z.literal("video"),
-  model,
-  prompt,
-  negativePrompt,
-  startImage: mediaUrlSchema.optional(),
-  /** Checked against the chosen model's own options when the job is created. */
-  duration: z.string().regex(/^\d{1,2}$/, "seconds, e.g. 5").optional(),
-  aspectRatio: z.string().regex(/^\d{1,2}:\d{1,2}$/, "e.g. 16:9").optional(),
-  steps: z.number().int().min(1).max(50).default(30),
-  guidance: z.number().min(0).max(20).default(3),
-  seed,
-});
-
-export const transcribeInputSchema = z.object({
-  task: z.literal("transcribe"),
-  model,
-  audio: mediaUrlSchema,
-  mode: z.enum(["transcribe", "translate"]).default("transcribe"),
-  language: z.string().regex(/^[a-z]{2,3}$/, "use a language code such as en").optional(),
-});
-
-export const generationInputSchema = z.discriminatedUnion("task", [
-  imageInputSchema,
-  inpaintInputSchema,
-  videoInputSchema,
-  transcribeInputSchema,
-]);
-export type GenerationInput = z.infer<typeof generationInputSchema>;
-export type GenerationInputDraft = z.input<typeof generationInputSchema>;
-export type ImageInput = z.infer<typeof imageInputSchema>;
-export type InpaintInput = z.infer<typeof inpaintInputSchema>;
-export type VideoInput = z.infer<typeof videoInputSchema>;
-export type TranscribeInput = z.infer<typeof transcribeInputSchema>;
-
-export const promptDraftRequestSchema = z.object({
-  idea: z.string().trim().min(3, "Give the idea a few words").max(1000, "Keep the idea under 1000 characters"),
-  target: z.enum(["image", "video"]).default("image"),
-  count: z.number().int().min(1).max(6).default(3),
-  style: z.string().trim().max(200).optional(),
-});
-export type PromptDraftRequest = z.infer<typeof promptDraftRequestSchema>;
-
-export const promptDraftSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  prompt: z.string().trim().min(1).max(4000),
-  negativePrompt: z.string().trim().max(2000).optional(),
-});
-export type PromptDraft = z.infer<typeof promptDraftSchema>;
+/** What POST /api/jobs takes: the input of any task a provider runs from its queue. */
+export type GenerationInput = InputOf<QueueTask>;
+const queueInputs = TASK_LIST.filter((t) => t.runs === "queue").map((t) => t.input);
+export const generationInputSchema = z.discriminatedUnion(
+  "task",
+  queueInputs as unknown as [z.ZodObject<{ task: z.ZodLiteral<string> }>, ...z.ZodObject<{ task: z.ZodLiteral<string> }>[]],
+) as unknown as z.ZodType<GenerationInput, GenerationInputDraft>;
+export type GenerationInputDraft = { [T in QueueTask]: z.input<TaskDefinitionOf<T>["input"]> }[QueueTask];
+/** Any task's input, as a record stores it. */
+const anyInputSchema = z.union(TASK_LIST.map((t) => t.input) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]) as unknown as z.ZodType<InputOf<Task>>;
 
 // ---- The job record ----
 
-export const TASKS = ["image", "inpaint", "video", "transcribe", "prompts"] as const;
-export type Task = (typeof TASKS)[number];
 export const STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
 export type JobStatus = (typeof STATUSES)[number];
 export const isTerminal = (s: JobStatus) => s === "done" || s === "failed" || s === "cancelled";
@@ -128,7 +57,7 @@ export const jobRecordSchema = z.object({
   task: z.enum(TASKS),
   endpointId: z.string(),
   engine: z.enum(["local", "fal", "openai", "openrouter"]),
-  input: z.union([generationInputSchema, promptDraftRequestSchema]),
+  input: anyInputSchema,
   status: z.enum(STATUSES),
   timeline: z.array(z.object({ status: z.enum(STATUSES), at: z.string() })),
   queuePosition: z.number().nullable(),
@@ -138,6 +67,8 @@ export const jobRecordSchema = z.object({
   text: z.string().nullable(),
   segments: z.array(segmentSchema).nullable(),
   prompts: z.array(promptDraftSchema).nullable(),
+  /** A reasoning model's thinking, kept apart from its answer (text jobs). */
+  reasoning: z.string().nullable().default(null),
   seed: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Random public id of the share link; null when not shared. */

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { engines, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { isTerminal, type PromptDraft, type PromptDraftRequest } from "@/lib/jobs/schema";
+import type { PromptDraft, PromptDraftRequest } from "@/lib/jobs/schema";
+import { transition } from "@/lib/jobs/status";
 import { newRecord } from "@/lib/jobs/record";
 import { insertJob, updateJob } from "@/lib/jobs/repository";
 import { whileDriving } from "@/lib/jobs/driving";
@@ -65,7 +66,7 @@ export async function draftPromptStream(request: PromptDraftRequest, signal: Abo
       }
     };
     send({ type: "job", id: record.id, engine: llm, model });
-    await updateJob(record.id, (j) => { j.status = "running"; });
+    await updateJob(record.id, (j) => { transition(j, { to: "running" }); });
     try {
       const parser = createDraftParser();
       let text = "";
@@ -76,23 +77,19 @@ export async function draftPromptStream(request: PromptDraftRequest, signal: Abo
       }
       announce(parser.end());
       if (signal.aborted) {
-        await updateJob(record.id, (j) => { j.status = "cancelled"; });
+        await updateJob(record.id, (j) => { transition(j, { to: "cancelled" }); });
         if (!closed) controller.close();
         return;
       }
       if (prompts.length === 0) throw new AppError("upstream", "The model did not return prompts in the expected format; try again.");
       await updateJob(record.id, (j) => {
-        if (isTerminal(j.status)) return;
-        j.status = "done";
-        j.prompts = prompts;
-        j.text = text;
-        j.timings = { totalMs: Date.now() - started, runMs: Date.now() - started };
+        transition(j, { to: "done", fields: { prompts, text, timings: { totalMs: Date.now() - started, runMs: Date.now() - started } } });
       });
       send({ type: "done", prompts });
     } catch (err) {
       const message = err instanceof AppError ? err.message : "Prompt drafting failed.";
       if (!(err instanceof AppError)) console.error("[studio] drafting failed:", err);
-      await updateJob(record.id, (j) => { j.status = "failed"; j.error = { code: "upstream", message }; }).catch(() => undefined);
+      await updateJob(record.id, (j) => { transition(j, { to: "failed", error: { code: "upstream", message } }); }).catch(() => undefined);
       send({ type: "error", message });
     }
     if (!closed) controller.close();

@@ -1,0 +1,91 @@
+import "server-only";
+import { sleep } from "@/lib/sleep";
+import { AppError } from "@/lib/errors";
+import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
+import * as fal from "./fal";
+import { configuredEndpoints } from "./models";
+import type { QueueStatus } from "./fal";
+
+/**
+ * How a provider function calls a fal endpoint through the queue: upload the files, submit, follow
+ * the status until it completes, read the result with the family's own output schema. A caller that
+ * keeps a record (the job runner) listens through the hooks and may resume a request it submitted
+ * before a restart instead of sending it again.
+ */
+
+/** A file an endpoint reads: a public URL as is, or bytes uploaded to fal's storage first. */
+export type FileInput = string | Blob | (() => Promise<Blob>);
+
+export type CallOptions = {
+  /** Which endpoint; the configured one for the task when left out. */
+  endpointId?: string;
+  /** A request submitted earlier (resuming after a restart): followed, not sent again. */
+  requestId?: string | null;
+  /** Told the request id as soon as there is one; answering false cancels the request and stops. */
+  onSubmitted?: (requestId: string) => Promise<boolean>;
+  /** Every status poll; answering false stops following (the job was cancelled, or someone else drives it). */
+  onStatus?: (status: QueueStatus) => Promise<boolean>;
+  pollMs?: number;
+  signal?: AbortSignal;
+};
+
+/** A file a provider made, in the app's shape: where it is and what it is. */
+export type RemoteFile = { url: string; contentType: string; width?: number; height?: number; durationSec?: number };
+
+/** Thrown when a hook asked to stop: nothing is wrong, the caller chose to let go. */
+export class CallStopped extends Error {
+  constructor() {
+    super("stopped following the request");
+  }
+}
+
+/** The families that serve a mode: their outputs are what a provider function for it reads. */
+export type FamilyOfMode<M extends Mode> = { [F in Family]: (typeof FAMILIES)[F]["mode"] extends M ? F : never }[Family];
+
+export function resolveEndpoint<M extends Mode>(mode: M, requested: string | undefined): { endpointId: string; family: FamilyOfMode<M> } {
+  const endpointId = requested ?? configuredEndpoints()[mode];
+  const family = familyOf(endpointId, mode) as FamilyOfMode<M> | undefined;
+  if (!family || FAMILIES[family].mode !== mode) throw new AppError("validation", `${endpointId} is not a ${mode} model.`, { model: "Pick one of the listed models" });
+  return { endpointId, family };
+}
+
+async function uploaded(file: FileInput, name: string): Promise<string> {
+  if (typeof file === "string") return file;
+  const blob = typeof file === "function" ? await file() : file;
+  return fal.upload({ data: blob, fileName: name });
+}
+
+/**
+ * Runs `input` (plus `files`, by endpoint field) on the endpoint and returns its output parsed with
+ * the family's schema, typed: no caller reads a fal field the catalog does not declare.
+ */
+export async function callEndpoint<F extends Family>(
+  family: F,
+  endpointId: string,
+  input: Record<string, unknown>,
+  files: Record<string, FileInput>,
+  opts: CallOptions = {},
+): Promise<import("zod").infer<(typeof FAMILIES)[F]["output"]>> {
+  let requestId = opts.requestId ?? null;
+  if (!requestId) {
+    const urls: Record<string, string> = {};
+    for (const [field, file] of Object.entries(files)) urls[field] = await uploaded(file, field);
+    opts.signal?.throwIfAborted();
+    ({ requestId } = await fal.submit({ endpointId, input: { ...input, ...urls } }));
+    if (opts.onSubmitted && !(await opts.onSubmitted(requestId))) {
+      await fal.cancel({ endpointId, requestId });
+      throw new CallStopped();
+    }
+  }
+  for (;;) {
+    const s = await fal.status({ endpointId, requestId });
+    if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
+    if (s.status === "completed") break;
+    await sleep(opts.pollMs ?? 500, opts.signal);
+    if (opts.signal?.aborted) throw new CallStopped();
+  }
+  const raw = await fal.result({ endpointId, requestId });
+  const parsed = FAMILIES[family].output.safeParse(raw);
+  if (!parsed.success) throw new AppError("upstream", `${endpointId} answered in an unexpected shape.`);
+  return parsed.data as import("zod").infer<(typeof FAMILIES)[F]["output"]>;
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Family } from "@/lib/providers/catalog";
+import { imageEngine } from "./image/engine";
+import { inpaintEngine } from "./inpaint/engine";
+import { transcribeEngine } from "./transcribe/engine";
+import { videoEngine } from "./video/engine";
+import type { LocalGenerators } from "./server-types";
+
+/** The local engine's model for every catalog family, from the tasks' modules: a family without one does not compile. */
+export const LOCAL_GENERATORS: LocalGenerators<Family> = {
+  ...imageEngine,
+  ...inpaintEngine,
+  ...videoEngine,
+  ...transcribeEngine,
+};

@@ -1,0 +1,16 @@
+/** Input fields several tasks share, with the messages the forms show. Client-safe. */
+import { z } from "zod";
+
+/** A file in the studio's own media store, e.g. `/api/media/<sha256>.png`. */
+export const mediaUrlSchema = z
+  .string()
+  .regex(/^\/api\/media\/[a-f0-9]{64}\.[a-z0-9]{2,5}$/, "must be a file uploaded to this studio");
+
+export const promptField = z.string().trim().min(1, "Describe what you want").max(4000, "Keep the prompt under 4000 characters");
+export const negativePromptField = z.string().trim().max(2000, "Keep it under 2000 characters").optional();
+export const seedField = z.number().int().min(0).max(2 ** 32 - 1).nullable().optional();
+export const modelField = z.string().regex(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/, "unknown model").optional();
+export const stepsField = (fallback: number) => z.number().int().min(1, "At least 1 step").max(50, "At most 50 steps").default(fallback);
+export const guidanceField = (fallback: number) => z.number().min(0).max(20).default(fallback);
+export const strengthField = z.number().min(0.01).max(1).default(0.85);
+export const numImagesField = z.number().int().min(1).max(4, "At most 4 images").default(1);

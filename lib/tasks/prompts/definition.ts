@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { defineTask } from "../define";
+
+export const promptDraftRequestSchema = z.object({
+  idea: z.string().trim().min(3, "Give the idea a few words").max(1000, "Keep the idea under 1000 characters"),
+  target: z.enum(["image", "video"]).default("image"),
+  count: z.number().int().min(1).max(6).default(3),
+  style: z.string().trim().max(200).optional(),
+});
+export type PromptDraftRequest = z.infer<typeof promptDraftRequestSchema>;
+
+export const promptDraftSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  prompt: z.string().trim().min(1).max(4000),
+  negativePrompt: z.string().trim().max(2000).optional(),
+});
+export type PromptDraft = z.infer<typeof promptDraftSchema>;
+
+export const promptsTask = defineTask({
+  id: "prompts",
+  label: "Prompts",
+  nav: { label: "Prompts", blurb: "Turn an idea into strong prompts" },
+  input: promptDraftRequestSchema,
+  media: [],
+  seeded: false,
+  runs: "stream",
+  card: "words",
+  settings(i, add, { withPrompt }) {
+    if (withPrompt) add("Idea", i.idea, { long: true });
+    add("For", i.target === "video" ? "Video" : "Images");
+    add("How many", i.count);
+    add("Style", i.style);
+  },
+  facts(job, i) {
+    const n = job.prompts?.length ?? i.count;
+    return `${n} prompt${n === 1 ? "" : "s"} for ${i.target === "video" ? "video" : "images"}`;
+  },
+});
