@@ -5,6 +5,7 @@ import { diskStatus } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
 import { blobStoreStatus } from "@/lib/media/blob-store";
 import { toolStatus } from "@/lib/system-tools";
+import type { Task } from "@/lib/tasks/registry";
 
 export type Feature = { available: true } | { available: false; reason: string };
 const available: Feature = { available: true };
@@ -15,7 +16,8 @@ export async function health() {
   const e = engines();
   const [tools, database, media, disk] = await Promise.all([toolStatus(), dbStatus(), blobStoreStatus(), diskStatus()]);
   const local = e.fal === "local";
-  const features: Record<"image" | "inpaint" | "video" | "transcribe" | "prompts", Feature> = {
+  // Keyed by task: a new task must say what it needs here, or it does not compile.
+  const features: Record<Task, Feature> = {
     image: available,
     inpaint: available,
     video: local && !tools.ffmpeg

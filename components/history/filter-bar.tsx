@@ -7,15 +7,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { HistoryFilters } from "@/lib/client/api";
 import { STATUS_FILTERS, TASKS, type StatusFilter, type Task } from "@/lib/jobs/schema";
+import { TASK_LIST } from "@/lib/tasks/registry";
 
-const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "image", label: "Image" },
-  { value: "inpaint", label: "Inpaint" },
-  { value: "video", label: "Video" },
-  { value: "transcribe", label: "Transcribe" },
-  { value: "prompts", label: "Prompts" },
-];
+const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [{ value: "all", label: "All" }, ...TASK_LIST.map((t) => ({ value: t.id, label: t.nav.label }))];
 
 const STATUS_OPTIONS: { value: StatusFilter | "all"; label: string }[] = [
   { value: "all", label: "All" },

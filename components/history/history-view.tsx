@@ -8,19 +8,12 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { fetchHistoryPage, type HistoryFilters } from "@/lib/client/api";
-import { TASK_ICON } from "@/components/job/badges";
-import type { JobRecord, Task } from "@/lib/jobs/schema";
+import { TASK_ICONS } from "@/components/tasks/icons";
+import { TASK_LIST } from "@/lib/tasks/registry";
+import type { JobRecord } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 import { HistoryFilterBar } from "./filter-bar";
 import { JobCard } from "./job-card";
-
-const TOOLS: { task: Task; label: string }[] = [
-  { task: "image", label: "Image" },
-  { task: "inpaint", label: "Inpaint" },
-  { task: "video", label: "Video" },
-  { task: "transcribe", label: "Transcribe" },
-  { task: "prompts", label: "Prompts" },
-];
 
 export function historyHref(filters: HistoryFilters): string {
   const params = new URLSearchParams();
@@ -42,8 +35,8 @@ function NothingYet() {
       className="min-h-80"
       action={
         <ul className="flex flex-wrap justify-center gap-2">
-          {TOOLS.map(({ task, label }) => {
-            const Icon = TASK_ICON[task];
+          {TASK_LIST.map(({ id: task, nav: { label } }) => {
+            const Icon = TASK_ICONS[task];
             return (
               <li key={task}>
                 <Link

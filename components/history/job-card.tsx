@@ -10,43 +10,18 @@ import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
 import { ConfirmDialog } from "@/components/job/confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";
-import { canRerun, jobTitle, remixHref, sizeLabel, typedInput } from "@/components/job/format";
+import { canRerun, factsOf, jobTitle, remixHref } from "@/components/job/format";
 import { RelativeTime } from "@/components/job/relative-time";
-import { ApiError, cancelJobRequest, fetchJob } from "@/lib/client/api";
+import { cancelJobRequest } from "@/lib/client/api";
+import { useLiveJob } from "@/hooks/use-live-job";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
 import { CardThumb } from "./card-thumb";
-
-const POLL_MS = 1500;
-
-/** Short facts under the title: how many, what size, how long. */
-function factsOf(job: JobRecord): string | null {
-  const typed = typedInput(job);
-  const first = job.outputs[0];
-  switch (typed.task) {
-    case "image":
-    case "inpaint": {
-      const n = job.status === "done" ? job.outputs.length : typed.input.numImages;
-      const size = first?.width && first.height ? `${first.width}×${first.height}` : typed.task === "image" && !typed.input.sourceImage ? sizeLabel(typed.input.imageSize).split(" · ")[1] : null;
-      return [`${n} image${n === 1 ? "" : "s"}`, size].filter(Boolean).join(" · ");
-    }
-    case "video": {
-      const seconds = first?.durationSec ? `${Math.round(first.durationSec)} s` : typed.input.duration ? `${typed.input.duration} s` : null;
-      const shape = first?.width && first.height ? `${first.width}×${first.height}` : typed.input.aspectRatio;
-      return [typed.input.startImage ? "From a still" : null, seconds, shape].filter(Boolean).join(" · ") || "Video";
-    }
-    case "transcribe":
-      return job.segments ? `${job.segments.length} segment${job.segments.length === 1 ? "" : "s"}` : typed.input.mode === "translate" ? "Translation" : "Transcription";
-    case "prompts": {
-      const n = job.prompts?.length ?? typed.input.count;
-      return `${n} prompt${n === 1 ? "" : "s"} for ${typed.input.target === "video" ? "video" : "images"}`;
-    }
-  }
-}
 
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
 export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved: (id: string) => void }) {
   const router = useRouter();
-  const [job, setJob] = useState(initial);
+  const { job: live, setJob, gone } = useLiveJob(initial);
+  const job = live ?? initial;
   const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -55,26 +30,8 @@ export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved
 
   // Unfinished jobs keep their card current until they end.
   useEffect(() => {
-    if (!active) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout>;
-    const tick = async () => {
-      try {
-        const next = await fetchJob(initial.id, controller.signal);
-        setJob(next);
-        if (isTerminal(next.status)) return;
-      } catch (err) {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 404) return onRemoved(initial.id);
-      }
-      timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    timer = setTimeout(() => void tick(), POLL_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [active, initial.id, onRemoved]);
+    if (gone) onRemoved(initial.id);
+  }, [gone, initial.id, onRemoved]);
 
   const rerun = async () => {
     setBusy("rerun");

@@ -1,18 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { BrushIcon, ImageIcon, MicIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { TASK_ICONS } from "@/components/tasks/icons";
 import type { JobStatus, Task } from "@/lib/jobs/schema";
 import { STATUS_LABEL, STATUS_TONE, TASK_LABEL } from "./format";
 
-export const TASK_ICON: Record<Task, (props: { size?: number }) => React.ReactNode> = {
-  image: ImageIcon,
-  inpaint: BrushIcon,
-  video: VideoIcon,
-  transcribe: MicIcon,
-  prompts: SparklesIcon,
-};
-
 export function TaskBadge({ task, className }: { task: Task; className?: string }) {
-  const Icon = TASK_ICON[task];
+  const Icon = TASK_ICONS[task];
   return (
     <Badge tone="neutral" className={className} data-testid="task-badge">
       <Icon size={12} />

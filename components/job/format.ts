@@ -3,25 +3,16 @@
  * shared by the history grid, the job page and the public share page.
  */
 import type { BadgeTone } from "@/components/ui/badge";
-import type {
-  ImageInput,
-  InpaintInput,
-  JobRecord,
-  JobStatus,
-  PromptDraftRequest,
-  Task,
-  TranscribeInput,
-  VideoInput,
-} from "@/lib/jobs/schema";
-import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, type ImageSize } from "@/lib/providers/catalog";
+import type { z } from "zod";
+import type { JobRecord, JobStatus, Task } from "@/lib/jobs/schema";
+import type { AddSetting, Setting, TaskDefinition } from "@/lib/tasks/define";
+import { TASK_LIST, taskDefinition } from "@/lib/tasks/registry";
 
-export const TASK_LABEL: Record<Task, string> = {
-  image: "Image",
-  inpaint: "Inpaint",
-  video: "Video",
-  transcribe: "Transcript",
-  prompts: "Prompts",
-};
+export { excerpt } from "@/lib/tasks/text";
+export { sizeLabel } from "@/lib/tasks/image/definition";
+import { excerpt } from "@/lib/tasks/text";
+
+export const TASK_LABEL = Object.fromEntries(TASK_LIST.map((t) => [t.id, t.label])) as Record<Task, string>;
 
 export const STATUS_LABEL: Record<JobStatus, string> = {
   queued: "Queued",
@@ -39,41 +30,18 @@ export const STATUS_TONE: Record<JobStatus, BadgeTone> = {
   cancelled: "warning",
 };
 
-/** The job's input, narrowed by its task. */
-export type TypedInput =
-  | { task: "image"; input: ImageInput }
-  | { task: "inpaint"; input: InpaintInput }
-  | { task: "video"; input: VideoInput }
-  | { task: "transcribe"; input: TranscribeInput }
-  | { task: "prompts"; input: PromptDraftRequest };
-
-export function typedInput(job: JobRecord): TypedInput {
-  // The record's task and its input's task always agree; prompt drafts have no `task` field.
-  return { task: job.task, input: job.input } as TypedInput;
-}
-
 /** What the person asked for, in their words: the prompt, the idea, or nothing (transcripts). */
 export function promptOf(job: JobRecord): string | undefined {
   const input = job.input as { prompt?: string; idea?: string };
   return input.prompt ?? input.idea;
 }
 
-export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
-}
-
 /** A one-line name for the job: its prompt or idea, or the start of the transcript. */
 export function jobTitle(job: JobRecord, max = 90): string {
   const prompt = promptOf(job);
   if (prompt) return excerpt(prompt, max);
-  if (job.task === "transcribe") {
-    return job.text?.trim() ? `“${excerpt(job.text, max - 2)}”` : "Transcription";
-  }
-  return TASK_LABEL[job.task];
+  const words = taskDefinition(job.task).words?.(job);
+  return words ? excerpt(words, max) : TASK_LABEL[job.task];
 }
 
 /** Where "Remix" leads: the job's generator page with every field filled in from it. */
@@ -81,21 +49,10 @@ export function remixHref(job: Pick<JobRecord, "id" | "task">): string {
   return `/${job.task}?remix=${encodeURIComponent(job.id)}`;
 }
 
-/** Prompt drafts stream to one browser and cannot be re-run on the server; every media job can. */
-export const canRerun = (job: Pick<JobRecord, "task">) => job.task !== "prompts";
+/** Streamed jobs (prompt drafts) are written live to one page and cannot be re-run on the server; queued ones can. */
+export const canRerun = (job: Pick<JobRecord, "task">) => taskDefinition(job.task).runs === "queue";
 
-export function sizeLabel(size: ImageSize): string {
-  if (typeof size !== "string") return `${size.width}×${size.height} (custom)`;
-  const preset = IMAGE_SIZE_PRESETS[size];
-  return `${IMAGE_SIZE_LABELS[size]} · ${preset.width}×${preset.height}`;
-}
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: "English", es: "Spanish", fr: "French", de: "German", it: "Italian",
-  pt: "Portuguese", nl: "Dutch", ja: "Japanese", zh: "Chinese",
-};
-
-export type Setting = { label: string; value: string; mono?: boolean; long?: boolean };
+export type { Setting };
 
 /**
  * The job's settings as label/value pairs, in the order the generator pages ask for them. Media
@@ -103,81 +60,28 @@ export type Setting = { label: string; value: string; mono?: boolean; long?: boo
  */
 export function settingsOf(job: JobRecord, { withPrompt = true } = {}): Setting[] {
   const out: Setting[] = [];
-  const add = (label: string, value: string | number | undefined | null, extra: Partial<Setting> = {}) => {
+  const add: AddSetting = (label, value, extra = {}) => {
     if (value === undefined || value === null || value === "") return;
     out.push({ label, value: String(value), ...extra });
   };
-  const typed = typedInput(job);
-  switch (typed.task) {
-    case "image": {
-      const i = typed.input;
-      if (withPrompt) add("Prompt", i.prompt, { long: true });
-      add("Negative prompt", i.negativePrompt, { long: true });
-      add("Mode", i.sourceImage ? "Image → Image" : "Text → Image");
-      if (!i.sourceImage) add("Size", sizeLabel(i.imageSize));
-      if (i.sourceImage) add("Strength", `${Math.round(i.strength * 100)}%`);
-      add("Steps", i.steps);
-      add("Guidance", i.guidance);
-      add("Images", i.numImages);
-      break;
-    }
-    case "inpaint": {
-      const i = typed.input;
-      if (withPrompt) add("Prompt", i.prompt, { long: true });
-      add("Negative prompt", i.negativePrompt, { long: true });
-      add("Strength", `${Math.round(i.strength * 100)}%`);
-      add("Steps", i.steps);
-      add("Guidance", i.guidance);
-      add("Images", i.numImages);
-      break;
-    }
-    case "video": {
-      const i = typed.input;
-      if (withPrompt) add("Prompt", i.prompt, { long: true });
-      add("Negative prompt", i.negativePrompt, { long: true });
-      add("Mode", i.startImage ? "Image → Video" : "Text → Video");
-      add("Duration", i.duration ? `${i.duration} s` : undefined);
-      add("Aspect ratio", i.aspectRatio);
-      add("Steps", i.steps);
-      add("Guidance", i.guidance);
-      break;
-    }
-    case "transcribe": {
-      const i = typed.input;
-      add("Task", i.mode === "translate" ? "Translate to English" : "Transcribe");
-      add("Language", i.language ? (LANGUAGE_NAMES[i.language] ?? i.language) : "Detected automatically");
-      break;
-    }
-    case "prompts": {
-      const i = typed.input;
-      if (withPrompt) add("Idea", i.idea, { long: true });
-      add("For", i.target === "video" ? "Video" : "Images");
-      add("How many", i.count);
-      add("Style", i.style);
-      break;
-    }
-  }
+  const def = taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>;
+  def.settings(job.input, add, { withPrompt });
   return out;
 }
 
 /** Media the job started from, by what they are. */
 export function inputMediaOf(job: JobRecord): { label: string; url: string; kind: "image" | "audio" }[] {
-  const typed = typedInput(job);
-  switch (typed.task) {
-    case "image":
-      return typed.input.sourceImage ? [{ label: "Source image", url: typed.input.sourceImage, kind: "image" }] : [];
-    case "inpaint":
-      return [
-        { label: "Image", url: typed.input.image, kind: "image" },
-        { label: "Mask", url: typed.input.mask, kind: "image" },
-      ];
-    case "video":
-      return typed.input.startImage ? [{ label: "Start frame", url: typed.input.startImage, kind: "image" }] : [];
-    case "transcribe":
-      return [{ label: "Audio", url: typed.input.audio, kind: "audio" }];
-    case "prompts":
-      return [];
-  }
+  const input = job.input as Record<string, unknown>;
+  return taskDefinition(job.task).media.flatMap(({ field, label, kind }) => {
+    const url = input[field];
+    return typeof url === "string" ? [{ label, url, kind }] : [];
+  });
+}
+
+/** Short facts under a history card's title. */
+export function factsOf(job: JobRecord): string | null {
+  const def = taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>;
+  return def.facts(job, job.input);
 }
 
 export function engineLabel(engine: JobRecord["engine"]): string {

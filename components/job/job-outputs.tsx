@@ -1,11 +1,5 @@
-import { ImageGrid } from "@/components/job/media-results";
-import { PromptCard } from "@/components/prompts/prompt-card";
+import { TASK_VIEWS } from "@/components/tasks/registry";
 import type { JobRecord } from "@/lib/jobs/schema";
-import { promptOf, typedInput } from "./format";
-import { PromptList } from "./prompt-list";
-import { TranscriptView } from "@/components/transcribe/transcript-view";
-import { InpaintCompare } from "@/components/inpaint/inpaint-compare";
-import { VideoPlayer } from "./video-player";
 
 /** Says so when an output could not be copied into the studio's store and still points at the provider. */
 export function CopyWarnings({ job }: { job: JobRecord }) {
@@ -21,43 +15,8 @@ export function CopyWarnings({ job }: { job: JobRecord }) {
   );
 }
 
-/**
- * What a finished job made. `studio` is the job page (prompt cards that send to the generators,
- * the original beside an inpaint, the audio beside a transcript); `public` is the share page,
- * which shows only the results.
- */
+/** What a finished job made, as its task shows it: `studio` on the job page, `public` on the share page. */
 export function JobOutputs({ job, variant }: { job: JobRecord; variant: "studio" | "public" }) {
-  const prompt = promptOf(job);
-  const typed = typedInput(job);
-  switch (job.task) {
-    case "image":
-      return <ImageGrid outputs={job.outputs} prompt={prompt} />;
-    case "inpaint":
-      if (variant === "public" || typed.task !== "inpaint") return <ImageGrid outputs={job.outputs} prompt={prompt} />;
-      return <InpaintCompare originalUrl={typed.input.image} outputs={job.outputs} prompt={prompt} />;
-    case "video": {
-      const output = job.outputs[0];
-      return output ? <VideoPlayer output={output} prompt={prompt} /> : null;
-    }
-    case "transcribe":
-      return (
-        <TranscriptView
-          text={job.text}
-          segments={job.segments ?? []}
-          audioUrl={variant === "studio" && typed.task === "transcribe" ? typed.input.audio : undefined}
-          fileBase={`transcript-${job.createdAt.slice(0, 10)}`}
-        />
-      );
-    case "prompts": {
-      const prompts = job.prompts ?? [];
-      if (variant === "public") return <PromptList prompts={prompts} />;
-      return (
-        <div className="flex flex-col gap-3">
-          {prompts.map((draft, i) => (
-            <PromptCard key={i} draft={draft} index={i} />
-          ))}
-        </div>
-      );
-    }
-  }
+  const { Result } = TASK_VIEWS[job.task];
+  return <Result job={job} variant={variant} />;
 }

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useLiveJob } from "@/hooks/use-live-job";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
 import { Panel } from "@/components/ui/panel";
-import { ApiError, cancelJobRequest, fetchJob } from "@/lib/client/api";
+import { cancelJobRequest } from "@/lib/client/api";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
 import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "./badges";
@@ -21,48 +22,10 @@ import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
 import { SharePanel } from "./share-panel";
 
-const POLL_MS = 700;
-
-/** Follows an unfinished job until it ends; a job deleted meanwhile is reported as gone. */
-function useLiveJob(initial: JobRecord) {
-  const [job, setJob] = useState(initial);
-  const [gone, setGone] = useState(false);
-  const [pollError, setPollError] = useState<string | null>(null);
-  const active = !isTerminal(job.status);
-
-  useEffect(() => {
-    if (!active) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout>;
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const next = await fetchJob(initial.id, controller.signal);
-        failures = 0;
-        setPollError(null);
-        setJob(next);
-        if (isTerminal(next.status)) return;
-      } catch (err) {
-        if (controller.signal.aborted) return;
-        if (err instanceof ApiError && err.status === 404) return setGone(true);
-        failures++;
-        setPollError(err instanceof Error ? err.message : "Lost track of the job.");
-      }
-      timer = setTimeout(() => void tick(), POLL_MS * Math.min(8, 2 ** failures));
-    };
-    timer = setTimeout(() => void tick(), POLL_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [active, initial.id]);
-
-  return { job, setJob, gone, pollError };
-}
-
 export function JobView({ initial, origin }: { initial: JobRecord; origin: string }) {
   const router = useRouter();
-  const { job, setJob, gone, pollError } = useLiveJob(initial);
+  const { job: live, setJob, gone, pollError } = useLiveJob(initial);
+  const job = live ?? initial;
   const [actionError, setActionError] = useState<string | null>(null);
   const [rerunning, setRerunning] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -95,8 +58,7 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
     ...(job.seed !== null ? [{ label: "Seed", value: String(job.seed), mono: true }] : []),
     ...settingsOf(job),
   ];
-  // A finished transcript plays its audio beside the text already.
-  const hasInputs = inputMediaOf(job).length > 0 && !(job.task === "transcribe" && job.status === "done");
+  const hasInputs = inputMediaOf(job).length > 0;
   const shareable = job.status === "done" || Boolean(job.shareId);
 
   return (

@@ -2,12 +2,15 @@ import { DownloadIcon, ExternalLinkIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4" };
+const EXT: Record<string, string> = {
+  "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4",
+  "audio/wav": "wav", "audio/x-wav": "wav", "audio/mpeg": "mp3", "audio/ogg": "ogg", "text/markdown": "md",
+};
 
-/** A meaningful file name: what it is, a slug of the prompt, and which one of the set. */
-export function downloadName(kind: string, prompt: string | undefined, index: number, contentType: string) {
-  const slug = (prompt ?? kind).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || kind;
-  return `${slug}-${index + 1}.${EXT[contentType] ?? "bin"}`;
+/** A meaningful file name: a slug of the prompt, the seed that made it, and which one of the set. */
+export function downloadName(kind: string, prompt: string | undefined, index: number, contentType: string, seed?: number | null) {
+  const slug = (prompt ?? kind).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40).replace(/-$/, "") || kind;
+  return `${slug}${seed != null ? `-seed${seed}` : ""}-${index + 1}.${EXT[contentType.split(";")[0]!] ?? "bin"}`;
 }
 
 const linkClass =
@@ -27,11 +30,11 @@ export function MediaActions({ output, name }: { output: MediaOutput; name: stri
   );
 }
 
-export function ImageGrid({ outputs, prompt }: { outputs: MediaOutput[]; prompt?: string }) {
+export function ImageGrid({ outputs, prompt, seed }: { outputs: MediaOutput[]; prompt?: string; seed?: number | null }) {
   return (
     <ul data-testid="result-grid" className={cn("grid gap-3", outputs.length > 1 && "sm:grid-cols-2")}>
       {outputs.map((output, i) => {
-        const name = downloadName("image", prompt, i, output.contentType);
+        const name = downloadName("image", prompt, i, output.contentType, seed);
         return (
           <li key={output.url} className="group relative overflow-hidden rounded-xl border border-zinc-800 checkerboard">
             {/* eslint-disable-next-line @next/next/no-img-element */}

@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ClockIcon, ImageIcon, MicIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { TASK_ICONS } from "@/components/tasks/icons";
+import { ClockIcon } from "@/components/ui/icons";
+import { TASK_LIST } from "@/lib/tasks/registry";
 
+/** Every task's page, in the registry's order, then the history. */
 export const NAV_ITEMS: { href: string; label: string; icon: ReactNode; blurb: string }[] = [
-  { href: "/image", label: "Image", icon: <ImageIcon size={18} />, blurb: "Text-to-image and image-to-image" },
-  { href: "/inpaint", label: "Inpaint", icon: <BrushIcon size={18} />, blurb: "Paint a mask, describe the change" },
-  { href: "/video", label: "Video", icon: <VideoIcon size={18} />, blurb: "Text-to-video and image-to-video" },
-  { href: "/transcribe", label: "Transcribe", icon: <MicIcon size={18} />, blurb: "Audio to text with timestamps" },
-  { href: "/prompts", label: "Prompts", icon: <SparklesIcon size={18} />, blurb: "Turn an idea into strong prompts" },
+  ...TASK_LIST.map((t) => {
+    const Icon = TASK_ICONS[t.id];
+    return { href: `/${t.id}`, label: t.nav.label, icon: <Icon size={18} />, blurb: t.nav.blurb };
+  }),
   { href: "/history", label: "History", icon: <ClockIcon size={18} />, blurb: "Open, share or remix what you made" },
 ];

@@ -16,6 +16,8 @@ export type MediaField<I> = {
   label: string;
   name: string;
   kind: "image" | "audio";
+  /** false: a remix does not bring the file back (an inpaint mask is painted afresh on the image). */
+  remix?: false;
 };
 
 export type Runs = "queue" | "stream";

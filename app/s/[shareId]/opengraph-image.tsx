@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { connection } from "next/server";
 import sharp from "sharp";
-import { excerpt, formatClock, TASK_LABEL } from "@/components/job/format";
+import { excerpt, factsOf, TASK_LABEL } from "@/components/job/format";
+import { taskDefinition } from "@/lib/tasks/registry";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { readMediaBlob } from "@/lib/media/store";
 import { sharedJob } from "./shared-job";
@@ -25,7 +26,7 @@ const dataUrl = (buf: Buffer, type: string) => `data:${type};base64,${buf.toStri
 /** The job's still (first image, or the video's poster) from the media store, resized for the card. */
 async function pictureOf(job: JobRecord, wide: (aspect: number) => boolean): Promise<(Picture & { fullBleed: boolean }) | undefined> {
   const first = job.outputs[0];
-  const url = job.task === "video" ? first?.posterUrl : first?.url;
+  const url = first?.kind === "video" ? first.posterUrl : first?.kind === "image" ? first.url : undefined;
   if (!first || !url || first.copyError || !url.startsWith("/api/media/")) return undefined;
   try {
     const source = Buffer.from(await (await readMediaBlob(url)).arrayBuffer());
@@ -84,15 +85,8 @@ function Pill({ children }: { children: string }) {
 
 const fontFor = (text: string, big: number) => (text.length <= 60 ? big : text.length <= 110 ? big * 0.82 : big * 0.68);
 
-function facts(job: JobRecord): string {
-  const first = job.outputs[0];
-  if (job.task === "video") return [TASK_LABEL.video, formatClock(first?.durationSec)].filter(Boolean).join(" · ");
-  if (job.task === "image" || job.task === "inpaint") {
-    const n = job.outputs.length;
-    return [TASK_LABEL[job.task], n > 1 ? `${n} images` : null, first?.width && first.height ? `${first.width}×${first.height}` : null].filter(Boolean).join(" · ");
-  }
-  return TASK_LABEL[job.task];
-}
+/** The task and the job's facts (how many, what size, how long), as the history card says them. */
+const facts = (job: JobRecord) => [TASK_LABEL[job.task], factsOf(job)].filter(Boolean).join(" · ");
 
 /** A picture job: the picture, the prompt, the mark. */
 function PictureCard({ job, picture }: { job: JobRecord; picture: Picture & { fullBleed: boolean } }) {
@@ -179,7 +173,7 @@ export default async function Image({ params }: { params: Promise<{ shareId: str
   await connection();
   const job = await sharedJob((await params).shareId);
   if (!job) notFound();
-  const picture = job.task === "image" || job.task === "inpaint" || job.task === "video" ? await pictureOf(job, (aspect) => aspect >= 1.45) : undefined;
+  const picture = taskDefinition(job.task).card === "picture" ? await pictureOf(job, (aspect) => aspect >= 1.45) : undefined;
   return new ImageResponse(picture ? <PictureCard job={job} picture={picture} /> : <TextCard job={job} />, {
     ...size,
     headers: { "cache-control": "public, max-age=60, must-revalidate" },

@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     type: "image/png",
     alt: `${TASK_LABEL[job.task]} made with Studio: ${excerpt(jobTitle(job), 120)}`,
   };
-  const video = job.task === "video" ? job.outputs[0] : undefined;
+  const video = job.outputs[0]?.kind === "video" ? job.outputs[0] : undefined;
   return {
     metadataBase: new URL(origin),
     title,

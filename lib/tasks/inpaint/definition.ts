@@ -25,7 +25,7 @@ export const inpaintTask = defineTask({
   input: inpaintInputSchema,
   media: [
     { field: "image", label: "Image", name: "image", kind: "image" },
-    { field: "mask", label: "Mask", name: "mask", kind: "image" },
+    { field: "mask", label: "Mask", name: "mask", kind: "image", remix: false },
   ],
   seeded: true,
   runs: "queue",

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { BrushIcon, ImageIcon, MicIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import type { Task } from "@/lib/tasks/registry";
+
+/**
+ * Each task's icon, apart from its views so the sidebar does not load every result view. Keyed by
+ * the registry's ids: a task without an icon does not compile.
+ */
+export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode } = {
+  image: ImageIcon,
+  inpaint: BrushIcon,
+  video: VideoIcon,
+  transcribe: MicIcon,
+  prompts: SparklesIcon,
+};

@@ -1,0 +1,16 @@
+import type { Task } from "@/lib/tasks/registry";
+import { imageView } from "./image";
+import { inpaintView } from "./inpaint";
+import { promptsView } from "./prompts";
+import { transcribeView } from "./transcribe";
+import { videoView } from "./video";
+import type { TaskView } from "./views";
+
+/** Every task's views, keyed by the registry's ids: a task without its views does not compile. */
+export const TASK_VIEWS: { [T in Task]: TaskView } = {
+  image: imageView,
+  inpaint: inpaintView,
+  video: videoView,
+  transcribe: transcribeView,
+  prompts: promptsView,
+};

@@ -1,0 +1,9 @@
+import { VideoThumb } from "@/components/history/thumbs";
+import { promptOf } from "@/components/job/format";
+import { VideoPlayer } from "@/components/job/video-player";
+import type { TaskView } from "./views";
+
+export const videoView: TaskView = {
+  Result: ({ job }) => (job.outputs[0] ? <VideoPlayer output={job.outputs[0]} prompt={promptOf(job)} /> : null),
+  Thumb: ({ job }) => <VideoThumb output={job.outputs[0]} />,
+};

@@ -1,0 +1,26 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { watchJob } from "@/lib/client/job-watch";
+import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+
+/** A job kept current by the shared poller until it finishes; one deleted meanwhile is reported as gone. */
+export function useLiveJob(initial: JobRecord | null) {
+  const [job, setJob] = useState(initial);
+  const [gone, setGone] = useState(false);
+  const [pollError, setPollError] = useState<string | null>(null);
+  const following = job && !isTerminal(job.status) ? job.id : null;
+
+  useEffect(() => {
+    if (!following) return;
+    return watchJob(following, (event) => {
+      if (event.type === "job") {
+        setPollError(null);
+        setJob(event.job);
+      } else if (event.type === "gone") setGone(true);
+      else setPollError(event.message);
+    });
+  }, [following]);
+
+  return { job, setJob, gone, pollError };
+}
