@@ -2,6 +2,8 @@
  * The job record: what the studio keeps about every job, whatever its task, so history and share
  * links can persist it as is. Each task's own input lives with the task (lib/tasks/*). Client-safe.
  */
+// Before any schema is built: zod decides at construction whether it may compile parsers with eval.
+import "@/lib/client/zod-csp";
 import { z } from "zod";
 import { TASK_LIST, TASKS, type InputOf, type QueueTask, type Task, type TaskDefinitionOf } from "@/lib/tasks/registry";
 import { promptDraftSchema } from "@/lib/tasks/prompts/definition";

@@ -3,6 +3,8 @@
  * input and output contract. Field names follow the endpoint types `@fal-ai/client` ships
  * (src/types/endpoints.d.ts). Pure data and zod: safe to import from client components.
  */
+// Before any schema is built: zod decides at construction whether it may compile parsers with eval.
+import "@/lib/client/zod-csp";
 import { z } from "zod";
 
 export const IMAGE_SIZE_PRESETS = {

@@ -1,4 +1,6 @@
 /** Input fields several tasks share, with the messages the forms show. Client-safe. */
+// Before any schema is built: zod decides at construction whether it may compile parsers with eval.
+import "@/lib/client/zod-csp";
 import { z } from "zod";
 
 /** A file in the studio's own media store, e.g. `/api/media/<sha256>.png`. */

@@ -1,3 +1,5 @@
+// Before any schema is built: zod decides at construction whether it may compile parsers with eval.
+import "@/lib/client/zod-csp";
 import { z } from "zod";
 import { defineTask } from "../define";
 
