@@ -54,6 +54,34 @@ test.describe("Image", () => {
     expect((await api.bytes(otherDone.outputs[0]!.url)).equals(first)).toBe(false);
   });
 
+  test("a result is shared from the generator page (the link opens for a stranger) and opens its job page", async ({ imagePage, page, browser }) => {
+    await imagePage.goto();
+    await imagePage.prompt.fill("a paper boat on a puddle");
+    await imagePage.chooseSize("Square · 512×512");
+    await imagePage.setSeed(77);
+    const job = await imagePage.generate();
+    await imagePage.expectJobStatus("done");
+    await expect(imagePage.downloadLink(0)).toHaveAttribute("download", "a-paper-boat-on-a-puddle-seed77-1.png");
+
+    const actions = page.getByTestId("result-actions");
+    await actions.getByRole("button", { name: "Share" }).click();
+    const link = page.getByTestId("result-share-link");
+    await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{24}$/);
+    const shareUrl = await link.inputValue();
+
+    // A fresh browser context: no cookies, no history, nothing of this session.
+    const stranger = await browser.newContext();
+    const strangerPage = await stranger.newPage();
+    const res = await strangerPage.goto(shareUrl);
+    expect(res?.status()).toBe(200);
+    await expect(strangerPage.getByRole("img", { name: /paper boat/ }).first()).toBeVisible();
+    await stranger.close();
+
+    await actions.getByRole("link", { name: "Open job" }).click();
+    await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
+    await expect(page.getByTestId("job-page")).toHaveAttribute("data-job-id", job.id);
+  });
+
   test("image-to-image: the result keeps the uploaded image's size", async ({ imagePage }) => {
     const source = await makeTestPng(640, 360);
     await imagePage.goto();

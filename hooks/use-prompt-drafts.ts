@@ -15,7 +15,7 @@ export function usePromptDrafts() {
   const [prompts, setPrompts] = useState<PromptDraft[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [meta, setMeta] = useState<{ engine: string; model: string } | null>(null);
+  const [meta, setMeta] = useState<{ id: string; engine: string; model: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   const draft = useCallback(async (req: PromptDraftRequest) => {
@@ -42,7 +42,7 @@ export function usePromptDrafts() {
           const event = draftEventSchema.safeParse(JSON.parse(line));
           if (!event.success) continue;
           const e = event.data;
-          if (e.type === "job") setMeta({ engine: e.engine, model: e.model });
+          if (e.type === "job") setMeta({ id: e.id, engine: e.engine, model: e.model });
           if (e.type === "delta") setText((t) => t + e.text);
           if (e.type === "prompt") setPrompts((p) => [...p, e.prompt]);
           if (e.type === "done") { finished = true; setState("done"); }

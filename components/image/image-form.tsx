@@ -126,7 +126,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
         >
           {(done) => (
             <div className="flex flex-col gap-3">
-              <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} />
+              <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
               {done.seed !== null ? (
                 <div>
                   <Button variant="ghost" size="sm" onClick={() => reuseSeed(done.seed!)}>

@@ -2,7 +2,7 @@ import { ImageGrid } from "@/components/job/media-results";
 import type { MediaOutput } from "@/lib/jobs/schema";
 
 /** The original beside the inpainted result. */
-export function InpaintCompare({ originalUrl, outputs, prompt }: { originalUrl: string; outputs: MediaOutput[]; prompt?: string }) {
+export function InpaintCompare({ originalUrl, outputs, prompt, seed }: { originalUrl: string; outputs: MediaOutput[]; prompt?: string; seed?: number | null }) {
   return (
     <div className="grid gap-3 md:grid-cols-2" data-testid="inpaint-compare">
       <figure className="flex flex-col gap-2">
@@ -12,7 +12,7 @@ export function InpaintCompare({ originalUrl, outputs, prompt }: { originalUrl: 
       </figure>
       <figure className="flex flex-col gap-2">
         <figcaption className="text-xs font-medium text-zinc-400">Result</figcaption>
-        <ImageGrid outputs={outputs} prompt={prompt} />
+        <ImageGrid outputs={outputs} prompt={prompt} seed={seed} />
       </figure>
     </div>
   );

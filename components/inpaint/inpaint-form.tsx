@@ -9,6 +9,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { JobProgress } from "@/components/job/job-progress";
+import { ResultActions } from "@/components/job/result-actions";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -137,7 +138,10 @@ export function InpaintForm({ models, initialPrompt, initial }: {
           )}
           {job ? <JobProgress job={job} onCancel={cancel} /> : null}
           {job?.status === "done" && original ? (
-            <InpaintCompare originalUrl={original.preview} outputs={job.outputs} prompt={prompt} />
+            <>
+              <InpaintCompare originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} />
+              <ResultActions job={job} key={job.id} />
+            </>
           ) : null}
         </div>
       }

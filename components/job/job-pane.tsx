@@ -4,8 +4,9 @@ import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { JobProgress } from "./job-progress";
+import { ResultActions } from "./result-actions";
 
-/** The right-hand side of a generator page: the job's progress, then its result. */
+/** The right-hand side of a generator page: the job's progress, then its result with Share and Open job. */
 export function JobPane({ job, onCancel, empty, children }: {
   job: JobRecord | null;
   onCancel: () => void;
@@ -18,7 +19,12 @@ export function JobPane({ job, onCancel, empty, children }: {
   return (
     <div className="flex flex-col gap-4">
       <JobProgress job={job} onCancel={onCancel} />
-      {job.status === "done" ? children(job) : null}
+      {job.status === "done" ? (
+        <>
+          {children(job)}
+          <ResultActions job={job} key={job.id} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -3,8 +3,8 @@ import { formatClock } from "./format";
 import { downloadName, MediaActions } from "./media-results";
 
 /** A clip with its poster frame, size and length, and a download under a meaningful name. */
-export function VideoPlayer({ output, prompt, autoPlay = false }: { output: MediaOutput; prompt?: string; autoPlay?: boolean }) {
-  const name = downloadName("video", prompt, 0, output.contentType);
+export function VideoPlayer({ output, prompt, seed, autoPlay = false }: { output: MediaOutput; prompt?: string; seed?: number | null; autoPlay?: boolean }) {
+  const name = downloadName("video", prompt, 0, output.contentType, seed);
   const facts = [
     output.width && output.height ? `${output.width}×${output.height}` : null,
     formatClock(output.durationSec),

@@ -17,6 +17,7 @@ import { check } from "@/lib/client/validate";
 import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/parse";
 import { PromptCard } from "./prompt-card";
+import { ResultActions } from "@/components/job/result-actions";
 
 export function PromptsForm({ initial }: { initial?: Remix<PromptDraftRequest> } = {}) {
   const from = initial?.input;
@@ -81,6 +82,7 @@ export function PromptsForm({ initial }: { initial?: Remix<PromptDraftRequest> }
             {writing && drafts.prompts.length < Number(count) ? (
               <PromptCard draft={{ title: writing.title, prompt: writing.prompt }} index={drafts.prompts.length} writing />
             ) : null}
+            {drafts.state === "done" && drafts.meta ? <ResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
           </div>
         )
       }

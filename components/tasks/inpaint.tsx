@@ -10,7 +10,7 @@ export const inpaintView: TaskView = {
     variant === "public" ? (
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
     ) : (
-      <InpaintCompare originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} />
+      <InpaintCompare originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };
