@@ -6,6 +6,7 @@ import {
   clamp01,
   defaultPose,
   hidePoint,
+  showPoint,
   keypointColor,
   limbColor,
   movePoint,
@@ -151,6 +152,23 @@ describe("editing", () => {
     const hidden = hidePoint(pose, "left_ear");
     expect(hidden.left_ear).toBeNull();
     expect(movePoint(hidden, "left_ear", { x: 0.5, y: 0.5 }).left_ear).toEqual({ x: 0.5, y: 0.5 });
+  });
+
+  it("shows a hidden keypoint again beside its neighbour, wherever the figure has moved", () => {
+    const reference = defaultPose(512, 512);
+    // The whole figure shifted 0.1 to the right, then the left ear hidden.
+    const shifted = {} as Pose;
+    for (const name of KEYPOINT_NAMES) shifted[name] = { x: reference[name]!.x + 0.1, y: reference[name]!.y };
+    const shown = showPoint(hidePoint(shifted, "left_ear"), "left_ear", reference);
+    expect(shown.left_ear!.x).toBeCloseTo(reference.left_ear!.x + 0.1, 12);
+    expect(shown.left_ear!.y).toBeCloseTo(reference.left_ear!.y, 12);
+  });
+
+  it("uses the reference position when no neighbour is visible, and stays in the frame", () => {
+    const reference = defaultPose(512, 512);
+    expect(showPoint(only({}), "left_ear", reference).left_ear).toEqual(reference.left_ear);
+    const nearEdge = only({ left_eye: { x: 0.995, y: 0.5 } });
+    expect(showPoint(nearEdge, "left_ear", reference).left_ear!.x).toBe(1);
   });
 
   it("compares poses by value", () => {

@@ -5,6 +5,8 @@
  * (0..1 of the frame's width and height) so one pose renders at any output size.
  * Pure TypeScript with no DOM access: safe in client components and unit-tested in node.
  */
+// First: zod probes for eval when a schema is built, which the pages' CSP reports as a violation.
+import "@/lib/client/zod-csp";
 import { z } from "zod";
 
 /** OpenPose's order: index i here is keypoint i + 1 in the original 1-based limb table. */
@@ -123,9 +125,27 @@ export function movePoint(pose: Pose, name: KeypointName, to: Keypoint): Pose {
   return { ...pose, [name]: clampPoint(to) };
 }
 
-/** A copy of `pose` with `name` marked not visible (movePoint shows it again). */
+/** A copy of `pose` with `name` marked not visible. */
 export function hidePoint(pose: Pose, name: KeypointName): Pose {
   return { ...pose, [name]: null };
+}
+
+/**
+ * A copy of `pose` with hidden `name` shown again: beside a visible neighbour (the other end of one
+ * of its limbs), at the offset it has from that neighbour in `reference`, so an ear comes back next
+ * to its eye wherever the figure now stands; where `reference` has it if no neighbour is visible.
+ */
+export function showPoint(pose: Pose, name: KeypointName, reference: Pose): Pose {
+  const own = reference[name];
+  if (!own) throw new RangeError(`The reference pose has no ${name} to show`);
+  for (const [a, b] of LIMBS) {
+    if (a !== name && b !== name) continue;
+    const neighbour = a === name ? b : a;
+    const here = pose[neighbour];
+    const there = reference[neighbour];
+    if (here && there) return movePoint(pose, name, { x: here.x + own.x - there.x, y: here.y + own.y - there.y });
+  }
+  return movePoint(pose, name, own);
 }
 
 export function samePose(a: Pose, b: Pose): boolean {
