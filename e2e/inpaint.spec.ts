@@ -29,6 +29,21 @@ test.describe("Inpaint", () => {
     await inpaintPage.expectJobStatus("done");
     await expect(inpaintPage.compare).toBeVisible();
     await expect(inpaintPage.compare.getByRole("img", { name: "Original image" })).toBeVisible();
+    // The before/after divider follows a mouse drag, then the keyboard.
+    const divider = inpaintPage.compare.getByRole("slider", { name: "Before and after divider" });
+    await expect(divider).toHaveAttribute("aria-valuenow", "50");
+    const slider = inpaintPage.compare.getByTestId("compare-slider");
+    await slider.scrollIntoViewIfNeeded();
+    const frame = (await slider.boundingBox())!;
+    await page.mouse.move(frame.x + frame.width * 0.5, frame.y + frame.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + frame.width * 0.2, frame.y + frame.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(Number(await divider.getAttribute("aria-valuenow"))).toBeCloseTo(20, -1);
+    await page.keyboard.press("End");
+    await expect(divider).toHaveAttribute("aria-valuenow", "100");
+    await page.keyboard.press("ArrowLeft");
+    await expect(divider).toHaveAttribute("aria-valuenow", "95");
     expect(await naturalSize(inpaintPage.resultImage)).toEqual({ width: W, height: H });
     await page.screenshot({ path: test.info().outputPath("inpaint-result.png"), fullPage: true });
 

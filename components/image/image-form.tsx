@@ -9,6 +9,7 @@ import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
+import { BeforeAfter } from "@/components/job/before-after";
 import { ImageGrid } from "@/components/job/media-results";
 import { JobPane } from "@/components/job/job-pane";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -126,7 +127,11 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
         >
           {(done) => (
             <div className="flex flex-col gap-3">
-              <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
+              {source.file && "sourceImage" in done.input && done.input.sourceImage ? (
+                <BeforeAfter originalUrl={source.file.preview} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} />
+              ) : (
+                <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
+              )}
               {done.seed !== null ? (
                 <div>
                   <Button variant="ghost" size="sm" onClick={() => reuseSeed(done.seed!)}>

@@ -21,7 +21,7 @@ import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
-import { InpaintCompare } from "./inpaint-compare";
+import { BeforeAfter } from "@/components/job/before-after";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
 export function InpaintForm({ models, initialPrompt, initial }: {
@@ -139,7 +139,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
           {job ? <JobProgress job={job} onCancel={cancel} /> : null}
           {job?.status === "done" && original ? (
             <>
-              <InpaintCompare originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} />
+              <BeforeAfter originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} testId="inpaint-compare" />
               <ResultActions job={job} key={job.id} />
             </>
           ) : null}

@@ -1,5 +1,5 @@
 import { PictureThumb } from "@/components/history/thumbs";
-import { InpaintCompare } from "@/components/inpaint/inpaint-compare";
+import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
 import { ImageGrid } from "@/components/job/media-results";
 import type { InpaintInput } from "@/lib/jobs/schema";
@@ -10,7 +10,7 @@ export const inpaintView: TaskView = {
     variant === "public" ? (
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
     ) : (
-      <InpaintCompare originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
+      <BeforeAfter originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} testId="inpaint-compare" />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

@@ -1,0 +1,33 @@
+"use client";
+
+import { useState } from "react";
+import { CompareSlider } from "@/components/ui/compare-slider";
+import { ToggleGroup } from "@/components/ui/toggle-group";
+import type { MediaOutput } from "@/lib/jobs/schema";
+import { ImageGrid } from "./media-results";
+
+/**
+ * An edit beside what it started from: a before/after slider over the original and one result
+ * (chosen when there are several), then every result with its download. The original image is
+ * labelled so it can be found without the slider.
+ */
+export function BeforeAfter({ originalUrl, outputs, prompt, seed, testId = "before-after" }: {
+  originalUrl: string;
+  outputs: MediaOutput[];
+  prompt?: string;
+  seed?: number | null;
+  testId?: string;
+}) {
+  const [shown, setShown] = useState("0");
+  const after = outputs[Number(shown)] ?? outputs[0];
+  if (!after) return null;
+  return (
+    <div className="flex flex-col gap-3" data-testid={testId}>
+      {outputs.length > 1 ? (
+        <ToggleGroup label="Compare" value={shown} onChange={setShown} options={outputs.map((_, i) => ({ value: String(i), label: `Result ${i + 1}` }))} />
+      ) : null}
+      <CompareSlider beforeUrl={originalUrl} afterUrl={after.url} beforeAlt="Original image" afterAlt={`Result ${Number(shown) + 1}`} />
+      <ImageGrid outputs={outputs} prompt={prompt} seed={seed} />
+    </div>
+  );
+}
