@@ -5,8 +5,8 @@ import { watchJob } from "@/lib/client/job-watch";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
 
 /** A job kept current by the shared poller until it finishes; one deleted meanwhile is reported as gone. */
-export function useLiveJob(initial: JobRecord | null) {
-  const [job, setJob] = useState(initial);
+export function useLiveJob<J extends JobRecord | null>(initial: J) {
+  const [job, setJob] = useState<JobRecord | J>(initial);
   const [gone, setGone] = useState(false);
   const [pollError, setPollError] = useState<string | null>(null);
   const following = job && !isTerminal(job.status) ? job.id : null;

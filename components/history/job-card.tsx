@@ -20,8 +20,7 @@ import { CardThumb } from "./card-thumb";
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
 export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved: (id: string) => void }) {
   const router = useRouter();
-  const { job: live, setJob, gone } = useLiveJob(initial);
-  const job = live ?? initial;
+  const { job, setJob, gone } = useLiveJob(initial);
   const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -24,8 +24,7 @@ import { SharePanel } from "./share-panel";
 
 export function JobView({ initial, origin }: { initial: JobRecord; origin: string }) {
   const router = useRouter();
-  const { job: live, setJob, gone, pollError } = useLiveJob(initial);
-  const job = live ?? initial;
+  const { job, setJob, gone, pollError } = useLiveJob(initial);
   const [actionError, setActionError] = useState<string | null>(null);
   const [rerunning, setRerunning] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);

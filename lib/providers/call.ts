@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { sleep } from "@/lib/sleep";
 import { AppError } from "@/lib/errors";
 import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
@@ -65,7 +66,7 @@ export async function callEndpoint<F extends Family>(
   input: Record<string, unknown>,
   files: Record<string, FileInput>,
   opts: CallOptions = {},
-): Promise<import("zod").infer<(typeof FAMILIES)[F]["output"]>> {
+): Promise<z.infer<(typeof FAMILIES)[F]["output"]>> {
   let requestId = opts.requestId ?? null;
   if (!requestId) {
     const urls: Record<string, string> = {};
@@ -87,5 +88,5 @@ export async function callEndpoint<F extends Family>(
   const raw = await fal.result({ endpointId, requestId });
   const parsed = FAMILIES[family].output.safeParse(raw);
   if (!parsed.success) throw new AppError("upstream", `${endpointId} answered in an unexpected shape.`);
-  return parsed.data as import("zod").infer<(typeof FAMILIES)[F]["output"]>;
+  return parsed.data as z.infer<(typeof FAMILIES)[F]["output"]>;
 }

@@ -15,8 +15,6 @@ export const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
   "1:1": { width: 576, height: 576 },
 };
 
-export const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
-
 /** The most a model reads into memory for one input: the studio's own largest upload (audio, 100 MB). */
 const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 

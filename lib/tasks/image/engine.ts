@@ -1,13 +1,14 @@
 import "server-only";
 import { resolveImageSize } from "@/lib/providers/catalog";
 import { renderImage } from "@/lib/local-engine/media/image";
-import { imageOutputs, n, randomSeed, readImageInput } from "@/lib/local-engine/fal/io";
+import { imageOutputs, n, readImageInput } from "@/lib/local-engine/fal/io";
 import type { LocalGenerators } from "../server-types";
+import { seedFor } from "../seed";
 
 export const imageEngine: LocalGenerators<"flux-text-to-image" | "flux-image-to-image"> = {
   async "flux-text-to-image"(i, ctx) {
     const { width, height } = resolveImageSize(i.image_size);
-    const seed = i.seed ?? randomSeed();
+    const seed = seedFor(i.seed);
     const started = Date.now();
     const pngs = await Promise.all(n(i.num_images).map((index) => renderImage({ prompt: i.prompt, width, height, seed, index })));
     const images = await imageOutputs(ctx, pngs, i.output_format ?? "jpeg", width, height);
@@ -15,7 +16,7 @@ export const imageEngine: LocalGenerators<"flux-text-to-image" | "flux-image-to-
   },
   async "flux-image-to-image"(i, ctx) {
     const { data: source, width, height } = await readImageInput(i.image_url, "image_url", "flux-image-to-image");
-    const seed = i.seed ?? randomSeed();
+    const seed = seedFor(i.seed);
     const pngs = await Promise.all(
       n(i.num_images).map((index) =>
         renderImage({ prompt: i.prompt, width, height, seed, index, source: { data: source, strength: i.strength ?? 0.95 }, signal: ctx.signal }),

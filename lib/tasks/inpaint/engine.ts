@@ -1,7 +1,8 @@
 import "server-only";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
-import { imageOutputs, n, randomSeed, readImageInput } from "@/lib/local-engine/fal/io";
+import { imageOutputs, n, readImageInput } from "@/lib/local-engine/fal/io";
 import type { LocalGenerators } from "../server-types";
+import { seedFor } from "../seed";
 
 export const inpaintEngine: LocalGenerators<"flux-inpaint"> = {
   async "flux-inpaint"(i, ctx) {
@@ -9,7 +10,7 @@ export const inpaintEngine: LocalGenerators<"flux-inpaint"> = {
       readImageInput(i.image_url, "image_url", "flux-inpaint"),
       readImageInput(i.mask_url, "mask_url", "flux-inpaint"),
     ]);
-    const seed = i.seed ?? randomSeed();
+    const seed = seedFor(i.seed);
     // One after another: each holds the whole image in memory several times over.
     const pngs: Buffer[] = [];
     for (const index of n(i.num_images)) {

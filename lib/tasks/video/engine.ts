@@ -1,17 +1,18 @@
 import "server-only";
-import { FAMILIES, type Family, type Supports } from "@/lib/providers/catalog";
+import { FAMILIES, type Supports } from "@/lib/providers/catalog";
 import { renderVideo } from "@/lib/local-engine/media/video";
-import { randomSeed, readImageInput, VIDEO_SIZES, videoSizeFor } from "@/lib/local-engine/fal/io";
+import { readImageInput, VIDEO_SIZES, videoSizeFor } from "@/lib/local-engine/fal/io";
 import type { RunContext } from "@/lib/local-engine/fal/models";
 import type { LocalGenerators } from "../server-types";
+import { seedFor } from "../seed";
 
 type VideoFamily = "ltx-text-to-video" | "ltx-image-to-video" | "kling-text-to-video" | "kling-image-to-video" | "ltx2-text-to-video" | "ltx2-image-to-video";
 
 /** Every video family renders the same way; they differ in the fields they take and whether they report a seed. */
 const clip = (family: VideoFamily) => async (i: { prompt: string; seed?: number; duration?: string; aspect_ratio?: string; image_url?: string }, ctx: RunContext) => {
-  const start = i.image_url ? await readImageInput(i.image_url, "image_url", family as Family) : undefined;
+  const start = i.image_url ? await readImageInput(i.image_url, "image_url", family) : undefined;
   const size = start ? videoSizeFor(start) : VIDEO_SIZES[i.aspect_ratio ?? "16:9"]!;
-  const seed = i.seed ?? randomSeed();
+  const seed = seedFor(i.seed);
   ctx.log(`Rendering ${i.duration ?? 5} s at ${size.width}×${size.height}`);
   const mp4 = await renderVideo({ prompt: i.prompt, seed, durationSec: Number(i.duration ?? 5), ...size, startImage: start?.data, signal: ctx.signal });
   const url = await ctx.saveOutput(mp4, "video/mp4", "video.mp4");
