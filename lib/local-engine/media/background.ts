@@ -112,7 +112,10 @@ async function backdropFit(rgba: Buffer, n: number, model: BackgroundModel | und
   const distance = new Float32Array(n);
   const nearest = new Uint8Array(n);
   let anyTransparent = false;
-  const k = model ? model.reach.length : 0;
+  const centres = model?.centres ?? new Float64Array(0);
+  // Squared distances over squared reach: one square root per pixel instead of one per colour.
+  const inverseReach2 = Float64Array.from(model?.reach ?? [], (r) => 1 / (r * r));
+  const k = inverseReach2.length;
   await inSlices(n, signal, (from, to) => {
     for (let p = from; p < to; p++) {
       const o = p * 4;
@@ -122,13 +125,16 @@ async function backdropFit(rgba: Buffer, n: number, model: BackgroundModel | und
       }
       let best = Infinity;
       for (let c = 0; c < k; c++) {
-        const dr = rgba[o]! - model!.centres[c * 3]!;
-        const dg = rgba[o + 1]! - model!.centres[c * 3 + 1]!;
-        const db = rgba[o + 2]! - model!.centres[c * 3 + 2]!;
-        const d = Math.sqrt(dr * dr + dg * dg + db * db) / model!.reach[c]!;
-        if (d < best) [best, nearest[p]] = [d, c];
+        const dr = rgba[o]! - centres[c * 3]!;
+        const dg = rgba[o + 1]! - centres[c * 3 + 1]!;
+        const db = rgba[o + 2]! - centres[c * 3 + 2]!;
+        const d = (dr * dr + dg * dg + db * db) * inverseReach2[c]!;
+        if (d < best) {
+          best = d;
+          nearest[p] = c;
+        }
       }
-      distance[p] = best;
+      distance[p] = Math.sqrt(best);
     }
   });
   return { distance, nearest, anyTransparent };
