@@ -1,4 +1,5 @@
 import "server-only";
+import { inSlices } from "./slices";
 
 /**
  * The background's colours, read from the image border: a few clustered colours, each with the
@@ -96,3 +97,43 @@ function quantile(values: number[], q: number): number {
 }
 
 const median = (values: number[]) => quantile(values, 0.5);
+
+export type Fit = {
+  /** Per pixel: distance to the nearest background colour over that colour's reach (≤ 1: background). */
+  distance: Float32Array;
+  /** Per pixel: which background colour is nearest. */
+  nearest: Uint8Array;
+  anyTransparent: boolean;
+};
+
+export async function backdropFit(rgba: Buffer, n: number, model: BackgroundModel | undefined, signal?: AbortSignal): Promise<Fit> {
+  const distance = new Float32Array(n);
+  const nearest = new Uint8Array(n);
+  let anyTransparent = false;
+  const centres = model?.centres ?? new Float64Array(0);
+  // Squared distances over squared reach: one square root per pixel instead of one per colour.
+  const inverseReach2 = Float64Array.from(model?.reach ?? [], (r) => 1 / (r * r));
+  const k = inverseReach2.length;
+  await inSlices(n, signal, (from, to) => {
+    for (let p = from; p < to; p++) {
+      const o = p * 4;
+      if (rgba[o + 3] === 0) {
+        anyTransparent = true;
+        continue;
+      }
+      let best = Infinity;
+      for (let c = 0; c < k; c++) {
+        const dr = rgba[o]! - centres[c * 3]!;
+        const dg = rgba[o + 1]! - centres[c * 3 + 1]!;
+        const db = rgba[o + 2]! - centres[c * 3 + 2]!;
+        const d = (dr * dr + dg * dg + db * db) * inverseReach2[c]!;
+        if (d < best) {
+          best = d;
+          nearest[p] = c;
+        }
+      }
+      distance[p] = Math.sqrt(best);
+    }
+  });
+  return { distance, nearest, anyTransparent };
+}
