@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { TEST_KEYS } from "../playwright.config";
+import { BackgroundPage } from "./pages/background-page";
 import { HistoryPage } from "./pages/history-page";
 import { HomePage } from "./pages/home-page";
 import { ImagePage } from "./pages/image-page";
@@ -40,6 +41,7 @@ type Fixtures = {
   inpaintPage: InpaintPage;
   videoPage: VideoPage;
   transcribePage: TranscribePage;
+  backgroundPage: BackgroundPage;
   promptsPage: PromptsPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
@@ -111,6 +113,7 @@ export const test = base.extend<Fixtures>({
   inpaintPage: async ({ page }, use) => use(new InpaintPage(page)),
   videoPage: async ({ page }, use) => use(new VideoPage(page)),
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
+  backgroundPage: async ({ page }, use) => use(new BackgroundPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),

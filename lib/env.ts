@@ -37,6 +37,8 @@ const schema = z.object({
   FAL_VIDEO_MODEL: endpointId.default("fal-ai/kling-video/v2.1/master/text-to-video"),
   FAL_IMAGE_TO_VIDEO_MODEL: endpointId.default("fal-ai/kling-video/v2.1/standard/image-to-video"),
   FAL_STT_MODEL: endpointId.default("fal-ai/whisper"),
+  FAL_BACKGROUND_REMOVE_MODEL: endpointId.default("fal-ai/birefnet/v2"),
+  FAL_BACKGROUND_REPLACE_MODEL: endpointId.default("fal-ai/bria/background/replace"),
   FAL_LLM_MODEL: endpointId.default("openrouter/router"),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4.1-mini"),
   OPENROUTER_MODEL: z.string().trim().min(1).default("google/gemini-2.5-flash"),

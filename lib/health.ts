@@ -26,6 +26,8 @@ export async function health() {
     transcribe: local && !(tools.ffmpeg && tools.pocketsphinx)
       ? missing("Offline transcription needs ffmpeg and pocketsphinx (Debian/Ubuntu: apt-get install ffmpeg pocketsphinx pocketsphinx-en-us).")
       : available,
+    // Cut out from the border colours in plain JavaScript and sharp: no tool to install.
+    background: available,
     prompts: available,
   };
   return {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ImageIcon, MicIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { BrushIcon, ImageIcon, MicIcon, ScissorsIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/registry";
 
 /**
@@ -11,5 +11,6 @@ export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode 
   inpaint: BrushIcon,
   video: VideoIcon,
   transcribe: MicIcon,
+  background: ScissorsIcon,
   prompts: SparklesIcon,
 };

@@ -1,4 +1,5 @@
 import type { Task } from "@/lib/tasks/registry";
+import { backgroundView } from "./background";
 import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
@@ -12,5 +13,6 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   inpaint: inpaintView,
   video: videoView,
   transcribe: transcribeView,
+  background: backgroundView,
   prompts: promptsView,
 };

@@ -14,6 +14,7 @@ export type { ImageInput } from "@/lib/tasks/image/definition";
 export type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 export type { VideoInput } from "@/lib/tasks/video/definition";
 export type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
+export type { BackgroundInput } from "@/lib/tasks/background/definition";
 export { promptDraftRequestSchema, promptDraftSchema, type PromptDraft, type PromptDraftRequest } from "@/lib/tasks/prompts/definition";
 
 /** What POST /api/jobs takes: the input of any task a provider runs from its queue. */

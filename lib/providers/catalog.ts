@@ -6,6 +6,10 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
+import {
+  birefnetInput, birefnetOutput, birefnetV2Input, briaRemoveInput, briaReplaceInput, briaReplaceOutput, rembgInput, singleImageOutput,
+  BACKGROUND_ENDPOINTS, type BackgroundEndpointId,
+} from "./wire/background";
 
 export const IMAGE_SIZE_PRESETS = {
   square_hd: { width: 1024, height: 1024 },
@@ -131,12 +135,12 @@ const transcriptOutput = z.object({
     .optional(),
 });
 
-export type Kind = "image" | "inpaint" | "video" | "transcribe";
+export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background";
 
 export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
-  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text";
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background";
   input: z.ZodObject;
   output: z.ZodObject;
   /**
@@ -206,6 +210,24 @@ export const FAMILIES = {
   whisper: {
     kind: "transcribe", mode: "speech-to-text", input: whisperInput, output: transcriptOutput, supports: {},
   },
+  // Background removal: one image in, the subject on transparency out. Each endpoint has its own fields.
+  "birefnet-v2": {
+    kind: "background", mode: "remove-background", input: birefnetV2Input, output: birefnetOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {},
+  },
+  birefnet: {
+    kind: "background", mode: "remove-background", input: birefnetInput, output: birefnetOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {},
+  },
+  "bria-remove-background": {
+    kind: "background", mode: "remove-background", input: briaRemoveInput, output: singleImageOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {},
+  },
+  rembg: {
+    kind: "background", mode: "remove-background", input: rembgInput, output: singleImageOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {},
+  },
+  // Replacement keeps the subject and paints a new backdrop from the prompt, in one call.
+  "bria-replace-background": {
+    kind: "background", mode: "replace-background", input: briaReplaceInput, output: briaReplaceOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    supports: { negativePrompt: true, seed: true, numImages: true },
+  },
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
@@ -228,6 +250,15 @@ export type Mode = FamilySpec["mode"];
 
 export type EndpointEntry = { id: string; label: string; family: Family };
 
+/** The family of each of fal's background endpoints (lib/providers/wire/background.ts): one without does not compile. */
+const BACKGROUND_FAMILY: Record<BackgroundEndpointId, Family> = {
+  "fal-ai/birefnet/v2": "birefnet-v2",
+  "fal-ai/birefnet": "birefnet",
+  "fal-ai/bria/background/remove": "bria-remove-background",
+  "fal-ai/imageutils/rembg": "rembg",
+  "fal-ai/bria/background/replace": "bria-replace-background",
+};
+
 /** Endpoints the studio knows; any other id may be configured and is read as its task's default family. */
 export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/flux/dev", label: "FLUX.1 [dev]", family: "flux-text-to-image" },
@@ -243,6 +274,7 @@ export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/ltx-2/image-to-video/fast", label: "LTX-2 fast image-to-video", family: "ltx2-image-to-video" },
   { id: "fal-ai/whisper", label: "Whisper", family: "whisper" },
   { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
+  ...BACKGROUND_ENDPOINTS.map(({ id, label }) => ({ id, label, family: BACKGROUND_FAMILY[id] })),
 ];
 
 export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
@@ -252,6 +284,8 @@ export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
   "text-to-video": "kling-text-to-video",
   "image-to-video": "kling-image-to-video",
   "speech-to-text": "whisper",
+  "remove-background": "birefnet-v2",
+  "replace-background": "bria-replace-background",
 };
 
 export function familyOf(endpointId: string, mode?: Mode): Family | undefined {

@@ -13,6 +13,8 @@ export function configuredEndpoints(): Record<Mode, string> {
     "text-to-video": e.FAL_VIDEO_MODEL,
     "image-to-video": e.FAL_IMAGE_TO_VIDEO_MODEL,
     "speech-to-text": e.FAL_STT_MODEL,
+    "remove-background": e.FAL_BACKGROUND_REMOVE_MODEL,
+    "replace-background": e.FAL_BACKGROUND_REPLACE_MODEL,
   };
 }
 

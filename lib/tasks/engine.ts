@@ -1,5 +1,6 @@
 import "server-only";
 import type { Family } from "@/lib/providers/catalog";
+import { backgroundEngine } from "./background/engine";
 import { imageEngine } from "./image/engine";
 import { inpaintEngine } from "./inpaint/engine";
 import { transcribeEngine } from "./transcribe/engine";
@@ -12,4 +13,5 @@ export const LOCAL_GENERATORS: LocalGenerators<Family> = {
   ...inpaintEngine,
   ...videoEngine,
   ...transcribeEngine,
+  ...backgroundEngine,
 };

@@ -4,13 +4,14 @@
  * by these ids, so adding a task here without them — or there without it here — does not compile.
  */
 import type { z } from "zod";
+import { backgroundTask } from "./background/definition";
 import { imageTask } from "./image/definition";
 import { inpaintTask } from "./inpaint/definition";
 import { promptsTask } from "./prompts/definition";
 import { transcribeTask } from "./transcribe/definition";
 import { videoTask } from "./video/definition";
 
-export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, promptsTask] as const;
+export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, promptsTask] as const;
 
 type Definition = (typeof TASK_LIST)[number];
 export type Task = Definition["id"];

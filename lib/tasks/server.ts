@@ -1,4 +1,5 @@
 import "server-only";
+import { backgroundServer } from "./background/server";
 import { imageServer } from "./image/server";
 import { inpaintServer } from "./inpaint/server";
 import { transcribeServer } from "./transcribe/server";
@@ -12,6 +13,7 @@ export const QUEUE_TASKS: { [T in QueueTask]: QueueServerTask<InputOf<T>> } = {
   inpaint: inpaintServer,
   video: videoServer,
   transcribe: transcribeServer,
+  background: backgroundServer,
 };
 
 export const queueTask = <T extends QueueTask>(task: T) => QUEUE_TASKS[task] as QueueServerTask<InputOf<T>>;

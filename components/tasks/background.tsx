@@ -1,0 +1,17 @@
+import { BackgroundResult } from "@/components/background/background-result";
+import { PictureThumb } from "@/components/history/thumbs";
+import { promptOf } from "@/components/job/format";
+import { ImageGrid } from "@/components/job/media-results";
+import type { BackgroundInput } from "@/lib/jobs/schema";
+import type { TaskView } from "./views";
+
+export const backgroundView: TaskView = {
+  // The share page shows only what was made; the job page sets it beside the original.
+  Result: ({ job, variant }) =>
+    variant === "public" ? (
+      <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
+    ) : (
+      <BackgroundResult originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
+    ),
+  Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
+};
