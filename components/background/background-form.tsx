@@ -6,6 +6,7 @@ import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import { BeforeAfter } from "@/components/job/before-after";
 import { JobPane } from "@/components/job/job-pane";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
@@ -18,7 +19,6 @@ import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { backgroundInputSchema, type BackgroundInput, type BackgroundMode } from "@/lib/tasks/background/definition";
-import { BackgroundResult } from "./background-result";
 
 export function BackgroundForm({ removeModels, replaceModels, initial }: {
   removeModels: ModelOption[];
@@ -117,7 +117,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
         >
           {(done) => {
             const input = done.input as BackgroundInput;
-            return <BackgroundResult originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} />;
+            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" testId="background-result" />;
           }}
         </JobPane>
       }

@@ -11,11 +11,13 @@ import { ImageGrid } from "./media-results";
  * (chosen when there are several), then every result with its download. The original image is
  * labelled so it can be found without the slider.
  */
-export function BeforeAfter({ originalUrl, outputs, prompt, seed, testId = "before-after" }: {
+export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, testId = "before-after" }: {
   originalUrl: string;
   outputs: MediaOutput[];
   prompt?: string;
   seed?: number | null;
+  /** What a download is named after when there is no prompt. */
+  kind?: string;
   testId?: string;
 }) {
   const [shown, setShown] = useState("0");
@@ -27,7 +29,7 @@ export function BeforeAfter({ originalUrl, outputs, prompt, seed, testId = "befo
         <ToggleGroup label="Compare" value={shown} onChange={setShown} options={outputs.map((_, i) => ({ value: String(i), label: `Result ${i + 1}` }))} />
       ) : null}
       <CompareSlider beforeUrl={originalUrl} afterUrl={after.url} beforeAlt="Original image" afterAlt={`Result ${Number(shown) + 1}`} />
-      <ImageGrid outputs={outputs} prompt={prompt} seed={seed} />
+      <ImageGrid outputs={outputs} prompt={prompt} seed={seed} kind={kind} />
     </div>
   );
 }

@@ -30,11 +30,11 @@ export function MediaActions({ output, name }: { output: MediaOutput; name: stri
   );
 }
 
-export function ImageGrid({ outputs, prompt, seed }: { outputs: MediaOutput[]; prompt?: string; seed?: number | null }) {
+export function ImageGrid({ outputs, prompt, seed, kind = "image" }: { outputs: MediaOutput[]; prompt?: string; seed?: number | null; kind?: string }) {
   return (
     <ul data-testid="result-grid" className={cn("grid gap-3", outputs.length > 1 && "sm:grid-cols-2")}>
       {outputs.map((output, i) => {
-        const name = downloadName("image", prompt, i, output.contentType, seed);
+        const name = downloadName(kind, prompt, i, output.contentType, seed);
         return (
           <li key={output.url} className="group relative overflow-hidden rounded-xl border border-zinc-800 checkerboard">
             {/* eslint-disable-next-line @next/next/no-img-element */}

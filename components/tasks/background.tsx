@@ -1,5 +1,5 @@
-import { BackgroundResult } from "@/components/background/background-result";
 import { PictureThumb } from "@/components/history/thumbs";
+import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
 import { ImageGrid } from "@/components/job/media-results";
 import type { BackgroundInput } from "@/lib/jobs/schema";
@@ -9,9 +9,9 @@ export const backgroundView: TaskView = {
   // The share page shows only what was made; the job page sets it beside the original.
   Result: ({ job, variant }) =>
     variant === "public" ? (
-      <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
+      <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" />
     ) : (
-      <BackgroundResult originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
+      <BeforeAfter originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" testId="background-result" />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

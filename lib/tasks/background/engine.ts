@@ -1,7 +1,8 @@
 import "server-only";
 import sharp from "sharp";
 import { NoSubjectError, removeBackground, replaceBackground } from "@/lib/local-engine/media/background";
-import { invalid, n, randomSeed, readImageInput } from "@/lib/local-engine/fal/io";
+import { invalid, n, readImageInput } from "@/lib/local-engine/fal/io";
+import { seedFor } from "../seed";
 import type { RunContext } from "@/lib/local-engine/fal/models";
 import type { Family } from "@/lib/providers/catalog";
 import type { LocalGenerators } from "../server-types";
@@ -80,7 +81,7 @@ export const backgroundEngine: LocalGenerators<"birefnet-v2" | "birefnet" | "bri
     if (!i.prompt?.trim()) throw invalid("prompt", "Give a prompt for the new background (or ref_image_url)");
     if ((i.num_images ?? 1) > MAX_IMAGES) throw invalid("num_images", `The local engine makes at most ${MAX_IMAGES} images per request`);
     const { data } = await readImageInput(i.image_url, "image_url", "bria-replace-background");
-    const seed = i.seed ?? randomSeed();
+    const seed = seedFor(i.seed);
     // One after another: each holds the whole image in memory several times over.
     const images = [];
     for (const index of n(i.num_images)) {
