@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { parseJsonOrUndefined, readBodyText } from "@/lib/http/body";
 import { parseDraftUserMessage } from "@/lib/prompts/instructions";
 import { draftPrompts } from "./drafter";
+import { formatReply, responseFormatSchema, SchemaUnsupportedError } from "./structured";
 
 /**
  * OpenAI's chat completions endpoint (`POST /v1/chat/completions`), plain and streamed as
@@ -22,13 +23,14 @@ const bodySchema = z.object({
   messages: z.array(z.object({ role: z.enum(["system", "developer", "user", "assistant", "tool"]), content: contentSchema.nullable() }).loose()).min(1),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullable().optional(),
+  response_format: responseFormatSchema.optional(),
 }).loose();
 
 // A drafting conversation is a few KB; a body this large is not one.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const openaiError = (status: number, message: string, type: string, code: string | null = null) =>
-  Response.json({ error: { message, type, param: null, code } }, { status });
+const openaiError = (status: number, message: string, type: string, code: string | null = null, param: string | null = null) =>
+  Response.json({ error: { message, type, param, code } }, { status });
 
 const textOf = (content: z.infer<typeof contentSchema> | null) =>
   typeof content === "string" ? content : (content ?? []).map((p) => p.text ?? "").join("");
@@ -65,8 +67,14 @@ export async function handleLocalChatCompletions(req: Request): Promise<Response
     const issue = parsed.error.issues[0];
     return openaiError(400, `Invalid request: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim(), "invalid_request_error");
   }
-  const { model, messages, stream } = parsed.data;
-  const text = reply(messages);
+  const { model, messages, stream, response_format: format } = parsed.data;
+  let text: string;
+  try {
+    text = formatReply(format, reply(messages), textOf([...messages].reverse().find((m) => m.role === "user")?.content ?? null));
+  } catch (err) {
+    if (err instanceof SchemaUnsupportedError) return openaiError(400, err.message, "invalid_request_error", "invalid_value", "response_format");
+    throw err;
+  }
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);
   const promptTokens = Math.ceil(messages.map((m) => textOf(m.content)).join(" ").length / 4);
