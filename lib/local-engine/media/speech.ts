@@ -75,9 +75,10 @@ const CODEC: Record<AudioFormat, string[]> = {
 function filters(e: Encoding, rate: number): string[] {
   const out: string[] = [];
   if (e.pitch) {
-    // Resampling shifts pitch and tempo together; atempo puts the tempo back.
+    // Relabelling the rate shifts pitch and tempo together; atempo puts the tempo back. espeak-ng's
+    // own rate is resampled to the output's first, so the ratio is taken from a known rate.
     const ratio = 2 ** (e.pitch / 12);
-    out.push(`asetrate=${Math.round(rate * ratio)}`, `aresample=${rate}`, `atempo=${(1 / ratio).toFixed(6)}`);
+    out.push(`aresample=${rate}`, `asetrate=${Math.round(rate * ratio)}`, `aresample=${rate}`, `atempo=${(1 / ratio).toFixed(6)}`);
   }
   if (e.volume !== undefined && e.volume !== 1) out.push(`volume=${e.volume}`);
   return out.length ? ["-af", out.join(",")] : [];
