@@ -12,7 +12,8 @@ export const transcribeHref = (audioUrl: string) => `/transcribe?audio=${encodeU
  * studio) a hand-off to Transcribe. The share page leaves the hand-off out: it is not the viewer's studio.
  */
 export function SpeechResult({ output, text, voice, studio }: { output: MediaOutput; text: string; voice?: string; studio: boolean }) {
-  const name = downloadName("speech", text, 0, output.contentType);
+  // Named from the first few whole words, not cut mid-word.
+  const name = downloadName("speech", text.split(/\s+/).slice(0, 6).join(" "), 0, output.contentType);
   const facts = [voice, formatClock(output.durationSec)].filter(Boolean);
   return (
     <figure data-testid="speech-result" className="flex flex-col gap-4 overflow-hidden rounded-2xl border border-zinc-800 bg-gradient-to-br from-violet-500/[0.08] to-zinc-900/60 p-5">
