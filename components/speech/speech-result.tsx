@@ -1,8 +1,8 @@
-import { formatClock } from "@/components/job/format";
 import { LinkButton } from "@/components/job/link-button";
 import { downloadName, MediaActions } from "@/components/job/media-results";
 import { MicIcon, SpeakerIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
+import { secondsLabel } from "@/lib/tasks/speech/definition";
 
 /** Where "Transcribe this" leads: the Transcribe page with this audio already chosen. */
 export const transcribeHref = (audioUrl: string) => `/transcribe?audio=${encodeURIComponent(audioUrl)}`;
@@ -14,11 +14,11 @@ export const transcribeHref = (audioUrl: string) => `/transcribe?audio=${encodeU
 export function SpeechResult({ output, text, voice, studio }: { output: MediaOutput; text: string; voice?: string; studio: boolean }) {
   // Named from the first few whole words, not cut mid-word.
   const name = downloadName("speech", text.split(/\s+/).slice(0, 6).join(" "), 0, output.contentType);
-  const facts = [voice, formatClock(output.durationSec)].filter(Boolean);
+  const facts = [voice, output.durationSec ? secondsLabel(output.durationSec) : undefined].filter(Boolean);
   return (
     <figure data-testid="speech-result" className="flex flex-col gap-4 overflow-hidden rounded-2xl border border-zinc-800 bg-gradient-to-br from-violet-500/[0.08] to-zinc-900/60 p-5">
       <div className="flex items-center gap-3">
-        <span aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-full bg-violet-500/15 text-violet-300">
+        <span aria-hidden className="hidden size-10 shrink-0 items-center justify-center rounded-full bg-violet-500/15 text-violet-300 sm:flex">
           <SpeakerIcon size={20} />
         </span>
         {/* A native player: keyboard, seeking and speed controls come with it. */}

@@ -15,10 +15,11 @@ export const speechView: TaskView = {
   },
   Thumb: ({ job }) => {
     const length = formatClock(job.outputs[0]?.durationSec);
+    const text = (job.input as SpeechInput).text;
     return (
       <div className={cn(frame, "flex flex-col gap-3 bg-gradient-to-br from-violet-500/[0.08] to-transparent p-5")}>
         <SpeakerIcon size={22} className="text-violet-300/80" />
-        <p className="line-clamp-4 text-sm leading-relaxed text-zinc-200">{excerpt((job.input as SpeechInput).text, 200)}</p>
+        <p className={cn("line-clamp-5 leading-relaxed", text.length < 90 ? "text-lg leading-snug text-zinc-100" : "text-sm text-zinc-200")}>{excerpt(text, 260)}</p>
         {length ? <Length text={length} /> : null}
       </div>
     );

@@ -3,7 +3,6 @@ import { familyOf, FAMILIES, SPEECH_LIMITS, type Family, type SpeechFamily } fro
 import { MAX_SPEECH_CHARS, type SpeechVoice } from "@/lib/providers/wire/speech";
 import { defineTask } from "../define";
 import { modelField } from "../fields";
-import { excerpt } from "../text";
 
 export const SPEECH_SPEED = { min: 0.5, max: 2 } as const;
 
@@ -18,6 +17,8 @@ export function speechFamilyOf(model: string): SpeechFamily | undefined {
 export const voiceOf = (family: SpeechFamily, id: string): SpeechVoice | undefined => SPEECH_LIMITS[family].voices.find((v) => v.id === id);
 
 const times = (n: number) => `${n}×`;
+/** "6.9 s": a clip's length as the facts and the player's caption give it. */
+export const secondsLabel = (sec: number) => `${sec.toFixed(1)} s`;
 
 /** What this family refuses in a request, by field: a voice it does not have, a speed or a length past its limits. */
 export function speechProblems(family: SpeechFamily, i: { text: string; voice: string; speed: number }): Partial<Record<"text" | "voice" | "speed", string>> {
@@ -61,14 +62,15 @@ export const speechTask = defineTask({
   seeded: false,
   runs: "queue",
   card: "words",
-  settings(i, add, { withPrompt }) {
-    if (withPrompt) add("Text", i.text, { long: true });
+  // The text is the result's own caption (job and share pages), so it is not repeated among the settings.
+  settings(i, add) {
     add("Voice", voiceLabel(i.model, i.voice));
     add("Speed", times(i.speed));
   },
   facts: (job, i) => {
     const sec = job.outputs[0]?.durationSec;
-    return [sec ? `${sec.toFixed(1)} s` : undefined, voiceLabel(i.model, i.voice).split(" · ")[0]].filter(Boolean).join(" · ");
+    return [sec ? secondsLabel(sec) : undefined, voiceLabel(i.model, i.voice).split(" · ")[0]].filter(Boolean).join(" · ");
   },
-  words: (_job, i) => `“${excerpt(i.text, 88)}”`,
+  // Known by its text, as an image by its prompt.
+  words: (_job, i) => i.text,
 });
