@@ -69,6 +69,13 @@ test.describe("Speech", () => {
     await expect(card).toContainText("Shared words, spoken twice.");
     await expect(card).toContainText(/0:0[1-9]/);
     await expect(historyPage.cards.and(page.locator(":not([data-task=speech])"))).toHaveCount(0);
+    // Its words are what History's search finds it by.
+    await historyPage.search.fill("spoken twice");
+    await expect(page).toHaveURL(/[?&]q=spoken(\+|%20)twice\b/);
+    await expect(card).toBeVisible();
+    await historyPage.search.fill("never said this");
+    await expect(card).toHaveCount(0);
+    await historyPage.search.fill("");
 
     await card.getByRole("link").first().click();
     await expect(page).toHaveURL(new RegExp(`/jobs/${job.id}$`));
