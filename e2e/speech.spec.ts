@@ -106,6 +106,31 @@ test.describe("Speech", () => {
     }
   });
 
+  test("another model brings its own voices and speeds; Remix brings every field back", async ({ speechPage, page }) => {
+    await speechPage.goto();
+    await speechPage.model.selectOption({ label: "ElevenLabs Multilingual v2" });
+    // Grouped as ElevenLabs describes its voices; Kokoro's are gone, and the speed range is the endpoint's.
+    const groups = await speechPage.voice.locator("optgroup").evaluateAll((gs) => gs.map((g) => (g as HTMLOptGroupElement).label));
+    expect(groups).toEqual(expect.arrayContaining(["American · female", "British · male", "Australian · male"]));
+    await expect(speechPage.voice.locator("option", { hasText: "Onyx" })).toHaveCount(0);
+    await expect(speechPage.voice).toHaveValue("Rachel");
+    await expect(speechPage.speed).toHaveAttribute("max", "1.2");
+    await expect(speechPage.speed).toHaveAttribute("min", "0.7");
+    await speechPage.chooseVoice("George");
+    await expect(page.getByText("George · British male", { exact: true })).toBeVisible();
+    await speechPage.typeText("Tea, Earl Grey, hot.");
+    const job = await speechPage.speak();
+    expect(job).toMatchObject({ endpointId: "fal-ai/elevenlabs/tts/multilingual-v2", input: { voice: "George", text: "Tea, Earl Grey, hot." } });
+    await speechPage.expectJobStatus("done");
+    expect(await loadedDuration(speechPage.audio)).toBeGreaterThan(0.5);
+
+    await page.goto(`/speech?remix=${job.id}`);
+    await speechPage.waitForHydration();
+    await expect(speechPage.text).toHaveValue("Tea, Earl Grey, hot.");
+    await expect(speechPage.model).toHaveValue("fal-ai/elevenlabs/tts/multilingual-v2");
+    await expect(speechPage.voice).toHaveValue("George");
+  });
+
   test.describe("input checks", () => {
     // No jobs here: these need not wait while jobs.spec.ts has the engine to itself.
     test.use({ usesEngine: false });
