@@ -139,8 +139,14 @@ export function toolStatus(): Promise<ToolStatus> {
 }
 
 async function probeTools(): Promise<ToolStatus> {
-  const runs = (cmd: string, args: string[]) => run(cmd, args, { timeoutMs: 10_000 }).then(() => true, () => false);
-  const [ffmpeg, pocketsphinx, espeak] = await Promise.all([runs("ffmpeg", ["-hide_banner", "-version"]), hasPocketsphinx(), runs("espeak-ng", ["--version"])]);
+  const [ffmpeg, pocketsphinx, espeak] = await Promise.all([
+    run("ffmpeg", ["-hide_banner", "-version"], { timeoutMs: 10_000 }).then(
+      () => true,
+      () => false,
+    ),
+    hasPocketsphinx(),
+    run("espeak-ng", ["--version"], { timeoutMs: 10_000 }).then(() => true, () => false),
+  ]);
   return { ffmpeg, pocketsphinx, "espeak-ng": espeak };
 }
 

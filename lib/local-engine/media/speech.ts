@@ -63,7 +63,7 @@ export type Encoding = {
   pitch?: number;
 };
 
-export const CONTENT_TYPES: Record<AudioFormat, string> = { mp3: "audio/mpeg", flac: "audio/flac", pcm: "audio/pcm" };
+const CONTENT_TYPES: Record<AudioFormat, string> = { mp3: "audio/mpeg", flac: "audio/flac", pcm: "audio/pcm" };
 
 const CODEC: Record<AudioFormat, string[]> = {
   mp3: ["-c:a", "libmp3lame", "-f", "mp3"],

@@ -12,10 +12,10 @@ import type { LocalGenerators } from "../server-types";
  * field rather than ignored.
  */
 
-type Request = { family: SpeechFamily; textField: string; text: string | undefined; voiceField: string; voice: string | undefined; speedField: string; speed: number | undefined };
+type SpeechRequest = { family: SpeechFamily; textField: string; text: string | undefined; voiceField: string; voice: string | undefined; speedField: string; speed: number | undefined };
 
 /** The text, espeak-ng voice and rate for a request, or a 422 naming the field at fault. */
-function plan(r: Request): { text: string; voice: string; wpm: number } {
+function plan(r: SpeechRequest): { text: string; voice: string; wpm: number } {
   const limits = SPEECH_LIMITS[r.family];
   const text = r.text ?? "";
   if (!text.trim()) throw invalid(r.textField, "Give the text to speak (at least one character that is not a space)");
@@ -30,7 +30,7 @@ function plan(r: Request): { text: string; voice: string; wpm: number } {
   return { text, voice, wpm: NORMAL_WPM * speed };
 }
 
-async function speakAs(r: Request, ctx: RunContext, encoding: Encoding = { format: "mp3" }) {
+async function speakAs(r: SpeechRequest, ctx: RunContext, encoding: Encoding = { format: "mp3" }) {
   const p = plan(r);
   const spoken = await synthesize(p.text, { voice: p.voice, wpm: p.wpm, encoding, signal: ctx.signal });
   const fileName = `speech.${encoding.format}`;
