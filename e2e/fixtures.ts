@@ -7,6 +7,7 @@ import { ImagePage } from "./pages/image-page";
 import { InpaintPage } from "./pages/inpaint-page";
 import { JobPage } from "./pages/job-page";
 import { PromptsPage } from "./pages/prompts-page";
+import { SpeechPage } from "./pages/speech-page";
 import { TranscribePage } from "./pages/transcribe-page";
 import { VideoPage } from "./pages/video-page";
 import { StudioApi } from "./support/api";
@@ -42,6 +43,7 @@ type Fixtures = {
   videoPage: VideoPage;
   transcribePage: TranscribePage;
   backgroundPage: BackgroundPage;
+  speechPage: SpeechPage;
   promptsPage: PromptsPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
@@ -114,6 +116,7 @@ export const test = base.extend<Fixtures>({
   videoPage: async ({ page }, use) => use(new VideoPage(page)),
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
   backgroundPage: async ({ page }, use) => use(new BackgroundPage(page)),
+  speechPage: async ({ page }, use) => use(new SpeechPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),

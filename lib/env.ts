@@ -39,6 +39,7 @@ const schema = z.object({
   FAL_STT_MODEL: endpointId.default("fal-ai/whisper"),
   FAL_BACKGROUND_REMOVE_MODEL: endpointId.default("fal-ai/birefnet/v2"),
   FAL_BACKGROUND_REPLACE_MODEL: endpointId.default("fal-ai/bria/background/replace"),
+  FAL_SPEECH_MODEL: endpointId.default("fal-ai/kokoro/american-english"),
   FAL_LLM_MODEL: endpointId.default("openrouter/router"),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4.1-mini"),
   OPENROUTER_MODEL: z.string().trim().min(1).default("google/gemini-2.5-flash"),

@@ -28,6 +28,7 @@ export async function health() {
       : available,
     // Cut out from the border colours in plain JavaScript and sharp: no tool to install.
     background: available,
+    speech: local && !(tools["espeak-ng"] && tools.ffmpeg) ? missing("Speech on the local engine needs espeak-ng and ffmpeg (Debian/Ubuntu: apt-get install espeak-ng ffmpeg).") : available,
     prompts: available,
   };
   return {

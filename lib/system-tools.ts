@@ -4,7 +4,7 @@ import { access, constants } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
 
-export type ToolName = "ffmpeg" | "pocketsphinx";
+export type ToolName = "ffmpeg" | "pocketsphinx" | "espeak-ng";
 
 /** A feature needs a program this machine lacks; the message says what to install. */
 export class ToolUnavailableError extends Error {
@@ -128,7 +128,7 @@ export function lastLine(text: string): string {
   return lines[lines.length - 1] ?? "";
 }
 
-export type ToolStatus = { ffmpeg: boolean; pocketsphinx: boolean };
+export type ToolStatus = { ffmpeg: boolean; pocketsphinx: boolean; "espeak-ng": boolean };
 
 let status: Promise<ToolStatus> | undefined;
 
@@ -139,14 +139,15 @@ export function toolStatus(): Promise<ToolStatus> {
 }
 
 async function probeTools(): Promise<ToolStatus> {
-  const [ffmpeg, pocketsphinx] = await Promise.all([
+  const [ffmpeg, pocketsphinx, espeak] = await Promise.all([
     run("ffmpeg", ["-hide_banner", "-version"], { timeoutMs: 10_000 }).then(
       () => true,
       () => false,
     ),
     hasPocketsphinx(),
+    run("espeak-ng", ["--version"], { timeoutMs: 10_000 }).then(() => true, () => false),
   ]);
-  return { ffmpeg, pocketsphinx };
+  return { ffmpeg, pocketsphinx, "espeak-ng": espeak };
 }
 
 /** The recogniser is useless without its English model, which Debian ships separately. */
@@ -176,6 +177,7 @@ async function findOnPath(name: string): Promise<string | undefined> {
 const INSTALL: Record<ToolName, string> = {
   ffmpeg: "apt-get install ffmpeg",
   pocketsphinx: "apt-get install pocketsphinx pocketsphinx-en-us",
+  "espeak-ng": "apt-get install espeak-ng",
 };
 
 /** Throws a ToolUnavailableError naming the Debian packages when `name` is missing. */

@@ -22,7 +22,7 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
 fi
 
 # ---- Debian packages ----------------------------------------------------------------------
-packages=(ffmpeg pocketsphinx pocketsphinx-en-us)
+packages=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng)
 (( want_test )) && packages+=(chromium pocketsphinx-testdata fonts-dejavu-core)
 
 missing=()
@@ -47,6 +47,7 @@ if (( ${#missing[@]} > 0 )); then
     log "  the app still runs; on the local engine these features are off until the tools exist:"
     log "  - video generation needs ffmpeg"
     log "  - offline transcription needs ffmpeg + pocketsphinx (with its en-us model)"
+    log "  - speech needs espeak-ng + ffmpeg"
     (( want_test )) && log "  - the browser tests need Chromium at /usr/bin/chromium (or set CHROMIUM_PATH)"
   fi
 fi

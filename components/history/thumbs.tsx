@@ -54,7 +54,7 @@ function PlayBadge() {
   );
 }
 
-const Length = ({ text }: { text: string }) => (
+export const Length = ({ text }: { text: string }) => (
   <span className="absolute right-2 bottom-2 rounded bg-black/70 px-1.5 py-0.5 font-mono text-xs text-zinc-100 tabular-nums">{text}</span>
 );
 

@@ -40,7 +40,7 @@ export function promptOf(job: JobRecord): string | undefined {
 export function jobTitle(job: JobRecord, max = 90): string {
   const prompt = promptOf(job);
   if (prompt) return excerpt(prompt, max);
-  const words = taskDefinition(job.task).words?.(job);
+  const words = (taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>).words?.(job, job.input);
   return words ? excerpt(words, max) : TASK_LABEL[job.task];
 }
 

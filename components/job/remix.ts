@@ -4,6 +4,7 @@ import { getJob } from "@/lib/jobs/repository";
 import { taskDefinition, type InputOf, type Task } from "@/lib/tasks/registry";
 import { locateMedia } from "@/lib/media/store";
 import { parseMediaName } from "@/lib/media/types";
+import { mediaUrlSchema } from "@/lib/tasks/fields";
 import { JOB_ID_PATTERN } from "./ids";
 import type { Remix } from "./remix-types";
 
@@ -16,6 +17,17 @@ async function seeded(url: string, name: string): Promise<UploadedFile | undefin
     preview: found.url,
     uploaded: { url: found.url, contentType: found.contentType, bytes: found.bytes, width: found.width, height: found.height },
   };
+}
+
+/**
+ * A file already in the studio named by a page's query (e.g. `/transcribe?audio=/api/media/….mp3`,
+ * from Speech's "Transcribe this"), as a form holds an upload; undefined unless it is a stored file of that kind.
+ */
+export async function loadStudioFile(param: string | string[] | undefined, kind: "image" | "audio", name: string): Promise<UploadedFile | undefined> {
+  const url = Array.isArray(param) ? param[0] : param;
+  if (!url || !mediaUrlSchema.safeParse(url).success) return undefined;
+  const file = await seeded(url, name);
+  return file?.uploaded.contentType.startsWith(`${kind}/`) ? file : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { backgroundView } from "./background";
 import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
+import { speechView } from "./speech";
 import { transcribeView } from "./transcribe";
 import { videoView } from "./video";
 import type { TaskView } from "./views";
@@ -14,5 +15,6 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   video: videoView,
   transcribe: transcribeView,
   background: backgroundView,
+  speech: speechView,
   prompts: promptsView,
 };

@@ -15,7 +15,7 @@ import { Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useUpload, type UploadedFile } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
@@ -28,16 +28,18 @@ const LANGUAGES = [
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
 
-export function TranscribeForm({ models, unavailable, initial }: {
+export function TranscribeForm({ models, unavailable, initial, audio: chosen }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), its audio attached. */
   initial?: Remix<TranscribeInput>;
+  /** Audio already in the studio to start from (?audio=, e.g. Speech's "Transcribe this"). */
+  audio?: UploadedFile;
 }) {
   const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
   const [language, setLanguage] = useState(initial?.input.language ?? "");
   const [mode, setMode] = useState<"transcribe" | "translate">(initial?.input.mode ?? "transcribe");
-  const audio = useUpload("audio", initial?.media.audio);
+  const audio = useUpload("audio", initial?.media.audio ?? chosen);
   const job = useJob();
 
   const submit = async (e: React.FormEvent) => {

@@ -117,6 +117,14 @@ export const ScissorsIcon = icon(
   </>,
 );
 
+export const SpeakerIcon = icon(
+  "SpeakerIcon",
+  <>
+    <path d="M11 5 6 9H2v6h4l5 4z" />
+    <path d="M15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />
+  </>,
+);
+
 export const SparklesIcon = icon(
   "SparklesIcon",
   <>

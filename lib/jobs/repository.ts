@@ -12,8 +12,8 @@ import { isTerminal, jobRecordSchema, STATUSES, type JobRecord, type JobStatus, 
 const ACTIVE: JobStatus[] = STATUSES.filter((s) => !isTerminal(s));
 
 function searchText(r: JobRecord): string {
-  const input = r.input as { prompt?: string; idea?: string; negativePrompt?: string };
-  return [input.prompt ?? input.idea ?? "", r.text?.slice(0, 2000) ?? ""].join(" ").toLowerCase();
+  const input = r.input as { prompt?: string; idea?: string; text?: string };
+  return [input.prompt ?? input.idea ?? input.text ?? "", r.text?.slice(0, 2000) ?? ""].join(" ").toLowerCase();
 }
 
 function columnsOf(r: JobRecord) {

@@ -10,6 +10,7 @@ import {
   birefnetInput, birefnetOutput, birefnetV2Input, briaRemoveInput, briaReplaceInput, briaReplaceOutput, rembgInput, singleImageOutput,
   BACKGROUND_ENDPOINTS, type BackgroundEndpointId,
 } from "./wire/background";
+import { SPEECH_ENDPOINTS, elevenLabsInput, elevenLabsOutput, kokoroAmericanInput, kokoroOutput, miniMaxInput, miniMaxOutput, type SpeechEndpointId, type SpeechLimits } from "./wire/speech";
 
 export const IMAGE_SIZE_PRESETS = {
   square_hd: { width: 1024, height: 1024 },
@@ -135,12 +136,12 @@ const transcriptOutput = z.object({
     .optional(),
 });
 
-export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background";
+export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech";
 
 export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
-  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background";
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech";
   input: z.ZodObject;
   output: z.ZodObject;
   /**
@@ -228,6 +229,10 @@ export const FAMILIES = {
     kind: "background", mode: "replace-background", input: briaReplaceInput, output: briaReplaceOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { negativePrompt: true, seed: true, numImages: true },
   },
+  // Text to speech: words in, one audio file out; the voices are each endpoint's own (SPEECH_LIMITS).
+  "kokoro-american-english": { kind: "speech", mode: "text-to-speech", input: kokoroAmericanInput, output: kokoroOutput, supports: {} },
+  "elevenlabs-multilingual-v2": { kind: "speech", mode: "text-to-speech", input: elevenLabsInput, output: elevenLabsOutput, supports: {} },
+  "minimax-speech-02-hd": { kind: "speech", mode: "text-to-speech", input: miniMaxInput, output: miniMaxOutput, supports: {} },
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
@@ -259,6 +264,17 @@ const BACKGROUND_FAMILY: Record<BackgroundEndpointId, Family> = {
   "fal-ai/bria/background/replace": "bria-replace-background",
 };
 
+/** The family of each of fal's speech endpoints (lib/providers/wire/speech.ts): one without does not compile. */
+const SPEECH_FAMILY = {
+  "fal-ai/kokoro/american-english": "kokoro-american-english",
+  "fal-ai/elevenlabs/tts/multilingual-v2": "elevenlabs-multilingual-v2",
+  "fal-ai/minimax/speech-02-hd": "minimax-speech-02-hd",
+} as const satisfies Record<SpeechEndpointId, Family>;
+export type SpeechFamily = (typeof SPEECH_FAMILY)[SpeechEndpointId];
+
+/** Each speech family's voices, speed range and text limit: what its form offers and its input is checked against. */
+export const SPEECH_LIMITS = Object.fromEntries(SPEECH_ENDPOINTS.map((e) => [SPEECH_FAMILY[e.id], e.limits])) as unknown as Record<SpeechFamily, SpeechLimits>;
+
 /** Endpoints the studio knows; any other id may be configured and is read as its task's default family. */
 export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/flux/dev", label: "FLUX.1 [dev]", family: "flux-text-to-image" },
@@ -275,6 +291,7 @@ export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/whisper", label: "Whisper", family: "whisper" },
   { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
   ...BACKGROUND_ENDPOINTS.map(({ id, label }) => ({ id, label, family: BACKGROUND_FAMILY[id] })),
+  ...SPEECH_ENDPOINTS.map(({ id, label }) => ({ id, label, family: SPEECH_FAMILY[id] })),
 ];
 
 export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
@@ -286,6 +303,7 @@ export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
   "speech-to-text": "whisper",
   "remove-background": "birefnet-v2",
   "replace-background": "bria-replace-background",
+  "text-to-speech": "kokoro-american-english",
 };
 
 export function familyOf(endpointId: string, mode?: Mode): Family | undefined {

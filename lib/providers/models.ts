@@ -15,6 +15,7 @@ export function configuredEndpoints(): Record<Mode, string> {
     "speech-to-text": e.FAL_STT_MODEL,
     "remove-background": e.FAL_BACKGROUND_REMOVE_MODEL,
     "replace-background": e.FAL_BACKGROUND_REPLACE_MODEL,
+    "text-to-speech": e.FAL_SPEECH_MODEL,
   };
 }
 

@@ -52,8 +52,8 @@ export type TaskDefinition<Id extends string = string, S extends z.ZodType = z.Z
   settings(input: I, add: AddSetting, opts: { withPrompt: boolean }): void;
   /** Short facts under a history card's title. */
   facts(job: JobFacts, input: I): string | null;
-  /** The words a job is known by when it has no prompt (e.g. a transcript's start). */
-  words?(job: JobFacts): string | undefined;
+  /** The words a job is known by when it has no prompt (e.g. a transcript's start, the text spoken). */
+  words?(job: JobFacts, input: I): string | undefined;
 };
 
 export function defineTask<const Id extends string, S extends z.ZodType, const R extends Runs>(def: TaskDefinition<Id, S, R>): TaskDefinition<Id, S, R> {

@@ -2,6 +2,7 @@ import "server-only";
 import { backgroundServer } from "./background/server";
 import { imageServer } from "./image/server";
 import { inpaintServer } from "./inpaint/server";
+import { speechServer } from "./speech/server";
 import { transcribeServer } from "./transcribe/server";
 import { videoServer } from "./video/server";
 import type { InputOf, QueueTask } from "./registry";
@@ -14,6 +15,7 @@ export const QUEUE_TASKS: { [T in QueueTask]: QueueServerTask<InputOf<T>> } = {
   video: videoServer,
   transcribe: transcribeServer,
   background: backgroundServer,
+  speech: speechServer,
 };
 
 export const queueTask = <T extends QueueTask>(task: T) => QUEUE_TASKS[task] as QueueServerTask<InputOf<T>>;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix } from "@/components/job/remix";
+import { loadRemix, loadStudioFile } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
 import { pageHealth } from "@/lib/health";
@@ -8,9 +8,10 @@ import { modelsFor } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Transcribe" };
 
 export default async function TranscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ remix }, status] = await Promise.all([searchParams, pageHealth()]);
+  const [{ remix, audio: audioParam }, status] = await Promise.all([searchParams, pageHealth()]);
   const feature = status.features.transcribe;
   const initial = await loadRemix(remix, "transcribe");
+  const audio = initial ? undefined : await loadStudioFile(audioParam, "audio", "audio");
   return (
     <>
       <PageHeader title="Transcribe" description="Upload or record audio and get the text with timestamps." />
@@ -18,7 +19,8 @@ export default async function TranscribePage({ searchParams }: { searchParams: P
         models={modelsFor("speech-to-text")}
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
-        key={initial?.jobId}
+        audio={audio}
+        key={initial?.jobId ?? audio?.uploaded.url}
       />
     </>
   );

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ImageResponse } from "next/og";
 import { connection } from "next/server";
 import sharp from "sharp";
-import { excerpt, factsOf, TASK_LABEL } from "@/components/job/format";
+import { excerpt, factsOf, jobTitle, TASK_LABEL } from "@/components/job/format";
 import { taskDefinition } from "@/lib/tasks/registry";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { readMediaBlob } from "@/lib/media/store";
@@ -150,7 +150,8 @@ function TextCard({ job }: { job: JobRecord }) {
     quote = first ? excerpt(first.prompt, 200) : excerpt(idea, 200);
     footer = first ? `${first.title}${job.prompts!.length > 1 ? `  ·  +${job.prompts!.length - 1} more` : ""}` : undefined;
   } else {
-    quote = excerpt((job.input as { prompt?: string }).prompt ?? "", 220);
+    // The prompt, or the words a task knows its job by (the text spoken).
+    quote = excerpt(jobTitle(job, 220), 220);
     footer = facts(job);
   }
   return (

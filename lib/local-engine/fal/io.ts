@@ -18,7 +18,8 @@ export const VIDEO_SIZES: Record<string, { width: number; height: number }> = {
 /** The most a model reads into memory for one input: the studio's own largest upload (audio, 100 MB). */
 const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
-export const invalid = (field: string, msg: string) => new RunError(422, [{ loc: ["body", field], msg, type: "value_error" }]);
+/** `field` may name a nested one with dots (`voice_setting.voice_id`), as fal's `loc` spells it part by part. */
+export const invalid = (field: string, msg: string) => new RunError(422, [{ loc: ["body", ...field.split(".")], msg, type: "value_error" }]);
 
 /** Reads an input the way a model would: fal storage files (ours) and data URIs. */
 export async function readInput(url: string, field: string): Promise<Buffer> {

@@ -1,0 +1,132 @@
+"use client";
+
+import { useState } from "react";
+import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { ModelSelect } from "@/components/forms/model-select";
+import { JobPane } from "@/components/job/job-pane";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
+import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, fieldDescribedBy } from "@/components/ui/field";
+import { SpeakerIcon } from "@/components/ui/icons";
+import { Select, Textarea } from "@/components/ui/input";
+import { Slider } from "@/components/ui/slider";
+import { useJob } from "@/hooks/use-job";
+import { check } from "@/lib/client/validate";
+import { cn } from "@/lib/cn";
+import { SPEECH_LIMITS } from "@/lib/providers/catalog";
+import type { ModelOption } from "@/lib/providers/model-option";
+import type { SpeechVoice } from "@/lib/providers/wire/speech";
+import { SPEECH_SPEED, speechFamilyOf, speechInputSchema, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
+import { SpeechResult } from "./speech-result";
+
+/** The voices in groups the family describes: "American · female", "British · male". */
+function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
+  const out = new Map<string, SpeechVoice[]>();
+  for (const v of voices) {
+    const key = `${v.accent} · ${v.gender}`;
+    out.set(key, [...(out.get(key) ?? []), v]);
+  }
+  return [...out];
+}
+
+export function SpeechForm({ models, unavailable, initial }: {
+  models: ModelOption[];
+  unavailable?: string;
+  /** A previous job's settings (?remix=), used for every field. */
+  initial?: Remix<SpeechInput>;
+}) {
+  const from = initial?.input;
+  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
+  const model = models.find((m) => m.id === modelId) ?? models[0]!;
+  // A configured id the catalog does not know is read as the default speech family, as on the server.
+  const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
+  const [text, setText] = useState(from?.text ?? "");
+  const [voiceByModel, setVoiceByModel] = useState<Record<string, string>>(initial ? { [modelId]: initial.input.voice } : {});
+  const voice = voiceByModel[model.id] ?? limits.defaultVoice;
+  const [speed, setSpeed] = useState(from?.speed ?? 1);
+  const minSpeed = Math.max(SPEECH_SPEED.min, limits.speed.min);
+  const maxSpeed = Math.min(SPEECH_SPEED.max, limits.speed.max);
+  const job = useJob();
+  const { fieldErrors } = job;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const payload = { task: "speech" as const, model: model.id, text, voice, speed: Math.min(maxSpeed, Math.max(minSpeed, speed)) };
+    const checked = check(speechInputSchema, payload);
+    if (!checked.ok) return job.setFieldErrors(checked.errors);
+    await job.start(payload);
+  };
+
+  const length = text.trim().length;
+  const over = length > limits.maxChars;
+  const counter = (
+    <span className={cn("tabular-nums", over && "text-rose-400")} data-testid="speech-count">
+      {length.toLocaleString("en")} / {limits.maxChars.toLocaleString("en")} characters · Ctrl + Enter to speak
+    </span>
+  );
+  return (
+    <GeneratorLayout
+      label="Speech settings"
+      onSubmit={submit}
+      form={
+        <>
+          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          <Field label="Text" htmlFor="speech-text" error={fieldErrors.text} hint={counter}>
+            <Textarea
+              id="speech-text"
+              name="text"
+              rows={7}
+              value={text}
+              placeholder="Good morning! Here is today's weather: sunny spells, a light breeze, and a high of twenty-one degrees."
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+              }}
+              invalid={Boolean(fieldErrors.text)}
+              aria-describedby={fieldDescribedBy("speech-text", { hint: counter, error: fieldErrors.text })}
+            />
+          </Field>
+          <ModelSelect id="model" models={models} value={model.id} onChange={setModelId} error={fieldErrors.model} />
+          <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceLabel(model.id, voice)}>
+            <Select id="voice" value={voice} onChange={(e) => setVoiceByModel((v) => ({ ...v, [model.id]: e.target.value }))} invalid={Boolean(fieldErrors.voice)}>
+              {/* A remixed voice this model no longer lists stays visible, so the refusal names what was chosen. */}
+              {limits.voices.some((v) => v.id === voice) ? null : <option value={voice}>{voice}</option>}
+              {groups(limits.voices).map(([group, voices]) => (
+                <optgroup key={group} label={group}>
+                  {voices.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          </Field>
+          <div className="flex flex-col gap-1.5">
+            <Slider id="speed" label="Speed" value={Math.min(maxSpeed, Math.max(minSpeed, speed))} min={minSpeed} max={maxSpeed} step={0.05} onChange={setSpeed} format={(v) => `${v.toFixed(2)}×`} />
+            {fieldErrors.speed ? <p role="alert" className="text-xs text-rose-400">{fieldErrors.speed}</p> : null}
+          </div>
+          {unavailable ? <InfoAlert title="Not available on this machine" message={unavailable} /> : null}
+          {job.error ? <ErrorAlert message={job.error} /> : null}
+          <Button type="submit" loading={job.submitting} disabled={job.busy}>
+            <SpeakerIcon size={16} /> {job.busy && !job.submitting ? "Speaking…" : "Speak"}
+          </Button>
+        </>
+      }
+      results={
+        <JobPane
+          job={job.job}
+          onCancel={job.cancel}
+          empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
+        >
+          {(done) => {
+            const input = done.input as SpeechInput;
+            return done.outputs[0] ? <SpeechResult output={done.outputs[0]} text={input.text} voice={voiceLabel(done.endpointId, input.voice)} studio /> : null;
+          }}
+        </JobPane>
+      }
+    />
+  );
+}
