@@ -28,6 +28,8 @@ export async function health() {
       : available,
     // Cut out from the border colours in plain JavaScript and sharp: no tool to install.
     background: available,
+    // Edges are computed here; pose and depth maps come from the editor or an upload on the local engine.
+    control: available,
     prompts: available,
   };
   return {

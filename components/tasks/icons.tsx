@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ImageIcon, MicIcon, ScissorsIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { BrushIcon, ImageIcon, MicIcon, PoseIcon, ScissorsIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/registry";
 
 /**
@@ -12,5 +12,6 @@ export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode 
   video: VideoIcon,
   transcribe: MicIcon,
   background: ScissorsIcon,
+  control: PoseIcon,
   prompts: SparklesIcon,
 };

@@ -1,5 +1,6 @@
 import type { Task } from "@/lib/tasks/registry";
 import { backgroundView } from "./background";
+import { controlView } from "./control";
 import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
@@ -14,5 +15,6 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   video: videoView,
   transcribe: transcribeView,
   background: backgroundView,
+  control: controlView,
   prompts: promptsView,
 };

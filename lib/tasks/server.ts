@@ -1,5 +1,6 @@
 import "server-only";
 import { backgroundServer } from "./background/server";
+import { controlServer } from "./control/server";
 import { imageServer } from "./image/server";
 import { inpaintServer } from "./inpaint/server";
 import { transcribeServer } from "./transcribe/server";
@@ -14,6 +15,7 @@ export const QUEUE_TASKS: { [T in QueueTask]: QueueServerTask<InputOf<T>> } = {
   video: videoServer,
   transcribe: transcribeServer,
   background: backgroundServer,
+  control: controlServer,
 };
 
 export const queueTask = <T extends QueueTask>(task: T) => QUEUE_TASKS[task] as QueueServerTask<InputOf<T>>;
