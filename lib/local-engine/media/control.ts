@@ -13,7 +13,8 @@ import type { ControlKind } from "@/lib/providers/wire/control";
  *   depth  — the scene is lit by the map: near (white) comes forward bright and clear, far (black)
  *            sinks back into the haze of the scene's own sky colour;
  *   edges  — the map's white lines are drawn into the picture as its ink line work;
- *   pose   — the OpenPose skeleton is fleshed out into a figure standing in the scene.
+ *   pose   — the OpenPose skeleton is fleshed out into a figure standing in the scene, in shade
+ *            against a light scene or lit against a dark one.
  * Each map is stretched to the picture's size, as the pipelines resize a control image.
  * `strength` is the control scale: 0 leaves the scene as it is, 1 follows the map fully, up to 2.
  */
@@ -87,13 +88,13 @@ async function applyDepth(art: Buffer, depth: Uint8Array, width: number, height:
 /** A mask grown around its bright pixels by about `radius` px (a blur, then a soft threshold). */
 async function grown(mask: Uint8Array, width: number, height: number, radius: number, floor: number): Promise<Uint8Array> {
   if (radius < 0.5) return mask;
-  const blurred = await sharp(Buffer.from(mask.buffer, mask.byteOffset, mask.length), { raw: { width, height, channels: 1 } })
+  const { data: blurred, info } = await sharp(Buffer.from(mask.buffer, mask.byteOffset, mask.length), { raw: { width, height, channels: 1 } })
     .blur(Math.max(0.3, radius))
     .raw()
-    .toBuffer();
+    .toBuffer({ resolveWithObject: true });
   const out = new Uint8Array(mask.length);
   // Anything the blur reached past `floor` is inside; the ramp above it keeps the outline smooth.
-  for (let p = 0; p < out.length; p++) out[p] = Math.max(mask[p]!, Math.min(255, Math.max(0, (blurred[p]! - floor) * 6)));
+  for (let p = 0; p < out.length; p++) out[p] = Math.max(mask[p]!, Math.min(255, Math.max(0, (blurred[p * info.channels]! - floor) * 6)));
   return out;
 }
 
@@ -114,15 +115,22 @@ async function applyPose(art: Buffer, skeleton: Uint8Array, width: number, heigh
   const w = weightOf(strength);
   // Limbs are drawn about 8 px wide on a 512 px map; a body is a few times wider than its bones.
   const body = await grown(skeleton.map((v) => (v > 24 ? 255 : 0)), width, height, (Math.min(width, height) / 512) * 9 * boldnessOf(strength), 40);
+  // The figure stands out from what is behind it: in shade against a light scene, lit against a dark one.
+  let sum = 0;
+  let count = 0;
+  for (let p = 0; p < body.length; p++) {
+    if (body[p]! < 128) continue;
+    sum += 0.299 * art[p * 3]! + 0.587 * art[p * 3 + 1]! + 0.114 * art[p * 3 + 2]!;
+    count++;
+  }
+  const [keep, add] = count && sum / count < 110 ? [0.3, 0.7 * 235] : [0.2, 0];
   await inSlices(width * height, signal, (from, to) => {
     for (let p = from; p < to; p++) {
       const f = (body[p]! / 255) * w;
       if (f === 0) continue;
-      // A figure in shade against the scene: its colours at a quarter, tinted by its bones' light.
       for (let c = 0; c < 3; c++) {
         const o = p * 3 + c;
-        const figure = art[o]! * 0.22 + (skeleton[p]! > 24 ? 40 : 0);
-        art[o] = Math.round(art[o]! + (figure - art[o]!) * f);
+        art[o] = Math.round(art[o]! + (art[o]! * keep + add - art[o]!) * f);
       }
     }
   });
