@@ -53,7 +53,7 @@ export async function startGeneration(input: GenerationInput): Promise<JobRecord
  * Every input file must still be in the store, and every image within the endpoint's pixel limit,
  * known from the size recorded at upload: refused here, before anything is uploaded or decoded.
  */
-async function checkMediaInputs(prepared: Prepared): Promise<void> {
+export async function checkMediaInputs(prepared: Prepared): Promise<void> {
   const maxPixels = maxInputPixelsOf(prepared.family);
   const fields: Record<string, string> = {};
   for (const { url, field, kind, minSide } of prepared.media) {
