@@ -1,6 +1,7 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { TEST_KEYS } from "../playwright.config";
 import { BackgroundPage } from "./pages/background-page";
+import { ControlPage } from "./pages/control-page";
 import { HistoryPage } from "./pages/history-page";
 import { HomePage } from "./pages/home-page";
 import { ImagePage } from "./pages/image-page";
@@ -42,6 +43,7 @@ type Fixtures = {
   videoPage: VideoPage;
   transcribePage: TranscribePage;
   backgroundPage: BackgroundPage;
+  controlPage: ControlPage;
   promptsPage: PromptsPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
@@ -114,6 +116,7 @@ export const test = base.extend<Fixtures>({
   videoPage: async ({ page }, use) => use(new VideoPage(page)),
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
   backgroundPage: async ({ page }, use) => use(new BackgroundPage(page)),
+  controlPage: async ({ page }, use) => use(new ControlPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),
