@@ -123,7 +123,8 @@ test.describe("Control", () => {
     await controlPage.uploadMap("Depth", "tiny.png", await depthMap(48, 48));
     await controlPage.typePrompt("hills");
     await controlPage.generateButton.click();
-    await expect(controlPage.alert("This image is 48×48; it must be at least 64 px on each side.")).toBeVisible();
+    // By the map field (the form's summary alert repeats it).
+    await expect(controlPage.settings.locator("p[role=alert]").filter({ hasText: "This image is 48×48; it must be at least 64 px on each side." })).toBeVisible();
     await expect(controlPage.jobStatus).toHaveCount(0);
   });
 
