@@ -99,6 +99,10 @@ test.describe("Control", () => {
     await controlPage.generateButton.click();
     await expect(controlPage.jobStatus).toHaveCount(0);
     expect(jobPosts).toEqual([]);
+    // The way out it offers: bring a depth map instead.
+    await controlPage.settings.getByRole("button", { name: "Upload a depth map instead" }).click();
+    await expect(radio(page, "Map", "Upload map")).toHaveAttribute("aria-checked", "true");
+    await expect(controlPage.mapInput).toBeAttached();
   });
 
   test("upload a depth map and generate: the picture takes the map's shape", async ({ controlPage, page }) => {
@@ -199,6 +203,7 @@ test.describe("Control", () => {
       await expect(controlPage.alert("Add a control map")).toBeVisible();
 
       await controlPage.chooseSource("Draw pose");
+      await expect(controlPage.editor).toBeVisible();
       await controlPage.prompt.fill("   ");
       await controlPage.generateButton.click();
       await expect(controlPage.alert("Describe what you want")).toBeVisible();

@@ -202,6 +202,13 @@ export function ControlForm({ models, initial }: {
               id="control-photo"
             />
           ) : null}
+          {source === "photo" && deriveError && kind !== "edges" ? (
+            <div>
+              <Button variant="secondary" size="sm" onClick={() => setSource(kind === "pose" ? "draw" : "upload")}>
+                {kind === "pose" ? "Draw the pose instead" : "Upload a depth map instead"}
+              </Button>
+            </div>
+          ) : null}
           {source === "photo" && deriving ? <Spinner label={`Drawing the ${label} map…`} /> : null}
           {source === "photo" && current ? (
             <figure className="flex flex-col gap-1.5" data-testid="derived-map">
@@ -214,8 +221,8 @@ export function ControlForm({ models, initial }: {
           ) : null}
           {source === "draw" && !photo.file ? (
             <div className="flex flex-col gap-1">
-              <span className="text-xs font-medium text-zinc-400">Reference photo (optional)</span>
-              <SourceImageField upload={photo} label="Shown faintly behind the figure" id="control-reference" />
+              <SourceImageField upload={photo} label="Reference photo (optional)" id="control-reference" />
+              <p className="text-xs text-zinc-500">Shown faintly behind the figure, to pose it over.</p>
             </div>
           ) : null}
           <ModelSelect id="model" models={kindModels} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
@@ -249,20 +256,19 @@ export function ControlForm({ models, initial }: {
       }
       results={
         <div className="flex flex-col gap-4">
-          {source === "draw" ? (
-            <section aria-label="Draw the pose" className="rounded-2xl border border-zinc-800 bg-zinc-900/60 p-4">
-              <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-                <h2 className="text-sm font-medium text-zinc-200">Draw the pose</h2>
-                {photo.file ? (
-                  <label className="flex cursor-pointer items-center gap-2 text-xs text-zinc-400">
-                    <input type="checkbox" checked={showPhoto} onChange={(e) => setShowPhoto(e.target.checked)} className="accent-violet-500" />
-                    Show the photo behind
-                  </label>
-                ) : null}
-              </div>
-              <PoseEditor ref={editor} width={drawnSize.width} height={drawnSize.height} referenceUrl={showPhoto ? photo.file?.preview : undefined} />
-            </section>
-          ) : null}
+          {/* Kept mounted while another source is shown, so a drawn pose survives a look at the other tabs. */}
+          <section aria-label="Draw the pose" hidden={source !== "draw"} className="rounded-2xl border border-zinc-800 bg-zinc-900/60 p-4">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+              <h2 className="text-sm font-medium text-zinc-200">Draw the pose</h2>
+              {photo.file ? (
+                <label className="flex cursor-pointer items-center gap-2 text-xs text-zinc-400">
+                  <input type="checkbox" checked={showPhoto} onChange={(e) => setShowPhoto(e.target.checked)} className="accent-violet-500" />
+                  Show the photo behind
+                </label>
+              ) : null}
+            </div>
+            <PoseEditor ref={editor} width={drawnSize.width} height={drawnSize.height} referenceUrl={showPhoto ? photo.file?.preview : undefined} />
+          </section>
           <JobPane
             job={job}
             onCancel={cancel}
