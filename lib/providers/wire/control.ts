@@ -24,15 +24,9 @@ const seed = z.number().int().min(0);
 
 // ---- Pictures from a map ----
 
-/** FLUX control LoRA (depth and canny share the type, `preprocess_depth` included). */
-export const fluxControlLoraInput = z.object({
+/** What both generators share: the prompt and the sampling. */
+const sampling = {
   prompt: z.string(),
-  control_lora_image_url: z.string(),
-  control_lora_strength: z.number().optional(),
-  /** On: the endpoint derives the map from a photo itself; off: the image is the map. */
-  preprocess_depth: z.boolean().optional(),
-  /** Image-to-image on top of the control (the studio does not send it). */
-  image_url: z.string().optional(),
   image_size: imageSize.optional(),
   num_inference_steps: count.optional(),
   guidance_scale: z.number().optional(),
@@ -40,12 +34,23 @@ export const fluxControlLoraInput = z.object({
   num_images: count.optional(),
   loras: z.array(loraWeight).optional(),
   enable_safety_checker: z.boolean().optional(),
-  output_format: z.enum(["jpeg", "png"]).optional(),
   sync_mode: z.boolean().optional(),
+};
+
+/** FLUX control LoRA (depth and canny share the type, `preprocess_depth` included). */
+export const fluxControlLoraInput = z.object({
+  ...sampling,
+  control_lora_image_url: z.string(),
+  control_lora_strength: z.number().optional(),
+  /** On: the endpoint derives the map from a photo itself; off: the image is the map. */
+  preprocess_depth: z.boolean().optional(),
+  /** Image-to-image on top of the control (the studio does not send it). */
+  image_url: z.string().optional(),
+  output_format: z.enum(["jpeg", "png"]).optional(),
 });
 
 export const sdxlControlnetUnionInput = z.object({
-  prompt: z.string(),
+  ...sampling,
   negative_prompt: z.string().optional(),
   openpose_image_url: z.string().optional(),
   openpose_preprocess: z.boolean().optional(),
@@ -60,20 +65,12 @@ export const sdxlControlnetUnionInput = z.object({
   teed_image_url: z.string().optional(),
   teed_preprocess: z.boolean().optional(),
   controlnet_conditioning_scale: z.number().optional(),
-  /** Left out: the size is taken from the control image. */
-  image_size: imageSize.optional(),
-  num_inference_steps: count.optional(),
-  guidance_scale: z.number().optional(),
-  seed: seed.optional(),
-  num_images: count.optional(),
-  loras: z.array(loraWeight).optional(),
+  // image_size left out: the size is taken from the control image.
   embeddings: z.array(embedding).optional(),
   expand_prompt: z.boolean().optional(),
-  enable_safety_checker: z.boolean().optional(),
   safety_checker_version: z.enum(["v1", "v2"]).optional(),
   format: z.enum(["jpeg", "png"]).optional(),
   request_id: z.string().optional(),
-  sync_mode: z.boolean().optional(),
 });
 
 const image = singleImageOutput.shape.image;
