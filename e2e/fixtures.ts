@@ -1,6 +1,7 @@
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { TEST_KEYS } from "../playwright.config";
 import { BackgroundPage } from "./pages/background-page";
+import { ControlPage } from "./pages/control-page";
 import { HistoryPage } from "./pages/history-page";
 import { HomePage } from "./pages/home-page";
 import { ImagePage } from "./pages/image-page";
@@ -44,6 +45,7 @@ type Fixtures = {
   transcribePage: TranscribePage;
   backgroundPage: BackgroundPage;
   speechPage: SpeechPage;
+  controlPage: ControlPage;
   promptsPage: PromptsPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
@@ -117,6 +119,7 @@ export const test = base.extend<Fixtures>({
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
   backgroundPage: async ({ page }, use) => use(new BackgroundPage(page)),
   speechPage: async ({ page }, use) => use(new SpeechPage(page)),
+  controlPage: async ({ page }, use) => use(new ControlPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),

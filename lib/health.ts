@@ -29,6 +29,8 @@ export async function health() {
     // Cut out from the border colours in plain JavaScript and sharp: no tool to install.
     background: available,
     speech: local && !(tools["espeak-ng"] && tools.ffmpeg) ? missing("Speech on the local engine needs espeak-ng and ffmpeg (Debian/Ubuntu: apt-get install espeak-ng ffmpeg).") : available,
+    // Edges are computed here; pose and depth maps come from the editor or an upload on the local engine.
+    control: available,
     prompts: available,
   };
   return {

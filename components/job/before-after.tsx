@@ -11,8 +11,10 @@ import { ImageGrid } from "./media-results";
  * (chosen when there are several), then every result with its download. The original image is
  * labelled so it can be found without the slider.
  */
-export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, testId = "before-after" }: {
+export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, beforeLabel = "Original image", testId = "before-after" }: {
   originalUrl: string;
+  /** What the "before" image is, for screen readers (e.g. the control map a picture followed). */
+  beforeLabel?: string;
   outputs: MediaOutput[];
   prompt?: string;
   seed?: number | null;
@@ -28,7 +30,7 @@ export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, testId =
       {outputs.length > 1 ? (
         <ToggleGroup label="Compare" value={shown} onChange={setShown} options={outputs.map((_, i) => ({ value: String(i), label: `Result ${i + 1}` }))} />
       ) : null}
-      <CompareSlider beforeUrl={originalUrl} afterUrl={after.url} beforeAlt="Original image" afterAlt={`Result ${Number(shown) + 1}`} />
+      <CompareSlider beforeUrl={originalUrl} afterUrl={after.url} beforeAlt={beforeLabel} afterAlt={`Result ${Number(shown) + 1}`} />
       <ImageGrid outputs={outputs} prompt={prompt} seed={seed} kind={kind} />
     </div>
   );

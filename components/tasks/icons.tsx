@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ImageIcon, MicIcon, ScissorsIcon, SparklesIcon, SpeakerIcon, VideoIcon } from "@/components/ui/icons";
+import { BrushIcon, ImageIcon, MicIcon, PoseIcon, ScissorsIcon, SparklesIcon, SpeakerIcon, VideoIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/registry";
 
 /**
@@ -13,5 +13,6 @@ export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode 
   transcribe: MicIcon,
   background: ScissorsIcon,
   speech: SpeakerIcon,
+  control: PoseIcon,
   prompts: SparklesIcon,
 };

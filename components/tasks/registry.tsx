@@ -1,5 +1,6 @@
 import type { Task } from "@/lib/tasks/registry";
 import { backgroundView } from "./background";
+import { controlView } from "./control";
 import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
@@ -16,5 +17,6 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   transcribe: transcribeView,
   background: backgroundView,
   speech: speechView,
+  control: controlView,
   prompts: promptsView,
 };

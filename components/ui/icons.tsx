@@ -125,6 +125,15 @@ export const SpeakerIcon = icon(
   </>,
 );
 
+/** A stick figure mid-stride: a picture that follows a pose (or depth, or edges). */
+export const PoseIcon = icon(
+  "PoseIcon",
+  <>
+    <circle cx="12" cy="4.5" r="2" />
+    <path d="M12 7.5v6M12 13.5l-3.5 7M12 13.5l3.5 7M6 10.5l6-1.5 6 1.5" />
+  </>,
+);
+
 export const SparklesIcon = icon(
   "SparklesIcon",
   <>

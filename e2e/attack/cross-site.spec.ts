@@ -30,7 +30,7 @@ const STORAGE_INITIATE = "/api/local/fal/rest.fal.ai/storage/upload/initiate?sto
 const ATTACK_KNOBS = { latencyMs: 4321, concurrency: 3 };
 
 type Knobs = { latencyMs: number; failureRate: number; concurrency: number };
-type Job = { id: string; status: string; shareId: string | null; requestId: string | null };
+type Job = { id: string; status: string; shareId: string | null; requestId: string | null; outputs?: { url: string }[] };
 
 /** The jobs the attack aims at. */
 type Targets = {
@@ -67,6 +67,7 @@ function routesToAttack(t: Targets): Route[] {
     { target: "DELETE /api/jobs/{id}", method: "DELETE", path: `/api/jobs/${t.deleteMe.id}`, json: { delete: true } },
     { target: "POST /api/prompts", method: "POST", path: "/api/prompts", json: { idea: "a forged idea from another site", count: 1 }, createsJob: true },
     { target: "POST /api/uploads?kind=image", method: "POST", path: "/api/uploads?kind=image", json: { kind: "image" }, png: true },
+    { target: "POST /api/control/map", method: "POST", path: "/api/control/map", json: { kind: "edges", image: t.shareMe.outputs![0]!.url } },
     {
       target: "POST /api/fal/proxy",
       method: "POST",

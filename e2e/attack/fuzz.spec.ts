@@ -53,6 +53,7 @@ const OPENAI_KEY = TEST_KEYS.openai;
 
 /** Routes and methods that exist today: the enumeration must find at least these. */
 const TODAY: Record<string, HttpMethod[]> = {
+  "/api/control/map": ["POST"],
   "/api/fal/proxy": ["GET", "POST", "PUT"],
   "/api/health": ["GET"],
   "/api/jobs": ["GET", "POST"],

@@ -53,10 +53,10 @@ export async function startGeneration(input: GenerationInput): Promise<JobRecord
  * Every input file must still be in the store, and every image within the endpoint's pixel limit,
  * known from the size recorded at upload: refused here, before anything is uploaded or decoded.
  */
-async function checkMediaInputs(prepared: Prepared): Promise<void> {
+export async function checkMediaInputs(prepared: Prepared): Promise<void> {
   const maxPixels = maxInputPixelsOf(prepared.family);
   const fields: Record<string, string> = {};
-  for (const { url, field, kind } of prepared.media) {
+  for (const { url, field, kind, minSide } of prepared.media) {
     const found = await locateMedia(url);
     if (!found) fields[field] = "This file is no longer in the studio; upload it again.";
     else if (!found.contentType.startsWith(`${kind}/`)) fields[field] = `This field takes ${kind === "image" ? "an image" : "audio"}, not ${found.contentType}.`;
@@ -64,6 +64,7 @@ async function checkMediaInputs(prepared: Prepared): Promise<void> {
       // Every stored image has its size (measured at upload); one without cannot be checked, so it is not sent.
       const excess = found.width && found.height ? maxPixels && pixelLimitExceeded(found.width, found.height, maxPixels, prepared.endpointId) : "This image's size is unknown; upload it again.";
       if (excess) fields[field] = excess;
+      else if (minSide && Math.min(found.width!, found.height!) < minSide) fields[field] = `This image is ${found.width}×${found.height}; it must be at least ${minSide} px on each side.`;
     }
   }
   const first = Object.values(fields)[0];

@@ -16,6 +16,7 @@ export type { VideoInput } from "@/lib/tasks/video/definition";
 export type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
 export type { BackgroundInput } from "@/lib/tasks/background/definition";
 export type { SpeechInput } from "@/lib/tasks/speech/definition";
+export type { ControlInput } from "@/lib/tasks/control/definition";
 export { promptDraftRequestSchema, promptDraftSchema, type PromptDraft, type PromptDraftRequest } from "@/lib/tasks/prompts/definition";
 
 /** What POST /api/jobs takes: the input of any task a provider runs from its queue. */

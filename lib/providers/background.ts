@@ -8,7 +8,7 @@ import { toImageResult, type ImageResult } from "./image";
 export type RemoveBackgroundArgs = { image: FileInput };
 export type ReplaceBackgroundArgs = { image: FileInput; prompt: string; negativePrompt?: string; seed?: number; numImages?: number };
 
-const asRemoteFile = (f: { url: string; content_type?: string; width?: number; height?: number }): RemoteFile => ({
+export const asRemoteFile = (f: { url: string; content_type?: string; width?: number; height?: number }): RemoteFile => ({
   url: f.url,
   contentType: f.content_type ?? "image/png",
   width: f.width,

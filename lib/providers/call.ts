@@ -4,7 +4,7 @@ import { sleep } from "@/lib/sleep";
 import { AppError } from "@/lib/errors";
 import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
 import * as fal from "./fal";
-import { configuredEndpoints } from "./models";
+import { configuredEndpoints, type SingleMode } from "./models";
 import type { QueueStatus } from "./fal";
 
 /**
@@ -43,7 +43,7 @@ export class CallStopped extends Error {
 /** The families that serve a mode: their outputs are what a provider function for it reads. */
 export type FamilyOfMode<M extends Mode> = { [F in Family]: (typeof FAMILIES)[F]["mode"] extends M ? F : never }[Family];
 
-export function resolveEndpoint<M extends Mode>(mode: M, requested: string | undefined): { endpointId: string; family: FamilyOfMode<M> } {
+export function resolveEndpoint<M extends SingleMode>(mode: M, requested: string | undefined): { endpointId: string; family: FamilyOfMode<M> } {
   const endpointId = requested ?? configuredEndpoints()[mode];
   const family = familyOf(endpointId, mode) as FamilyOfMode<M> | undefined;
   if (!family || FAMILIES[family].mode !== mode) throw new AppError("validation", `${endpointId} is not a ${mode} model.`, { model: "Pick one of the listed models" });

@@ -11,6 +11,7 @@ import {
   BACKGROUND_ENDPOINTS, type BackgroundEndpointId,
 } from "./wire/background";
 import { SPEECH_ENDPOINTS, elevenLabsInput, elevenLabsOutput, kokoroAmericanInput, kokoroOutput, miniMaxInput, miniMaxOutput, type SpeechEndpointId, type SpeechLimits } from "./wire/speech";
+import { cannyInput, controlImagesOutput, controlMapOutput, depthAnythingInput, dwposeInput, fluxControlLoraInput, sdxlControlnetUnionInput, CONTROL_ENDPOINTS, type ControlEndpointId, type ControlKind } from "./wire/control";
 
 export const IMAGE_SIZE_PRESETS = {
   square_hd: { width: 1024, height: 1024 },
@@ -136,12 +137,12 @@ const transcriptOutput = z.object({
     .optional(),
 });
 
-export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech";
+export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech" | "control";
 
 export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
-  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech";
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map";
   input: z.ZodObject;
   output: z.ZodObject;
   /**
@@ -149,6 +150,8 @@ export type FamilySpec = {
    * header before anything decodes it: at upload, when a job is created, and in the local engine.
    */
   maxInputPixels?: number;
+  /** Control families: the kinds of map the family reads (control-image) or draws (control-map). */
+  controls?: readonly ControlKind[];
   /** Optional fields the UI offers for this family. */
   supports: {
     negativePrompt?: boolean;
@@ -233,11 +236,28 @@ export const FAMILIES = {
   "kokoro-american-english": { kind: "speech", mode: "text-to-speech", input: kokoroAmericanInput, output: kokoroOutput, supports: {} },
   "elevenlabs-multilingual-v2": { kind: "speech", mode: "text-to-speech", input: elevenLabsInput, output: elevenLabsOutput, supports: {} },
   "minimax-speech-02-hd": { kind: "speech", mode: "text-to-speech", input: miniMaxInput, output: miniMaxOutput, supports: {} },
+  // Control: a picture guided by a pose, depth or edges map; and the map makers that draw one from a photo.
+  "sdxl-controlnet-union": {
+    kind: "control", mode: "control-image", controls: ["pose", "depth", "edges"], input: sdxlControlnetUnionInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    supports: { negativePrompt: true, imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+  },
+  "flux-control-lora-depth": {
+    kind: "control", mode: "control-image", controls: ["depth"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+  },
+  "flux-control-lora-canny": {
+    kind: "control", mode: "control-image", controls: ["edges"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+  },
+  dwpose: { kind: "control", mode: "control-map", controls: ["pose"], input: dwposeInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
+  "depth-anything-v2": { kind: "control", mode: "control-map", controls: ["depth"], input: depthAnythingInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
+  canny: { kind: "control", mode: "control-map", controls: ["edges"], input: cannyInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
 
 export const maxInputPixelsOf = (family: Family): number | undefined => (FAMILIES[family] as FamilySpec).maxInputPixels;
+export const controlsOf = (family: Family): readonly ControlKind[] => (FAMILIES[family] as FamilySpec).controls ?? [];
 
 /** The most any endpoint takes: uploads (not yet tied to an endpoint) larger than this are refused at once. */
 export const MAX_IMAGE_INPUT_PIXELS = Math.max(...Object.values(FAMILIES as Record<string, FamilySpec>).map((f) => f.maxInputPixels ?? 0));
@@ -274,6 +294,15 @@ export type SpeechFamily = (typeof SPEECH_FAMILY)[SpeechEndpointId];
 
 /** Each speech family's voices, speed range and text limit: what its form offers and its input is checked against. */
 export const SPEECH_LIMITS = Object.fromEntries(SPEECH_ENDPOINTS.map((e) => [SPEECH_FAMILY[e.id], e.limits])) as unknown as Record<SpeechFamily, SpeechLimits>;
+/** The family of each of fal's control endpoints (lib/providers/wire/control.ts): one without does not compile. */
+const CONTROL_FAMILY: Record<ControlEndpointId, Family> = {
+  "fal-ai/sdxl-controlnet-union": "sdxl-controlnet-union",
+  "fal-ai/flux-control-lora-depth": "flux-control-lora-depth",
+  "fal-ai/flux-control-lora-canny": "flux-control-lora-canny",
+  "fal-ai/dwpose": "dwpose",
+  "fal-ai/image-preprocessors/depth-anything/v2": "depth-anything-v2",
+  "fal-ai/image-preprocessors/canny": "canny",
+};
 
 /** Endpoints the studio knows; any other id may be configured and is read as its task's default family. */
 export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
@@ -292,6 +321,7 @@ export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
   ...BACKGROUND_ENDPOINTS.map(({ id, label }) => ({ id, label, family: BACKGROUND_FAMILY[id] })),
   ...SPEECH_ENDPOINTS.map(({ id, label }) => ({ id, label, family: SPEECH_FAMILY[id] })),
+  ...CONTROL_ENDPOINTS.map(({ id, label }) => ({ id, label, family: CONTROL_FAMILY[id] })),
 ];
 
 export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
@@ -304,6 +334,16 @@ export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
   "remove-background": "birefnet-v2",
   "replace-background": "bria-replace-background",
   "text-to-speech": "kokoro-american-english",
+  "control-image": "sdxl-controlnet-union",
+  "control-map": "depth-anything-v2",
+};
+
+export type ControlMode = "control-image" | "control-map";
+/** An endpoint id the catalog does not know, configured for one kind of control map, is read as this family. */
+export const DEFAULT_CONTROL_FAMILY: Record<ControlKind, Record<ControlMode, Family>> = {
+  pose: { "control-image": "sdxl-controlnet-union", "control-map": "dwpose" },
+  depth: { "control-image": "flux-control-lora-depth", "control-map": "depth-anything-v2" },
+  edges: { "control-image": "flux-control-lora-canny", "control-map": "canny" },
 };
 
 export function familyOf(endpointId: string, mode?: Mode): Family | undefined {

@@ -6,3 +6,4 @@ export { generateVideo, type GenerateVideoArgs, type VideoResult } from "./video
 export { transcribeAudio, type TranscribeAudioArgs, type TranscriptResult } from "./transcribe";
 export { removeBackground, replaceBackground, type RemoveBackgroundArgs, type ReplaceBackgroundArgs } from "./background";
 export { speak, type SpeakArgs, type SpeechResult } from "./speech";
+export { controlImage, controlMap, type ControlImageArgs, type ControlMapArgs } from "./control";

@@ -1,10 +1,14 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { FAMILIES, KNOWN_ENDPOINTS, familyOf, type Family, type Mode } from "./catalog";
+import { DEFAULT_CONTROL_FAMILY, FAMILIES, controlsOf, KNOWN_ENDPOINTS, familyOf, type ControlMode, type EndpointEntry, type Family, type Mode } from "./catalog";
 import type { ModelOption } from "./model-option";
+import type { ControlKind } from "./wire/control";
+
+/** The modes with one endpoint each; control modes have one per kind of map (configuredControlEndpoints). */
+export type SingleMode = Exclude<Mode, ControlMode>;
 
 /** Which endpoint serves each mode: the environment's choice, else the catalog default. */
-export function configuredEndpoints(): Record<Mode, string> {
+export function configuredEndpoints(): Record<SingleMode, string> {
   const e = env();
   return {
     "text-to-image": e.FAL_IMAGE_MODEL,
@@ -19,12 +23,29 @@ export function configuredEndpoints(): Record<Mode, string> {
   };
 }
 
+/** Which endpoint paints from each kind of map (FAL_CONTROL_<KIND>_MODEL) and which draws it from a photo (FAL_<KIND>_MAP_MODEL). */
+export function configuredControlEndpoints(): Record<ControlKind, Record<ControlMode, string>> {
+  const e = env();
+  return {
+    pose: { "control-image": e.FAL_CONTROL_POSE_MODEL, "control-map": e.FAL_POSE_MAP_MODEL },
+    depth: { "control-image": e.FAL_CONTROL_DEPTH_MODEL, "control-map": e.FAL_DEPTH_MAP_MODEL },
+    edges: { "control-image": e.FAL_CONTROL_EDGES_MODEL, "control-map": e.FAL_EDGES_MAP_MODEL },
+  };
+}
+
+/** Every configured endpoint, with the family an id the catalog does not know is read as. */
+function configured(): EndpointEntry[] {
+  const single = (Object.entries(configuredEndpoints()) as [SingleMode, string][]).map(([mode, id]) => ({ id, label: id, family: familyOf(id, mode)! }));
+  const control = (Object.entries(configuredControlEndpoints()) as [ControlKind, Record<ControlMode, string>][]).flatMap(([kind, ids]) =>
+    (Object.entries(ids) as [ControlMode, string][]).map(([mode, id]) => ({ id, label: id, family: familyOf(id) ?? DEFAULT_CONTROL_FAMILY[kind][mode] })),
+  );
+  return [...single, ...control];
+}
+
 /** Every endpoint the studio may call: the catalog plus any configured id it does not know. */
 export function allowedEndpoints(): ModelOption[] {
   const entries = [...KNOWN_ENDPOINTS];
-  for (const [mode, id] of Object.entries(configuredEndpoints()) as [Mode, string][]) {
-    if (!entries.some((e) => e.id === id)) entries.push({ id, label: id, family: familyOf(id, mode)! });
-  }
+  for (const entry of configured()) if (!entries.some((e) => e.id === entry.id)) entries.push(entry);
   return entries.map((e) => ({ ...e, supports: FAMILIES[e.family].supports }));
 }
 
@@ -33,9 +54,17 @@ export function endpointFamily(endpointId: string): Family | undefined {
 }
 
 /** The models offered for a mode, default first, for the page's model picker. */
-export function modelsFor(mode: Mode): ModelOption[] {
+export function modelsFor(mode: SingleMode): ModelOption[] {
   const configured = configuredEndpoints()[mode];
   return allowedEndpoints()
     .filter((e) => FAMILIES[e.family].mode === mode)
     .sort((a, b) => Number(b.id === configured) - Number(a.id === configured));
+}
+
+/** The models that paint from one kind of control map (`control-image`) or draw it (`control-map`), the configured one first. */
+export function controlModelsFor(kind: ControlKind, mode: ControlMode = "control-image"): ModelOption[] {
+  const chosen = configuredControlEndpoints()[kind][mode];
+  return allowedEndpoints()
+    .filter((e) => FAMILIES[e.family].mode === mode && controlsOf(e.family).includes(kind))
+    .sort((a, b) => Number(b.id === chosen) - Number(a.id === chosen));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Family } from "@/lib/providers/catalog";
 import { backgroundEngine } from "./background/engine";
+import { controlEngine } from "./control/engine";
 import { imageEngine } from "./image/engine";
 import { inpaintEngine } from "./inpaint/engine";
 import { speechEngine } from "./speech/engine";
@@ -16,4 +17,5 @@ export const LOCAL_GENERATORS: LocalGenerators<Family> = {
   ...transcribeEngine,
   ...backgroundEngine,
   ...speechEngine,
+  ...controlEngine,
 };

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { backgroundTask } from "./background/definition";
+import { controlTask } from "./control/definition";
 import { imageTask } from "./image/definition";
 import { inpaintTask } from "./inpaint/definition";
 import { promptsTask } from "./prompts/definition";
@@ -12,7 +13,7 @@ import { speechTask } from "./speech/definition";
 import { transcribeTask } from "./transcribe/definition";
 import { videoTask } from "./video/definition";
 
-export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, speechTask, promptsTask] as const;
+export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, speechTask, controlTask, promptsTask] as const;
 
 type Definition = (typeof TASK_LIST)[number];
 export type Task = Definition["id"];

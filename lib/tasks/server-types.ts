@@ -13,7 +13,7 @@ export type Prepared = {
   /** Sent to the provider, and kept on the record, so the record says which seed made the result. */
   seed: number | null;
   /** Studio files the job reads, checked (still stored, right kind, within the endpoint's pixel limit) before it starts. */
-  media: { url: string; field: string; kind: "image" | "audio" }[];
+  media: { url: string; field: string; kind: "image" | "audio"; /** Images: the fewest pixels each side must have. */ minSide?: number }[];
 };
 
 export type TaskOutput = {

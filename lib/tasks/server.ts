@@ -1,5 +1,6 @@
 import "server-only";
 import { backgroundServer } from "./background/server";
+import { controlServer } from "./control/server";
 import { imageServer } from "./image/server";
 import { inpaintServer } from "./inpaint/server";
 import { speechServer } from "./speech/server";
@@ -16,6 +17,7 @@ export const QUEUE_TASKS: { [T in QueueTask]: QueueServerTask<InputOf<T>> } = {
   transcribe: transcribeServer,
   background: backgroundServer,
   speech: speechServer,
+  control: controlServer,
 };
 
 export const queueTask = <T extends QueueTask>(task: T) => QUEUE_TASKS[task] as QueueServerTask<InputOf<T>>;

@@ -1,0 +1,290 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { ModelSelect } from "@/components/forms/model-select";
+import { PromptFields } from "@/components/forms/prompt-fields";
+import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SizeField } from "@/components/forms/size-field";
+import { SourceImageField } from "@/components/forms/source-image-field";
+import { BeforeAfter } from "@/components/job/before-after";
+import { JobPane } from "@/components/job/job-pane";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
+import { Slider } from "@/components/ui/slider";
+import { Spinner } from "@/components/ui/spinner";
+import { ToggleGroup } from "@/components/ui/toggle-group";
+import { useJob } from "@/hooks/use-job";
+import { useUpload } from "@/hooks/use-upload";
+import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
+import { check } from "@/lib/client/validate";
+import { resolveImageSize, type ImageSize } from "@/lib/providers/catalog";
+import type { ModelOption } from "@/lib/providers/model-option";
+import {
+  CONTROL_KIND_LABELS, controlInputSchema, samplingDefaults, sizeForMap, type ControlInput, type ControlKind,
+} from "@/lib/tasks/control/definition";
+import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+
+type Source = "upload" | "photo" | "draw";
+
+const SOURCE_LABELS: Record<Source, string> = { upload: "Upload map", photo: "From photo", draw: "Draw pose" };
+/** Where each kind starts: a pose is drawn, edges are found in a photo, a depth map is brought along. */
+const DEFAULT_SOURCE: Record<ControlKind, Source> = { pose: "draw", depth: "upload", edges: "photo" };
+const MAP_HINTS: Record<ControlKind, string> = {
+  pose: "An OpenPose skeleton on black (coloured limbs and joints).",
+  depth: "Greyscale depth: white is near, black is far.",
+  edges: "White edges on black, like a Canny map.",
+};
+/** The drawn pose's frame when the picture matches the map and there is no photo to match: portrait 3:4. */
+const DRAWN_MAP = { width: 768, height: 1024 };
+/** Stands in for the drawn map while the rest of the form is checked (it is uploaded only when all else is fine). */
+const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
+
+type Derived = { kind: ControlKind; photo: string; map: Uploaded };
+
+async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal): Promise<Uploaded> {
+  const res = await request("/api/control/map", { ...jsonInit({ kind, image }), signal });
+  return (await res.json()) as Uploaded;
+}
+
+export function ControlForm({ models, initial }: {
+  /** The models for each kind of map, the configured one first. */
+  models: Record<ControlKind, ModelOption[]>;
+  /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
+  initial?: Remix<ControlInput>;
+}) {
+  const from = initial?.input;
+  const [kind, setKind] = useState<ControlKind>(from?.kind ?? "pose");
+  const [source, setSource] = useState<Source>(initial?.media.map ? "upload" : DEFAULT_SOURCE[from?.kind ?? "pose"]);
+  const [modelId, setModelId] = useState<Record<ControlKind, string>>({
+    pose: initial && from?.kind === "pose" ? initial.model : models.pose[0]!.id,
+    depth: initial && from?.kind === "depth" ? initial.model : models.depth[0]!.id,
+    edges: initial && from?.kind === "edges" ? initial.model : models.edges[0]!.id,
+  });
+  const kindModels = models[kind];
+  const model = kindModels.find((m) => m.id === modelId[kind]) ?? kindModels[0]!;
+  const [prompt, setPrompt] = useState(from?.prompt ?? "");
+  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
+  const [strength, setStrength] = useState(from?.strength ?? 1);
+  const [matchMap, setMatchMap] = useState(!from?.imageSize);
+  const [size, setSize] = useState<ImageSize>(from?.imageSize ?? "portrait_4_3");
+  const [sampling, setSampling] = useState(() => ({ ...samplingDefaults(model.family), ...(from?.steps ? { steps: from.steps } : {}), ...(from?.guidance !== undefined ? { guidance: from.guidance } : {}) }));
+  const [numImages, setNumImages] = useState(String(from?.numImages ?? 1));
+  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
+  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
+  const mapUpload = useUpload("image", initial?.media.map);
+  const photo = useUpload("image");
+  const [derived, setDerived] = useState<Derived | null>(null);
+  const [deriving, setDeriving] = useState(false);
+  const [deriveError, setDeriveError] = useState<string | null>(null);
+  const [showPhoto, setShowPhoto] = useState(true);
+  const [preparing, setPreparing] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const editor = useRef<PoseEditorHandle>(null);
+  const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
+
+  const photoUrl = photo.file?.uploaded.url;
+  const wantsDerived = source === "photo" && photoUrl !== undefined;
+  const current = derived && derived.kind === kind && derived.photo === photoUrl ? derived.map : null;
+
+  // A photo (or a new kind for it) is turned into its map at once, so the map shows before anything is generated.
+  useEffect(() => {
+    if (!wantsDerived || current) return;
+    const aborter = new AbortController();
+    setDeriving(true);
+    setDeriveError(null);
+    deriveMap(kind, photoUrl, aborter.signal)
+      .then((map) => setDerived({ kind, photo: photoUrl, map }))
+      .catch((err: unknown) => {
+        if (aborter.signal.aborted) return;
+        setDeriveError(err instanceof ApiError ? (err.fields?.image ?? err.message) : "Could not draw the map.");
+      })
+      .finally(() => {
+        if (!aborter.signal.aborted) setDeriving(false);
+      });
+    return () => {
+      aborter.abort();
+      setDeriving(false);
+    };
+  }, [wantsDerived, current, kind, photoUrl]);
+
+  const chooseKind = (next: ControlKind) => {
+    setKind(next);
+    setFieldErrors({});
+    setDeriveError(null);
+    if (source === "draw" && next !== "pose") setSource(DEFAULT_SOURCE[next]);
+    const nextModel = models[next].find((m) => m.id === modelId[next]) ?? models[next][0]!;
+    setSampling(samplingDefaults(nextModel.family));
+  };
+  const chooseModel = (id: string) => {
+    setModelId((m) => ({ ...m, [kind]: id }));
+    setSampling(samplingDefaults(kindModels.find((m) => m.id === id)?.family ?? model.family));
+  };
+
+  const photoSize = photo.file?.uploaded.width && photo.file.uploaded.height ? { width: photo.file.uploaded.width, height: photo.file.uploaded.height } : null;
+  // The drawn map is made at the picture's size: the chosen one, else the photo's shape, else portrait.
+  const drawnSize = !matchMap ? resolveImageSize(size) : photoSize ? sizeForMap(photoSize.width, photoSize.height) : DRAWN_MAP;
+  const mapUrl = source === "upload" ? mapUpload.file?.uploaded.url : source === "photo" ? current?.url : DRAWN_PLACEHOLDER;
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setLocalError(null);
+    const draft = {
+      task: "control" as const,
+      model: model.id,
+      kind,
+      map: mapUrl ?? "",
+      prompt,
+      negativePrompt: model.supports.negativePrompt && negative.trim() ? negative : undefined,
+      strength,
+      imageSize: matchMap ? undefined : size,
+      steps: sampling.steps,
+      guidance: sampling.guidance,
+      seed: seedValue(seed, randomSeed),
+      numImages: Number(numImages),
+    };
+    const checked = check(controlInputSchema, draft);
+    if (!checked.ok) return setFieldErrors(checked.errors);
+    if (source !== "draw") return void (await start(draft));
+    setPreparing(true);
+    try {
+      const drawn = await uploadFile(await editor.current!.exportMap(), "image");
+      await start({ ...draft, map: drawn.url });
+    } catch (err) {
+      setLocalError(err instanceof Error ? err.message : "Could not upload the pose map.");
+    } finally {
+      setPreparing(false);
+    }
+  };
+
+  const sources: Source[] = kind === "pose" ? ["draw", "upload", "photo"] : ["upload", "photo"];
+  const label = CONTROL_KIND_LABELS[kind].toLowerCase();
+  return (
+    <GeneratorLayout
+      label="Control settings"
+      onSubmit={submit}
+      form={
+        <>
+          {initial ? (
+            <RemixNote jobId={initial.jobId} missing={initial.missing}>
+              {initial.media.map ? "The control map is attached." : null}
+            </RemixNote>
+          ) : null}
+          <ToggleGroup<ControlKind>
+            label="Control"
+            value={kind}
+            onChange={chooseKind}
+            options={(["pose", "depth", "edges"] as const).map((k) => ({ value: k, label: CONTROL_KIND_LABELS[k] }))}
+          />
+          <ToggleGroup<Source>
+            label="Map"
+            value={source}
+            onChange={(s) => {
+              setSource(s);
+              setFieldErrors({});
+            }}
+            options={sources.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))}
+          />
+          {source === "upload" ? (
+            <div className="flex flex-col gap-1">
+              <SourceImageField upload={mapUpload} error={fieldErrors.map} label={`${CONTROL_KIND_LABELS[kind]} map`} id="control-map" />
+              <p className="text-xs text-zinc-500">{MAP_HINTS[kind]}</p>
+            </div>
+          ) : null}
+          {source === "photo" || (source === "draw" && photo.file) ? (
+            <SourceImageField
+              upload={photo}
+              error={source === "photo" ? (deriveError ?? fieldErrors.map) : undefined}
+              label={source === "draw" ? "Reference photo" : `Photo to find the ${label} in`}
+              id="control-photo"
+            />
+          ) : null}
+          {source === "photo" && deriveError && kind !== "edges" ? (
+            <div>
+              <Button variant="secondary" size="sm" onClick={() => setSource(kind === "pose" ? "draw" : "upload")}>
+                {kind === "pose" ? "Draw the pose instead" : "Upload a depth map instead"}
+              </Button>
+            </div>
+          ) : null}
+          {source === "photo" && deriving ? <Spinner label={`Drawing the ${label} map…`} /> : null}
+          {source === "photo" && current ? (
+            <figure className="flex flex-col gap-1.5" data-testid="derived-map">
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={current.url} alt={`${CONTROL_KIND_LABELS[kind]} map drawn from the photo`} className="max-h-64 w-full rounded-lg border border-zinc-800 bg-black object-contain" />
+              <figcaption className="text-xs text-zinc-500">
+                {CONTROL_KIND_LABELS[kind]} map · {current.width}×{current.height}
+              </figcaption>
+            </figure>
+          ) : null}
+          {source === "draw" && !photo.file ? (
+            <div className="flex flex-col gap-1">
+              <SourceImageField upload={photo} label="Reference photo (optional)" id="control-reference" />
+              <p className="text-xs text-zinc-500">Shown faintly behind the figure, to pose it over.</p>
+            </div>
+          ) : null}
+          <ModelSelect id="model" models={kindModels} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
+          <PromptFields
+            prompt={prompt}
+            onPrompt={setPrompt}
+            negative={negative}
+            onNegative={setNegative}
+            showNegative={Boolean(model.supports.negativePrompt)}
+            errors={fieldErrors}
+            placeholder="A dancer mid-leap on a rain-soaked rooftop at dusk, city lights behind"
+          />
+          <Slider id="strength" label="Control strength" value={strength} min={0} max={2} step={0.05} onChange={setStrength} format={(v) => v.toFixed(2)} />
+          <div className="flex flex-col gap-2">
+            <label className="flex cursor-pointer items-center gap-2 text-xs text-zinc-300">
+              <input type="checkbox" checked={matchMap} onChange={(e) => setMatchMap(e.target.checked)} className="accent-violet-500" />
+              Match the map&apos;s shape
+            </label>
+            {matchMap ? null : <SizeField value={size} onChange={setSize} errors={fieldErrors} />}
+          </div>
+          <Slider id="steps" label="Steps" value={sampling.steps} min={1} max={50} onChange={(steps) => setSampling((s) => ({ ...s, steps }))} />
+          <Slider id="guidance" label="Guidance" value={sampling.guidance} min={0} max={20} step={0.5} onChange={(guidance) => setSampling((s) => ({ ...s, guidance }))} />
+          <ToggleGroup label="Number of images" value={numImages} onChange={setNumImages} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
+          <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={fieldErrors.seed} />
+          {source === "draw" && fieldErrors.map ? <p role="alert" className="text-xs text-rose-400">{fieldErrors.map}</p> : null}
+          {error || localError ? <ErrorAlert message={error ?? localError} /> : null}
+          <Button type="submit" loading={submitting || preparing} disabled={busy || preparing || deriving || mapUpload.uploading || photo.uploading}>
+            <SparklesIcon size={16} /> {busy && !submitting ? "Generating…" : "Generate"}
+          </Button>
+        </>
+      }
+      results={
+        <div className="flex flex-col gap-4">
+          {/* Kept mounted while another source is shown, so a drawn pose survives a look at the other tabs. */}
+          <section aria-label="Draw the pose" hidden={source !== "draw"} className="rounded-2xl border border-zinc-800 bg-zinc-900/60 p-4">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+              <h2 className="text-sm font-medium text-zinc-200">Draw the pose</h2>
+              {photo.file ? (
+                <label className="flex cursor-pointer items-center gap-2 text-xs text-zinc-400">
+                  <input type="checkbox" checked={showPhoto} onChange={(e) => setShowPhoto(e.target.checked)} className="accent-violet-500" />
+                  Show the photo behind
+                </label>
+              ) : null}
+            </div>
+            <PoseEditor ref={editor} width={drawnSize.width} height={drawnSize.height} referenceUrl={showPhoto ? photo.file?.preview : undefined} />
+          </section>
+          <JobPane
+            job={job}
+            onCancel={cancel}
+            empty={{
+              icon: <PoseIcon size={28} />,
+              title: "Your picture appears here",
+              text: "Give it a control map — a pose, a depth map or edges — and describe the scene. The picture keeps the map's shapes.",
+            }}
+          >
+            {(done) => {
+              const input = done.input as ControlInput;
+              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" beforeLabel="Control map" testId="control-result" />;
+            }}
+          </JobPane>
+        </div>
+      }
+    />
+  );
+}

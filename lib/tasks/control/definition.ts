@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { imageSizeSchema } from "@/lib/providers/catalog";
+import { CONTROL_KINDS, type ControlKind } from "@/lib/providers/wire/control";
+import { defineTask } from "../define";
+import { mediaUrlSchema, modelField, negativePromptField, numImagesField, promptField, seedField } from "../fields";
+import { imageFacts, sizeLabel } from "../image/definition";
+
+export { CONTROL_KINDS, type ControlKind };
+
+export const CONTROL_KIND_LABELS: Record<ControlKind, string> = { pose: "Pose", depth: "Depth", edges: "Edges" };
+
+/** A map smaller than this on either side carries too little to steer a picture. */
+export const MIN_MAP_SIDE = 64;
+
+export const controlInputSchema = z.object({
+  task: z.literal("control"),
+  model: modelField,
+  kind: z.enum(CONTROL_KINDS).default("pose"),
+  /** The control map itself, in the studio's store: a pose skeleton, a depth map or an edge map. */
+  map: z.string({ error: "Add a control map" }).min(1, "Add a control map").pipe(mediaUrlSchema),
+  prompt: promptField,
+  negativePrompt: negativePromptField,
+  /** Control scale: 0 ignores the map, 1 is the usual hold, 2 the firmest. */
+  strength: z.number().min(0, "At least 0").max(2, "At most 2").default(1),
+  /** Left out: the picture takes the map's aspect ratio (sizeForMap). */
+  imageSize: imageSizeSchema.optional(),
+  // Left out, each model's own default (FLUX 28 steps at 3.5, SDXL 35 at 7.5).
+  steps: z.number().int().min(1, "At least 1 step").max(50, "At most 50 steps").optional(),
+  guidance: z.number().min(0).max(20).optional(),
+  seed: seedField,
+  numImages: numImagesField,
+});
+export type ControlInput = z.infer<typeof controlInputSchema>;
+
+/** Each family's own defaults for steps and guidance (fal's: FLUX 28 at 3.5, SDXL 35 at 7.5), for a form to start from. */
+export function samplingDefaults(family: string): { steps: number; guidance: number } {
+  return family === "sdxl-controlnet-union" ? { steps: 35, guidance: 7.5 } : { steps: 28, guidance: 3.5 };
+}
+
+/** The models' working size: about a megapixel. */
+const TARGET_PIXELS = 1024 * 1024;
+
+/** The picture size that keeps a map's aspect ratio: about a megapixel, in multiples of 8, each side 64–2048 px. */
+export function sizeForMap(width: number, height: number): { width: number; height: number } {
+  const scale = Math.sqrt(TARGET_PIXELS / (width * height));
+  const side = (v: number) => Math.min(2048, Math.max(64, Math.round((v * scale) / 8) * 8));
+  return { width: side(width), height: side(height) };
+}
+
+export const controlTask = defineTask({
+  id: "control",
+  label: "Control",
+  nav: { label: "Control", blurb: "A picture that follows a pose, depth or edges" },
+  input: controlInputSchema,
+  media: [{ field: "map", label: "Control map", name: "control-map", kind: "image" }],
+  seeded: true,
+  runs: "queue",
+  card: "picture",
+  settings(i, add, { withPrompt }) {
+    add("Control", CONTROL_KIND_LABELS[i.kind]);
+    if (withPrompt) add("Prompt", i.prompt, { long: true });
+    add("Negative prompt", i.negativePrompt, { long: true });
+    add("Size", i.imageSize ? sizeLabel(i.imageSize) : "Matches the map");
+    add("Control strength", i.strength.toFixed(2));
+    add("Steps", i.steps);
+    add("Guidance", i.guidance);
+    add("Images", i.numImages);
+  },
+  facts: (job, i) => `${CONTROL_KIND_LABELS[i.kind]} · ${imageFacts(job.status === "done" ? job.outputs.length : i.numImages, job.outputs[0])}`,
+});
