@@ -10,6 +10,7 @@ import {
   birefnetInput, birefnetOutput, birefnetV2Input, briaRemoveInput, briaReplaceInput, briaReplaceOutput, rembgInput, singleImageOutput,
   BACKGROUND_ENDPOINTS, type BackgroundEndpointId,
 } from "./wire/background";
+import { routerInput, routerOutput } from "./wire/text";
 
 export const IMAGE_SIZE_PRESETS = {
   square_hd: { width: 1024, height: 1024 },
@@ -135,12 +136,12 @@ const transcriptOutput = z.object({
     .optional(),
 });
 
-export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background";
+export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "text";
 
 export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
-  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background";
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "chat";
   input: z.ZodObject;
   output: z.ZodObject;
   /**
@@ -228,6 +229,8 @@ export const FAMILIES = {
     kind: "background", mode: "replace-background", input: briaReplaceInput, output: briaReplaceOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     supports: { negativePrompt: true, seed: true, numImages: true },
   },
+  // Any OpenRouter model behind fal's router: a prompt in, the text (and its reasoning) out, streamed or not.
+  "llm-router": { kind: "text", mode: "chat", input: routerInput, output: routerOutput, supports: {} },
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
@@ -274,6 +277,7 @@ export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/ltx-2/image-to-video/fast", label: "LTX-2 fast image-to-video", family: "ltx2-image-to-video" },
   { id: "fal-ai/whisper", label: "Whisper", family: "whisper" },
   { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
+  { id: "openrouter/router", label: "OpenRouter (any LLM)", family: "llm-router" },
   ...BACKGROUND_ENDPOINTS.map(({ id, label }) => ({ id, label, family: BACKGROUND_FAMILY[id] })),
 ];
 
@@ -286,6 +290,7 @@ export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
   "speech-to-text": "whisper",
   "remove-background": "birefnet-v2",
   "replace-background": "bria-replace-background",
+  chat: "llm-router",
 };
 
 export function familyOf(endpointId: string, mode?: Mode): Family | undefined {

@@ -1,7 +1,8 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env, vendorEngine } from "@/lib/env";
 import { FAMILIES, KNOWN_ENDPOINTS, familyOf, type Family, type Mode } from "./catalog";
 import type { ModelOption } from "./model-option";
+import { TEXT_VENDORS, textModelId, type TextModelOption, type TextVendor } from "./text-model";
 
 /** Which endpoint serves each mode: the environment's choice, else the catalog default. */
 export function configuredEndpoints(): Record<Mode, string> {
@@ -15,6 +16,7 @@ export function configuredEndpoints(): Record<Mode, string> {
     "speech-to-text": e.FAL_STT_MODEL,
     "remove-background": e.FAL_BACKGROUND_REMOVE_MODEL,
     "replace-background": e.FAL_BACKGROUND_REPLACE_MODEL,
+    chat: e.FAL_LLM_MODEL,
   };
 }
 
@@ -37,4 +39,16 @@ export function modelsFor(mode: Mode): ModelOption[] {
   return allowedEndpoints()
     .filter((e) => FAMILIES[e.family].mode === mode)
     .sort((a, b) => Number(b.id === configured) - Number(a.id === configured));
+}
+
+/** The language models the Text and Prompts pages offer, by vendor, the configured default first. */
+export function textModels(): TextModelOption[] {
+  const e = env();
+  const lists: Record<TextVendor, string[]> = {
+    openai: [e.OPENAI_MODEL, ...e.OPENAI_TEXT_MODELS],
+    openrouter: [e.OPENROUTER_MODEL, ...e.OPENROUTER_TEXT_MODELS],
+  };
+  return TEXT_VENDORS.flatMap((vendor) =>
+    [...new Set(lists[vendor])].map((model) => ({ id: textModelId(vendor, model), vendor, model, engine: vendorEngine(vendor) })),
+  );
 }

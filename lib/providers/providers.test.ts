@@ -22,9 +22,9 @@ vi.mock("@/lib/providers/fal", () => ({
 
 const media = (ext: string) => `/api/media/${"a".repeat(64)}.${ext}`;
 
-// Background endpoints have their own file (background.test.ts).
-type TestedHere = Exclude<Mode, "remove-background" | "replace-background">;
-const TESTED_HERE = KNOWN_ENDPOINTS.filter((e) => FAMILIES[e.family].kind !== "background");
+// Background endpoints have their own file (background.test.ts), the streamed LLM router too (chat.test.ts).
+type TestedHere = Exclude<Mode, "remove-background" | "replace-background" | "chat">;
+const TESTED_HERE = KNOWN_ENDPOINTS.filter((e) => FAMILIES[e.family].kind !== "background" && FAMILIES[e.family].kind !== "text");
 
 const SAMPLES: Record<TestedHere, Record<string, unknown>> = {
   "text-to-image": { task: "image", prompt: "p", imageSize: { width: 640, height: 480 }, seed: 3, numImages: 2 },

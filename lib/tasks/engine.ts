@@ -3,6 +3,7 @@ import type { Family } from "@/lib/providers/catalog";
 import { backgroundEngine } from "./background/engine";
 import { imageEngine } from "./image/engine";
 import { inpaintEngine } from "./inpaint/engine";
+import { textEngine } from "./text/engine";
 import { transcribeEngine } from "./transcribe/engine";
 import { videoEngine } from "./video/engine";
 import type { LocalGenerators } from "./server-types";
@@ -14,4 +15,5 @@ export const LOCAL_GENERATORS: LocalGenerators<Family> = {
   ...videoEngine,
   ...transcribeEngine,
   ...backgroundEngine,
+  ...textEngine,
 };
