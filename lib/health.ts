@@ -29,6 +29,8 @@ export async function health() {
     // Cut out from the border colours in plain JavaScript and sharp: no tool to install.
     background: available,
     prompts: available,
+    // The local engine has no language model: it answers only what it can compute (lib/local-engine/llm/answer.ts).
+    text: available,
   };
   return {
     ok: database.ok && media.ok && disk.ok,

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ImageIcon, MicIcon, ScissorsIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { BrushIcon, ImageIcon, MicIcon, ScissorsIcon, SparklesIcon, TextIcon, VideoIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/registry";
 
 /**
@@ -13,4 +13,5 @@ export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode 
   transcribe: MicIcon,
   background: ScissorsIcon,
   prompts: SparklesIcon,
+  text: TextIcon,
 };

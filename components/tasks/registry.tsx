@@ -3,6 +3,7 @@ import { backgroundView } from "./background";
 import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
+import { textView } from "./text";
 import { transcribeView } from "./transcribe";
 import { videoView } from "./video";
 import type { TaskView } from "./views";
@@ -15,4 +16,5 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   transcribe: transcribeView,
   background: backgroundView,
   prompts: promptsView,
+  text: textView,
 };

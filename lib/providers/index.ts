@@ -5,3 +5,4 @@ export { generateImage, editImage, type GenerateImageArgs, type EditImageArgs, t
 export { generateVideo, type GenerateVideoArgs, type VideoResult } from "./video";
 export { transcribeAudio, type TranscribeAudioArgs, type TranscriptResult } from "./transcribe";
 export { removeBackground, replaceBackground, type RemoveBackgroundArgs, type ReplaceBackgroundArgs } from "./background";
+export { chat, type ChatArgs, type ChatEvent, type TokenUsage } from "./chat";

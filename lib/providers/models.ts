@@ -1,8 +1,9 @@
 import "server-only";
 import { env, vendorEngine } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { FAMILIES, KNOWN_ENDPOINTS, familyOf, type Family, type Mode } from "./catalog";
 import type { ModelOption } from "./model-option";
-import { TEXT_VENDORS, textModelId, type TextModelOption, type TextVendor } from "./text-model";
+import { TEXT_VENDORS, textModelId, VENDOR_KEY, VENDOR_LABEL, type TextModelOption, type TextVendor } from "./text-model";
 
 /** Which endpoint serves each mode: the environment's choice, else the catalog default. */
 export function configuredEndpoints(): Record<Mode, string> {
@@ -51,4 +52,22 @@ export function textModels(): TextModelOption[] {
   return TEXT_VENDORS.flatMap((vendor) =>
     [...new Set(lists[vendor])].map((model) => ({ id: textModelId(vendor, model), vendor, model, engine: vendorEngine(vendor) })),
   );
+}
+
+/**
+ * The model a text job runs on: the one asked for (it must be listed and its vendor reachable), else
+ * the preferred vendor's default, else the first one that can answer. Refusals name the field.
+ */
+export function resolveTextModel(requested: string | undefined, preferred: TextVendor) {
+  const models = textModels();
+  const option = requested
+    ? models.find((m) => m.id === requested)
+    : (models.find((m) => m.vendor === preferred && m.engine) ?? models.find((m) => m.engine) ?? models[0]!);
+  if (!option) throw new AppError("validation", `${requested} is not one of the listed models.`, { model: "Pick one of the listed models" });
+  if (!option.engine) {
+    const need = `${VENDOR_LABEL[option.vendor]} models need ${VENDOR_KEY[option.vendor]}`;
+    throw new AppError("unavailable", `${need}.`, { model: need });
+  }
+  const endpointId = option.vendor === "openrouter" ? env().FAL_LLM_MODEL : `openai/${option.model}`;
+  return { ...option, engine: option.engine, endpointId };
 }

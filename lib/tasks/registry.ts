@@ -8,10 +8,11 @@ import { backgroundTask } from "./background/definition";
 import { imageTask } from "./image/definition";
 import { inpaintTask } from "./inpaint/definition";
 import { promptsTask } from "./prompts/definition";
+import { textTask } from "./text/definition";
 import { transcribeTask } from "./transcribe/definition";
 import { videoTask } from "./video/definition";
 
-export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, promptsTask] as const;
+export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, promptsTask, textTask] as const;
 
 type Definition = (typeof TASK_LIST)[number];
 export type Task = Definition["id"];
