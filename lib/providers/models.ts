@@ -54,15 +54,19 @@ export function textModels(): TextModelOption[] {
   );
 }
 
+/** The model a page starts on: the preferred vendor's default if it can answer, else the first that can. */
+export function defaultTextModel(preferred: TextVendor): string {
+  const models = textModels();
+  return (models.find((m) => m.vendor === preferred && m.engine) ?? models.find((m) => m.engine) ?? models[0]!).id;
+}
+
 /**
  * The model a text job runs on: the one asked for (it must be listed and its vendor reachable), else
  * the preferred vendor's default, else the first one that can answer. Refusals name the field.
  */
 export function resolveTextModel(requested: string | undefined, preferred: TextVendor) {
   const models = textModels();
-  const option = requested
-    ? models.find((m) => m.id === requested)
-    : (models.find((m) => m.vendor === preferred && m.engine) ?? models.find((m) => m.engine) ?? models[0]!);
+  const option = models.find((m) => m.id === (requested ?? defaultTextModel(preferred)));
   if (!option) throw new AppError("validation", `${requested} is not one of the listed models.`, { model: "Pick one of the listed models" });
   if (!option.engine) {
     const need = `${VENDOR_LABEL[option.vendor]} models need ${VENDOR_KEY[option.vendor]}`;
