@@ -21,11 +21,12 @@ type Ev = { type: string; [k: string]: unknown };
 async function readAll(stream: ReadableStream<Uint8Array>, onEvent?: (e: Ev) => void): Promise<Ev[]> {
   const events: Ev[] = [];
   let buffer = "";
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buffer += value;
+    buffer += decoder.decode(value, { stream: true });
     const lines = buffer.split("\n");
     buffer = lines.pop()!;
     for (const line of lines) {
@@ -103,8 +104,8 @@ describe("startStreamJob", () => {
       keep({ text: "ab" });
       return { type: "done" };
     });
-    const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
-    const first = JSON.parse((await reader.read()).value!.split("\n")[0]!) as Ev;
+    const reader = stream.getReader();
+    const first = JSON.parse(new TextDecoder().decode((await reader.read()).value!).split("\n")[0]!) as Ev;
     await reader.cancel();
     release();
     expect(await settled(first.id as string)).toMatchObject({ status: "done", text: "ab" });
