@@ -7,6 +7,7 @@ import { ImagePage } from "./pages/image-page";
 import { InpaintPage } from "./pages/inpaint-page";
 import { JobPage } from "./pages/job-page";
 import { PromptsPage } from "./pages/prompts-page";
+import { TextPage } from "./pages/text-page";
 import { TranscribePage } from "./pages/transcribe-page";
 import { VideoPage } from "./pages/video-page";
 import { StudioApi } from "./support/api";
@@ -43,6 +44,7 @@ type Fixtures = {
   transcribePage: TranscribePage;
   backgroundPage: BackgroundPage;
   promptsPage: PromptsPage;
+  textPage: TextPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
   api: StudioApi;
@@ -115,6 +117,7 @@ export const test = base.extend<Fixtures>({
   transcribePage: async ({ page }, use) => use(new TranscribePage(page)),
   backgroundPage: async ({ page }, use) => use(new BackgroundPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
+  textPage: async ({ page }, use) => use(new TextPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),
 });
