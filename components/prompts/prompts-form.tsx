@@ -66,9 +66,9 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
           <TextModelSelect id="prompts-model" models={models} value={model} onChange={setModel} error={drafts.fieldErrors.model} />
           {drafts.error ? <ErrorAlert message={drafts.error} /> : null}
           {streaming ? (
-            <Button type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
+            <Button key="stop" type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
           ) : (
-            <Button type="submit"><SparklesIcon size={16} /> Draft prompts</Button>
+            <Button key="draft" type="submit"><SparklesIcon size={16} /> Draft prompts</Button>
           )}
         </>
       }

@@ -146,10 +146,11 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
             </span>
           </label>
           {job.error ? <ErrorAlert message={job.error} /> : null}
+          {/* Keyed apart: were Stop the same DOM button as Send, a click would stop and, once re-rendered as submit, send again. */}
           {streaming ? (
-            <Button type="button" variant="secondary" onClick={job.stop}><StopIcon size={14} /> Stop</Button>
+            <Button key="stop" type="button" variant="secondary" onClick={job.stop}><StopIcon size={14} /> Stop</Button>
           ) : (
-            <Button type="submit"><TextIcon size={16} /> Send</Button>
+            <Button key="send" type="submit"><TextIcon size={16} /> Send</Button>
           )}
         </>
       }

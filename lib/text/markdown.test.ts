@@ -36,6 +36,11 @@ describe("Markdown reader", () => {
     expect(out.match(/<a /g)).toHaveLength(2); // the picture becomes a link to it, not an image
   });
 
+  it("takes underscores inside words literally", () => {
+    expect(parseMarkdown("x = window.__pwned or my_var_name")).toEqual([{ t: "p", c: ["x = window.__pwned or my_var_name"] }]);
+    expect(parseMarkdown("a __strong__ and _em_ word")).toEqual([{ t: "p", c: ["a ", { t: "strong", c: ["strong"] }, " and ", { t: "em", c: ["em"] }, " word"] }]);
+  });
+
   it("reads a half-written answer (an unclosed fence runs to the end)", () => {
     expect(parseMarkdown("Intro\n\n```js\nlet x")).toEqual([{ t: "p", c: ["Intro"] }, { t: "code", lang: "js", v: "let x" }]);
     expect(parseMarkdown("**bold not closed")).toEqual([{ t: "p", c: ["**bold not closed"] }]);

@@ -146,9 +146,10 @@ const INLINE: { re: RegExp; make: (m: RegExpExecArray) => Inline }[] = [
   { re: /`([^`\n]+)`/, make: (m) => ({ t: "code", v: m[1]! }) },
   { re: /!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/, make: (m) => ({ t: "link", href: SAFE_HREF.test(m[2]!) ? m[2]! : null, c: inline(m[1] || m[2]!) }) },
   { re: /<(https?:\/\/[^\s>]+)>/, make: (m) => ({ t: "link", href: m[1]!, c: [m[1]!] }) },
-  { re: /\*\*(?=\S)([\s\S]*?\S)\*\*|__(?=\S)([\s\S]*?\S)__/, make: (m) => ({ t: "strong", c: inline(m[1] ?? m[2]!) }) },
+  // Underscores mark emphasis only at word edges (snake_case and __dunder__ names stay as they are).
+  { re: /\*\*(?=\S)([\s\S]*?\S)\*\*|(?<![\p{L}\p{N}])__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}])/u, make: (m) => ({ t: "strong", c: inline(m[1] ?? m[2]!) }) },
   { re: /~~(?=\S)([\s\S]*?\S)~~/, make: (m) => ({ t: "del", c: inline(m[1]!) }) },
-  { re: /\*(?=[^\s*])([\s\S]*?[^\s*])\*|(?<![\w])_(?=\S)([\s\S]*?\S)_(?![\w])/, make: (m) => ({ t: "em", c: inline(m[1] ?? m[2]!) }) },
+  { re: /\*(?=[^\s*])([\s\S]*?[^\s*])\*|(?<![\p{L}\p{N}_])_(?=[^\s_])([\s\S]*?[^\s_])_(?![\p{L}\p{N}_])/u, make: (m) => ({ t: "em", c: inline(m[1] ?? m[2]!) }) },
 ];
 
 export function inline(text: string): Inline[] {

@@ -124,7 +124,7 @@ function computeAnswer(prompt: string): { text: string; steps: string[] } {
   const steps = [`Asked for ${listing(intents.map((i) => ({ summary: "a summary", counts: "counts", keywords: "keywords" })[i]))}. The text is ${plural(counts.words, "word")} in ${plural(counts.sentences, "sentence")}.`];
   if (intents.includes("summary")) {
     const { picked, sentences } = extractiveSummary(subject);
-    sections.push(`## Summary\n\n${picked.map((i) => `- ${sentences[i]}`).join("\n")}\n\n*Extractive: the ${plural(picked.length, "sentence")} of ${n(sentences.length)} that carry the text's most frequent words, in their original order.*`);
+    sections.push(`## Summary\n\n${picked.map((i) => `- ${sentences[i]}`).join("\n")}\n\n*${picked.length === sentences.length ? "Extractive: the text is short enough to keep whole." : `Extractive: the ${n(picked.length)} of ${n(sentences.length)} sentences that carry the text's most frequent words, in their original order.`}*`);
     steps.push(`Scored each sentence by the frequency of its content words (stop words left out, divided by the root of its length) and kept the top ${n(picked.length)}: sentence${picked.length === 1 ? "" : "s"} ${listing(picked.map((i) => String(i + 1)))}.`);
   }
   if (intents.includes("counts")) {
