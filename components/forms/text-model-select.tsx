@@ -8,19 +8,17 @@ import { TEXT_VENDORS, VENDOR_KEY, VENDOR_LABEL, type TextModelOption } from "@/
  * The language-model picker (Text, Prompts): models grouped by vendor; a vendor without its key
  * (and no local engine standing in) is listed but cannot be picked, and says which key it needs.
  */
-export function TextModelSelect({ id, models, value, onChange, error }: {
+export function TextModelSelect({ id, models, value, onChange, error, localNote }: {
   id: string;
   models: TextModelOption[];
   value: string;
   onChange: (id: string) => void;
   error?: string;
+  /** What the local engine does for this page when it stands in for the vendor. */
+  localNote: string;
 }) {
   const chosen = models.find((m) => m.id === value);
-  const hint = !chosen
-    ? null
-    : chosen.engine === "local"
-      ? "Local engine: no language model; it answers only what it can compute"
-      : `${VENDOR_LABEL[chosen.vendor]} · ${chosen.model}`;
+  const hint = !chosen ? null : chosen.engine === "local" ? `Local engine: ${localNote}` : `${VENDOR_LABEL[chosen.vendor]} · ${chosen.model}`;
   return (
     <Field label="Model" htmlFor={id} error={error} hint={hint}>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={Boolean(error)}>

@@ -63,7 +63,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
           <Field label="Style (optional)" htmlFor="style" error={drafts.fieldErrors.style}>
             <Input id="style" value={style} placeholder="e.g. Studio Ghibli palette, 1970s film" onChange={(e) => setStyle(e.target.value)} />
           </Field>
-          <TextModelSelect id="prompts-model" models={models} value={model} onChange={setModel} error={drafts.fieldErrors.model} />
+          <TextModelSelect id="prompts-model" models={models} value={model} onChange={setModel} error={drafts.fieldErrors.model} localNote="drafts from the idea with stock looks, no language model" />
           {drafts.error ? <ErrorAlert message={drafts.error} /> : null}
           {streaming ? (
             <Button key="stop" type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>

@@ -111,7 +111,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
               </Field>
             </div>
           </details>
-          <TextModelSelect id="text-model" models={models} value={model} onChange={setModel} error={errors.model} />
+          <TextModelSelect id="text-model" models={models} value={model} onChange={setModel} error={errors.model} localNote="no language model; it answers only what it can compute" />
           <div className="grid grid-cols-2 gap-3">
             <Field label="Temperature" htmlFor="text-temperature" error={errors.temperature} hint="0–2; empty: the model's default">
               <Input

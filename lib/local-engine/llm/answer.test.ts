@@ -80,9 +80,13 @@ describe("local answer: splitting and streaming", () => {
     expect(splitRequest("Hello there")).toEqual({ ask: "Hello there", text: null });
   });
 
-  it("keeps the original order of the picked sentences", () => {
+  it("keeps the original order of the picked sentences, and a repeated sentence once", () => {
     const { picked } = extractiveSummary(ARTICLE);
     expect(picked).toEqual([...picked].sort((a, b) => a - b));
+    const twice = extractiveSummary(`${ARTICLE} ${ARTICLE} ${ARTICLE}`);
+    const kept = twice.picked.map((i) => twice.sentences[i]);
+    expect(kept).toHaveLength(5);
+    expect(new Set(kept).size).toBe(5);
   });
 
   it("streams reasoning before the text, piece by piece, and stops at the token limit", async () => {

@@ -87,7 +87,13 @@ export function extractiveSummary(text: string): { picked: number[]; sentences: 
     const score = words.length ? words.reduce((sum, w) => sum + (freq.get(w) ?? 0), 0) / Math.sqrt(words.length) : 0;
     return { i, score };
   });
-  const picked = scored.sort((a, b) => b.score - a.score || a.i - b.i).slice(0, keep).map((s) => s.i).sort((a, b) => a - b);
+  // A sentence the text repeats is kept once.
+  const seen = new Set<string>();
+  const distinct = scored.sort((a, b) => b.score - a.score || a.i - b.i).filter((s) => {
+    const key = sentences[s.i]!.toLowerCase();
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  const picked = distinct.slice(0, keep).map((s) => s.i).sort((a, b) => a - b);
   return { picked, sentences };
 }
 

@@ -2,6 +2,7 @@
 import "@/lib/client/zod-csp";
 import { z } from "zod";
 import { parseTextModel, textModelField, VENDOR_LABEL } from "@/lib/providers/text-model";
+import { markdownToPlain } from "@/lib/text/markdown";
 import { defineTask } from "../define";
 
 export const TEXT_PROMPT_MAX = 20_000;
@@ -20,7 +21,7 @@ export const textInputSchema = z.object({
 });
 export type TextInput = z.infer<typeof textInputSchema>;
 
-const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+const wordCount = (markdown: string) => markdownToPlain(markdown).split(/\s+/).filter(Boolean).length;
 
 export const textTask = defineTask({
   id: "text",
@@ -34,7 +35,8 @@ export const textTask = defineTask({
   settings(i, add, { withPrompt }) {
     if (i.model) {
       const { vendor, model } = parseTextModel(i.model);
-      add("Model", `${model} (${VENDOR_LABEL[vendor]})`, { mono: true });
+      // "Model" is the endpoint (openrouter/router, openai/…), which the job page shows itself.
+      add("Language model", `${model} (${VENDOR_LABEL[vendor]})`, { mono: true });
     }
     if (withPrompt) add("Prompt", i.prompt, { long: true });
     add("System prompt", i.system, { long: true });
