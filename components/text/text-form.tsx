@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
 import { RemixNote } from "@/components/job/remix-note";
@@ -90,7 +91,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
               value={prompt}
               placeholder="Ask anything, or paste a text after “Summarise:”"
               onChange={(e) => setPrompt(e.target.value)}
-              onKeyDown={(e) => { if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }}
+              onKeyDown={submitOnCtrlEnter}
               invalid={Boolean(errors.prompt)}
               aria-describedby={fieldDescribedBy("text-prompt", { hint: true, error: errors.prompt })}
             />
@@ -113,30 +114,8 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
           </details>
           <TextModelSelect id="text-model" models={models} value={model} onChange={setModel} error={errors.model} localNote="no language model; it answers only what it can compute" />
           <div className="grid grid-cols-2 gap-3">
-            <Field label="Temperature" htmlFor="text-temperature" error={errors.temperature} hint="0–2; empty: the model's default">
-              <Input
-                id="text-temperature"
-                inputMode="decimal"
-                value={temperature}
-                placeholder="Default"
-                onChange={(e) => setTemperature(e.target.value)}
-                invalid={Boolean(errors.temperature)}
-                aria-describedby={fieldDescribedBy("text-temperature", { hint: true, error: errors.temperature })}
-                className="font-mono"
-              />
-            </Field>
-            <Field label="Max tokens" htmlFor="text-max-tokens" error={errors.maxTokens} hint="Empty: no limit set">
-              <Input
-                id="text-max-tokens"
-                inputMode="numeric"
-                value={maxTokens}
-                placeholder="No limit"
-                onChange={(e) => setMaxTokens(e.target.value)}
-                invalid={Boolean(errors.maxTokens)}
-                aria-describedby={fieldDescribedBy("text-max-tokens", { hint: true, error: errors.maxTokens })}
-                className="font-mono"
-              />
-            </Field>
+            <NumberField id="text-temperature" label="Temperature" hint="0–2; empty: the model's default" placeholder="Default" inputMode="decimal" value={temperature} onChange={setTemperature} error={errors.temperature} />
+            <NumberField id="text-max-tokens" label="Max tokens" hint="Empty: no limit set" placeholder="No limit" inputMode="numeric" value={maxTokens} onChange={setMaxTokens} error={errors.maxTokens} />
           </div>
           <label className="flex cursor-pointer items-start gap-2.5 rounded-lg border border-zinc-800 px-3 py-2.5 text-sm text-zinc-200 has-[:checked]:border-violet-500/60 has-[:checked]:bg-violet-500/10 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500/70">
             <input type="checkbox" className="mt-0.5 size-4 accent-violet-500" checked={reasoning} onChange={(e) => setReasoning(e.target.checked)} aria-describedby="text-reasoning-hint" />
@@ -177,5 +156,32 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
         )
       }
     />
+  );
+}
+
+/** An optional number, typed: empty leaves it to the model; the schema checks the rest. */
+function NumberField({ id, label, hint, placeholder, inputMode, value, onChange, error }: {
+  id: string;
+  label: string;
+  hint: string;
+  placeholder: string;
+  inputMode: "decimal" | "numeric";
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Input
+        id={id}
+        inputMode={inputMode}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        invalid={Boolean(error)}
+        aria-describedby={fieldDescribedBy(id, { hint: true, error })}
+        className="font-mono"
+      />
+    </Field>
   );
 }
