@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { localAnswer } from "@/lib/local-engine/llm/answer";
+import { resetEnvCache } from "@/lib/env";
+import { draftPromptStream } from "@/lib/prompts/draft";
 import { textStream } from "@/lib/tasks/text/server";
 import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
 import { isDriving } from "./driving";
@@ -142,5 +144,24 @@ describe("textStream on the local engine", () => {
 
   it("refuses a model that is not listed, by the field", async () => {
     await expect(textStream({ task: "text", model: "openai:not-a-listed-model", prompt: "hi", reasoning: false }, new AbortController().signal)).rejects.toMatchObject({ fields: { model: "Pick one of the listed models" } });
+  });
+});
+
+describe("prompt drafting on the same module", () => {
+  it.each(["openai", "openrouter"])("PROMPT_PROVIDER=%s drafts on the local engine through that vendor's door", async (provider) => {
+    process.env.PROMPT_PROVIDER = provider;
+    resetEnvCache();
+    try {
+      const events = await readAll(await draftPromptStream({ idea: "a fox librarian", target: "image", count: 3 }, new AbortController().signal));
+      expect(events[0]).toMatchObject({ type: "job", engine: "local", model: provider === "openai" ? "gpt-4.1-mini" : "google/gemini-2.5-flash" });
+      expect(events.filter((e) => e.type === "prompt")).toHaveLength(3);
+      expect(events.at(-1)).toMatchObject({ type: "done", prompts: expect.any(Array) });
+      const job = await settled(events[0]!.id as string);
+      expect(job).toMatchObject({ task: "prompts", status: "done", endpointId: provider === "openai" ? "openai/gpt-4.1-mini" : "openrouter/router" });
+      expect(job.prompts).toHaveLength(3);
+    } finally {
+      delete process.env.PROMPT_PROVIDER;
+      resetEnvCache();
+    }
   });
 });

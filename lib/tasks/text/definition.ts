@@ -49,5 +49,5 @@ export const textTask = defineTask({
     const words = job.text ? `${wordCount(job.text).toLocaleString("en-US")} words` : null;
     return [words, model].filter(Boolean).join(" · ") || null;
   },
-  words: (job) => job.text ?? undefined,
+  words: (job) => (job.text ? markdownToPlain(job.text) : undefined),
 });
