@@ -9,6 +9,7 @@ import { InpaintPage } from "./pages/inpaint-page";
 import { JobPage } from "./pages/job-page";
 import { PromptsPage } from "./pages/prompts-page";
 import { SpeechPage } from "./pages/speech-page";
+import { TextPage } from "./pages/text-page";
 import { TranscribePage } from "./pages/transcribe-page";
 import { VideoPage } from "./pages/video-page";
 import { StudioApi } from "./support/api";
@@ -47,6 +48,7 @@ type Fixtures = {
   speechPage: SpeechPage;
   controlPage: ControlPage;
   promptsPage: PromptsPage;
+  textPage: TextPage;
   historyPage: HistoryPage;
   jobPage: JobPage;
   api: StudioApi;
@@ -121,6 +123,7 @@ export const test = base.extend<Fixtures>({
   speechPage: async ({ page }, use) => use(new SpeechPage(page)),
   controlPage: async ({ page }, use) => use(new ControlPage(page)),
   promptsPage: async ({ page }, use) => use(new PromptsPage(page)),
+  textPage: async ({ page }, use) => use(new TextPage(page)),
   historyPage: async ({ page }, use) => use(new HistoryPage(page)),
   jobPage: async ({ page }, use) => use(new JobPage(page)),
 });

@@ -46,7 +46,8 @@ test("a generated image is in History after a reload, and its share link works f
     // Only this job: none of the studio's navigation or other pages.
     await expect(other.getByRole("navigation", { name: "Tools" })).toHaveCount(0);
     const links = await other.getByRole("link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(links.filter((p) => /^\/(history|jobs|image|inpaint|video|transcribe|background|speech|control|prompts)\b/.test(p))).toEqual([]);
+    expect(links.filter((p) => /^\/(history|jobs|image|inpaint|video|transcribe|background|speech|control|prompts|text)\b/.test(p))).toEqual([]);
+    expect(links.filter((p) => /^\/(history|jobs|image|inpaint|video|transcribe|background|prompts|text)\b/.test(p))).toEqual([]);
 
     const ogImage = await other.locator('meta[property="og:image"]').getAttribute("content");
     expect(ogImage).toBeTruthy();

@@ -5,7 +5,7 @@ import type { StudioPage } from "./pages/studio-page";
 test.use({ usesEngine: false });
 
 test.describe("Navigation", () => {
-  test("every nav link leads to its page, with an h1, the engine badge and no errors", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, historyPage, page }, testInfo) => {
+  test("every nav link leads to its page, with an h1, the engine badge and no errors", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage, historyPage, page }, testInfo) => {
     const problems: string[] = [];
     page.on("console", (msg) => {
       if (msg.type() === "error") problems.push(`console error on ${page.url()}: ${msg.text()}`);
@@ -20,7 +20,7 @@ test.describe("Navigation", () => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()} on ${page.url()}`);
     });
 
-    const tools: StudioPage[] = [imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, historyPage];
+    const tools: StudioPage[] = [imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage, historyPage];
     await homePage.goto();
     await expect(page).toHaveTitle("Studio");
     await expect(homePage.engineBadge).toHaveText(/Local engine/);
@@ -52,9 +52,9 @@ test.describe("Navigation", () => {
     expect(problems).toEqual([]);
   });
 
-  test("the home page cards lead to every tool, and the logo leads back", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, page }) => {
+  test("the home page cards lead to every tool, and the logo leads back", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage, page }) => {
     await homePage.goto();
-    for (const tool of [imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage]) {
+    for (const tool of [imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage]) {
       await page.getByRole("main").getByRole("link", { name: new RegExp(`^${tool.navLabel}\\b`) }).click();
       await expect(tool.heading).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`${tool.path}$`));

@@ -26,7 +26,7 @@ test.describe("Secrets and the fal proxy", () => {
   test.describe(() => {
     // Loads pages only; no need to wait while jobs.spec.ts has the engine to itself.
     test.use({ usesEngine: false });
-    test("the keys reach no page, script or data the browser loads", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, page, request }) => {
+    test("the keys reach no page, script or data the browser loads", async ({ homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage, page, request }) => {
       const bodies: Promise<void>[] = [];
       const staticChunks = new Set<string>();
       const rscPayloads = new Set<string>();
@@ -43,7 +43,7 @@ test.describe("Secrets and the fal proxy", () => {
         );
       });
 
-      const pages: StudioPage[] = [homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage];
+      const pages: StudioPage[] = [homePage, imagePage, inpaintPage, videoPage, transcribePage, backgroundPage, speechPage, controlPage, promptsPage, textPage];
       for (const p of pages) {
         await p.goto();
         expectNoSecrets(`DOM of ${p.path}`, await page.content());

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import type { TextVendor } from "@/lib/providers/text-model";
 
 // Empty strings from shell exports (`FAL_KEY=`) count as unset.
 const optionalSecret = z
@@ -21,6 +22,14 @@ const flag = z
 
 const number = (min: number, max: number, fallback: number) =>
   z.coerce.number().min(min).max(max).default(fallback);
+
+/** A comma-separated list of model names, e.g. `gpt-4.1-mini,o4-mini` or `anthropic/claude-sonnet-4`. */
+const modelList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(",").map((m) => m.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w.:-]+(\/[\w.:-]+)*$/, "list model names, e.g. gpt-4.1-mini,o4-mini")).max(50));
 
 const schema = z.object({
   FAL_KEY: optionalSecret,
@@ -49,6 +58,9 @@ const schema = z.object({
   FAL_LLM_MODEL: endpointId.default("openrouter/router"),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4.1-mini"),
   OPENROUTER_MODEL: z.string().trim().min(1).default("google/gemini-2.5-flash"),
+  /** The Text page's models per vendor (comma-separated); OPENAI_MODEL / OPENROUTER_MODEL come first. */
+  OPENAI_TEXT_MODELS: modelList("gpt-4.1-mini,gpt-4.1,gpt-4o-mini,o4-mini,gpt-5-mini"),
+  OPENROUTER_TEXT_MODELS: modelList("google/gemini-2.5-flash,anthropic/claude-sonnet-4,openai/gpt-4.1,meta-llama/llama-3.3-70b-instruct,deepseek/deepseek-r1"),
 
   STUDIO_DATA_DIR: z.string().default("./data"),
   /** PostgreSQL instead of the embedded SQLite store, e.g. postgres://user:pass@host/studio. */
@@ -137,6 +149,17 @@ export function ownHostNames(): string[] {
   const e = env();
   const urls = [e.STUDIO_PUBLIC_URL, e.STUDIO_INTERNAL_URL].filter((u): u is string => Boolean(u));
   return [...e.STUDIO_ALLOWED_HOSTS, ...urls.map((u) => new URL(u).hostname.toLowerCase())];
+}
+
+/**
+ * Who answers a text vendor's models: the vendor itself (its key is set), the local engine standing
+ * in for it, or nobody (null: STUDIO_ENGINE=remote without its key). OpenRouter goes through fal.
+ */
+export function vendorEngine(vendor: TextVendor): TextVendor | "local" | null {
+  const e = env();
+  if (e.STUDIO_ENGINE === "local") return "local";
+  if (vendor === "openai" ? e.OPENAI_API_KEY : e.FAL_KEY) return vendor;
+  return e.STUDIO_ENGINE === "remote" ? null : "local";
 }
 
 export type EngineChoice = { fal: "local" | "fal"; llm: "local" | "openai" | "openrouter" };

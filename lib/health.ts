@@ -32,6 +32,8 @@ export async function health() {
     // Edges are computed here; pose and depth maps come from the editor or an upload on the local engine.
     control: available,
     prompts: available,
+    // The local engine has no language model: it answers only what it can compute (lib/local-engine/llm/answer.ts).
+    text: available,
   };
   return {
     ok: database.ok && media.ok && disk.ok,

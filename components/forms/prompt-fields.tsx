@@ -3,6 +3,11 @@
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
 
+/** Ctrl/Cmd+Enter in a textarea submits its form. */
+export const submitOnCtrlEnter = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+  if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
+};
+
 /** The prompt, and the negative prompt when the model takes one. Ctrl/Cmd+Enter submits the form. */
 export function PromptFields({ prompt, onPrompt, negative, onNegative, showNegative, errors, placeholder }: {
   prompt: string;
@@ -13,9 +18,6 @@ export function PromptFields({ prompt, onPrompt, negative, onNegative, showNegat
   errors: Record<string, string | undefined>;
   placeholder: string;
 }) {
-  const submitOnCtrlEnter = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
-  };
   return (
     <>
       <Field label="Prompt" htmlFor="prompt" error={errors.prompt} hint="Ctrl + Enter to generate">

@@ -108,6 +108,7 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_380px]">
         <section aria-label="Result" className="flex min-w-0 flex-col gap-4">
           {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void cancel()} /> : null}
+          {job.status === "cancelled" && job.task === "text" && job.text ? <JobOutputs job={job} variant="studio" /> : null}
           {job.status === "done" ? (
             <>
               <CopyWarnings job={job} />

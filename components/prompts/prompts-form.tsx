@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -16,22 +17,24 @@ import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { check } from "@/lib/client/validate";
 import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/parse";
+import type { TextModelOption } from "@/lib/providers/text-model";
 import { PromptCard } from "./prompt-card";
 import { ResultActions } from "@/components/job/result-actions";
 
-export function PromptsForm({ initial }: { initial?: Remix<PromptDraftRequest> } = {}) {
+export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<PromptDraftRequest> }) {
   const from = initial?.input;
   const [idea, setIdea] = useState(from?.idea ?? "");
   const [target, setTarget] = useState<"image" | "video">(from?.target ?? "image");
   const [count, setCount] = useState(String(from?.count ?? 3));
   const [style, setStyle] = useState(from?.style ?? "");
+  const [model, setModel] = useState(() => initialTextModel(models, defaultModel, from?.model));
   const drafts = usePromptDrafts();
   const streaming = drafts.state === "streaming";
   const writing = streaming ? partialDraft(drafts.text) : undefined;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const checked = check(promptDraftRequestSchema, { idea, target, count: Number(count), style: style.trim() || undefined });
+    const checked = check(promptDraftRequestSchema, { idea, target, count: Number(count), style: style.trim() || undefined, model });
     if (!checked.ok) return drafts.setFieldErrors(checked.errors);
     await drafts.draft(checked.data);
   };
@@ -60,11 +63,12 @@ export function PromptsForm({ initial }: { initial?: Remix<PromptDraftRequest> }
           <Field label="Style (optional)" htmlFor="style" error={drafts.fieldErrors.style}>
             <Input id="style" value={style} placeholder="e.g. Studio Ghibli palette, 1970s film" onChange={(e) => setStyle(e.target.value)} />
           </Field>
+          <TextModelSelect id="prompts-model" models={models} value={model} onChange={setModel} error={drafts.fieldErrors.model} localNote="drafts from the idea with stock looks, no language model" />
           {drafts.error ? <ErrorAlert message={drafts.error} /> : null}
           {streaming ? (
-            <Button type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
+            <Button key="stop" type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
           ) : (
-            <Button type="submit"><SparklesIcon size={16} /> Draft prompts</Button>
+            <Button key="draft" type="submit"><SparklesIcon size={16} /> Draft prompts</Button>
           )}
         </>
       }

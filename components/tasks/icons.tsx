@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BrushIcon, ImageIcon, MicIcon, PoseIcon, ScissorsIcon, SparklesIcon, SpeakerIcon, VideoIcon } from "@/components/ui/icons";
+import { BrushIcon, ImageIcon, MicIcon, PoseIcon, ScissorsIcon, SparklesIcon, SpeakerIcon, TextIcon, VideoIcon } from "@/components/ui/icons";
 import type { Task } from "@/lib/tasks/registry";
 
 /**
@@ -15,4 +15,5 @@ export const TASK_ICONS: { [T in Task]: (props: { size?: number }) => ReactNode 
   speech: SpeakerIcon,
   control: PoseIcon,
   prompts: SparklesIcon,
+  text: TextIcon,
 };

@@ -5,6 +5,7 @@ import { imageView } from "./image";
 import { inpaintView } from "./inpaint";
 import { promptsView } from "./prompts";
 import { speechView } from "./speech";
+import { textView } from "./text";
 import { transcribeView } from "./transcribe";
 import { videoView } from "./video";
 import type { TaskView } from "./views";
@@ -19,4 +20,5 @@ export const TASK_VIEWS: { [T in Task]: TaskView } = {
   speech: speechView,
   control: controlView,
   prompts: promptsView,
+  text: textView,
 };

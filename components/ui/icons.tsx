@@ -134,6 +134,13 @@ export const PoseIcon = icon(
   </>,
 );
 
+export const TextIcon = icon(
+  "TextIcon",
+  <>
+    <path d="M4 6h16M4 12h16M4 18h10" />
+  </>,
+);
+
 export const SparklesIcon = icon(
   "SparklesIcon",
   <>

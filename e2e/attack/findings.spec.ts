@@ -195,7 +195,7 @@ test.describe("5. SIGTERM", () => {
 
 test.describe("6. headers, paths, health, forwarded hosts, environment, binding", () => {
   test("every page sends a fresh nonce CSP its scripts carry, no framing, Referrer-Policy, nosniff, and the microphone only on Transcribe", async ({ request }) => {
-    const pages = ["/", "/image", "/inpaint", "/video", "/transcribe", "/background", "/speech", "/control", "/prompts", "/history", "/no-such-page"];
+    const pages = ["/", "/image", "/inpaint", "/video", "/transcribe", "/background", "/speech", "/control", "/prompts", "/text", "/history", "/no-such-page"];
     for (const p of pages) {
       const [a, b] = [await request.get(p), await request.get(p)];
       const csp = a.headers()["content-security-policy"] ?? "";

@@ -66,6 +66,7 @@ const TODAY: Record<string, HttpMethod[]> = {
   "/api/local/openai/v1/chat/completions": ["POST"],
   "/api/media/[name]": ["GET", "HEAD"],
   "/api/prompts": ["POST"],
+  "/api/text": ["POST"],
   "/api/uploads": ["POST"],
 };
 
@@ -106,6 +107,8 @@ function profileFor(route: ApiRoute): BodyProfile {
       };
     case "/api/prompts":
       return { poison: ["idea"], fields: { idea: "string", target: "string", count: "number", style: "string" } };
+    case "/api/text":
+      return { poison: ["prompt"], fields: { task: "string", model: "string", prompt: "string", system: "string", temperature: "number", maxTokens: "number", reasoning: "boolean" } };
     case "/api/local/control":
       return { poison: ["latencyMs"], fields: { latencyMs: "number", failureRate: "number", concurrency: "number" } };
     case "/api/local/fal/[...path]":

@@ -16,6 +16,7 @@ export function newRecord(fields: Pick<JobRecord, "id" | "task" | "endpointId" |
     segments: null,
     prompts: null,
     reasoning: null,
+    usage: null,
     seed: null,
     error: null,
     shareId: null,

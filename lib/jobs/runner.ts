@@ -9,6 +9,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
 import { CallStopped, type RemoteFile } from "@/lib/providers/call";
 import { maxInputPixelsOf, pixelLimitExceeded } from "@/lib/providers/catalog";
+import { taskDefinition } from "@/lib/tasks/registry";
 import { queueTask } from "@/lib/tasks/server";
 import type { Prepared } from "@/lib/tasks/server-types";
 import { isDriving, whileDriving } from "./driving";
@@ -200,15 +201,15 @@ export async function cancelJob(id: string): Promise<JobRecord> {
 
 /**
  * Takes up unfinished jobs nobody drives: after a restart, or when another instance died.
- * Prompt drafts stream to one browser and cannot be resumed; they end as failed.
+ * Streamed jobs (prompt drafts, text) are written to one browser and cannot be resumed; they end as failed.
  */
 export async function resumeUnfinished(): Promise<number> {
   const jobs = await claimUnfinished(instanceId(), LEASE_MS);
   let resumed = 0;
   for (const job of jobs) {
     if (isDriving(job.id)) continue;
-    if (job.task === "prompts") {
-      await fail(job.id, new AppError("unavailable", "The server restarted while the prompts were being written; draft them again."));
+    if (taskDefinition(job.task).runs === "stream") {
+      await fail(job.id, new AppError("unavailable", `The server restarted while the ${job.task === "prompts" ? "prompts were" : "answer was"} being written; ${job.task === "prompts" ? "draft them" : "send it"} again.`));
       continue;
     }
     void drive(job, job.requestId);

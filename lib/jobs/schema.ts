@@ -7,6 +7,7 @@ import "@/lib/client/zod-csp";
 import { z } from "zod";
 import { TASK_LIST, TASKS, type InputOf, type QueueTask, type Task, type TaskDefinitionOf } from "@/lib/tasks/registry";
 import { promptDraftSchema } from "@/lib/tasks/prompts/definition";
+import { tokenUsageSchema } from "@/lib/tasks/text/events";
 
 export { TASKS, type Task };
 export { mediaUrlSchema } from "@/lib/tasks/fields";
@@ -17,6 +18,7 @@ export type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
 export type { BackgroundInput } from "@/lib/tasks/background/definition";
 export type { SpeechInput } from "@/lib/tasks/speech/definition";
 export type { ControlInput } from "@/lib/tasks/control/definition";
+export type { TextInput } from "@/lib/tasks/text/definition";
 export { promptDraftRequestSchema, promptDraftSchema, type PromptDraft, type PromptDraftRequest } from "@/lib/tasks/prompts/definition";
 
 /** What POST /api/jobs takes: the input of any task a provider runs from its queue. */
@@ -74,6 +76,8 @@ export const jobRecordSchema = z.object({
   prompts: z.array(promptDraftSchema).nullable(),
   /** A reasoning model's thinking, kept apart from its answer (text jobs). */
   reasoning: z.string().nullable().default(null),
+  /** Tokens a language model read and wrote, when it said (text jobs). */
+  usage: tokenUsageSchema.nullable().default(null),
   seed: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Random public id of the share link; null when not shared. */

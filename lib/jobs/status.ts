@@ -17,7 +17,7 @@ const NEXT: Record<JobStatus, readonly JobStatus[]> = {
 export const canMove = (from: JobStatus, to: JobStatus) => from === to || NEXT[from].includes(to);
 
 type Ending =
-  | { to: "done"; fields: Partial<Pick<JobRecord, "outputs" | "text" | "reasoning" | "segments" | "prompts" | "seed" | "timings">> }
+  | { to: "done"; fields: Partial<Pick<JobRecord, "outputs" | "text" | "reasoning" | "usage" | "segments" | "prompts" | "seed" | "timings">> }
   | { to: "failed"; error: NonNullable<JobRecord["error"]> }
   | { to: "cancelled" };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { promptDraftSchema, type PromptDraft } from "@/lib/jobs/schema";
+import { errorEventSchema, jobEventSchema } from "@/lib/jobs/stream-events";
 
 /**
  * Incremental reader for the drafting format (one JSON object per line): feed it text as it
@@ -34,11 +35,11 @@ export function createDraftParser() {
 }
 
 export const draftEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("job"), id: z.string(), engine: z.string(), model: z.string() }),
+  jobEventSchema,
   z.object({ type: z.literal("delta"), text: z.string() }),
   z.object({ type: z.literal("prompt"), index: z.number(), prompt: promptDraftSchema }),
   z.object({ type: z.literal("done"), prompts: z.array(promptDraftSchema) }),
-  z.object({ type: z.literal("error"), message: z.string() }),
+  errorEventSchema,
 ]);
 export type DraftEvent = z.infer<typeof draftEventSchema>;
 

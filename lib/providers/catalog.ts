@@ -12,6 +12,7 @@ import {
 } from "./wire/background";
 import { SPEECH_ENDPOINTS, elevenLabsInput, elevenLabsOutput, kokoroAmericanInput, kokoroOutput, miniMaxInput, miniMaxOutput, type SpeechEndpointId, type SpeechLimits } from "./wire/speech";
 import { cannyInput, controlImagesOutput, controlMapOutput, depthAnythingInput, dwposeInput, fluxControlLoraInput, sdxlControlnetUnionInput, CONTROL_ENDPOINTS, type ControlEndpointId, type ControlKind } from "./wire/control";
+import { routerInput, routerOutput } from "./wire/text";
 
 export const IMAGE_SIZE_PRESETS = {
   square_hd: { width: 1024, height: 1024 },
@@ -137,12 +138,12 @@ const transcriptOutput = z.object({
     .optional(),
 });
 
-export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech" | "control";
+export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech" | "control" | "text";
 
 export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
-  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map";
+  mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map" | "chat";
   input: z.ZodObject;
   output: z.ZodObject;
   /**
@@ -252,6 +253,8 @@ export const FAMILIES = {
   dwpose: { kind: "control", mode: "control-map", controls: ["pose"], input: dwposeInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
   "depth-anything-v2": { kind: "control", mode: "control-map", controls: ["depth"], input: depthAnythingInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
   canny: { kind: "control", mode: "control-map", controls: ["edges"], input: cannyInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
+  // Any OpenRouter model behind fal's router: a prompt in, the text (and its reasoning) out, streamed or not.
+  "llm-router": { kind: "text", mode: "chat", input: routerInput, output: routerOutput, supports: {} },
 } as const satisfies Record<string, FamilySpec>;
 
 export type Family = keyof typeof FAMILIES;
@@ -319,6 +322,7 @@ export const KNOWN_ENDPOINTS: readonly EndpointEntry[] = [
   { id: "fal-ai/ltx-2/image-to-video/fast", label: "LTX-2 fast image-to-video", family: "ltx2-image-to-video" },
   { id: "fal-ai/whisper", label: "Whisper", family: "whisper" },
   { id: "fal-ai/wizper", label: "Wizper (Whisper v3, fast)", family: "whisper" },
+  { id: "openrouter/router", label: "OpenRouter (any LLM)", family: "llm-router" },
   ...BACKGROUND_ENDPOINTS.map(({ id, label }) => ({ id, label, family: BACKGROUND_FAMILY[id] })),
   ...SPEECH_ENDPOINTS.map(({ id, label }) => ({ id, label, family: SPEECH_FAMILY[id] })),
   ...CONTROL_ENDPOINTS.map(({ id, label }) => ({ id, label, family: CONTROL_FAMILY[id] })),
@@ -336,6 +340,7 @@ export const DEFAULT_FAMILY_FOR_MODE: Record<Mode, Family> = {
   "text-to-speech": "kokoro-american-english",
   "control-image": "sdxl-controlnet-union",
   "control-map": "depth-anything-v2",
+  chat: "llm-router",
 };
 
 export type ControlMode = "control-image" | "control-map";

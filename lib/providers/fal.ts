@@ -124,26 +124,11 @@ export async function upload(args: { data: Blob; fileName: string }): Promise<st
   }
 }
 
-/**
- * An LLM behind fal's OpenRouter router, streamed: each event carries the whole output so far,
- * so the text is yielded as the difference from the previous event.
- */
-export async function* streamChat(args: { model: string; system: string; user: string; signal?: AbortSignal }): AsyncGenerator<string> {
-  let sent = "";
+/** A streamed run (`fal.run/<id>/stream`): every event is the endpoint's whole output so far. */
+export async function stream(args: { endpointId: string; input: Record<string, unknown>; signal?: AbortSignal }) {
   try {
-    const stream = await fal().stream(env().FAL_LLM_MODEL, {
-      input: { model: args.model, system_prompt: args.system, prompt: args.user },
-    });
-    args.signal?.addEventListener("abort", () => stream.abort(), { once: true });
-    for await (const event of stream) {
-      const output = (event as { output?: unknown }).output;
-      if (typeof output !== "string" || !output.startsWith(sent)) continue;
-      const delta = output.slice(sent.length);
-      sent = output;
-      if (delta) yield delta;
-    }
+    return await fal().stream(args.endpointId, { input: args.input, signal: args.signal });
   } catch (err) {
-    if (args.signal?.aborted) return;
-    throw toAppError(err, "draft prompts");
+    throw toAppError(err, "start the stream");
   }
 }

@@ -7,3 +7,4 @@ export { transcribeAudio, type TranscribeAudioArgs, type TranscriptResult } from
 export { removeBackground, replaceBackground, type RemoveBackgroundArgs, type ReplaceBackgroundArgs } from "./background";
 export { speak, type SpeakArgs, type SpeechResult } from "./speech";
 export { controlImage, controlMap, type ControlImageArgs, type ControlMapArgs } from "./control";
+export { chat, type ChatArgs, type ChatEvent, type TokenUsage } from "./chat";

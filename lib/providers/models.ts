@@ -1,7 +1,9 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env, vendorEngine } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { DEFAULT_CONTROL_FAMILY, FAMILIES, controlsOf, KNOWN_ENDPOINTS, familyOf, type ControlMode, type EndpointEntry, type Family, type Mode } from "./catalog";
 import type { ModelOption } from "./model-option";
+import { TEXT_VENDORS, textModelId, VENDOR_KEY, VENDOR_LABEL, type TextModelOption, type TextVendor } from "./text-model";
 import type { ControlKind } from "./wire/control";
 
 /** The modes with one endpoint each; control modes have one per kind of map (configuredControlEndpoints). */
@@ -20,6 +22,7 @@ export function configuredEndpoints(): Record<SingleMode, string> {
     "remove-background": e.FAL_BACKGROUND_REMOVE_MODEL,
     "replace-background": e.FAL_BACKGROUND_REPLACE_MODEL,
     "text-to-speech": e.FAL_SPEECH_MODEL,
+    chat: e.FAL_LLM_MODEL,
   };
 }
 
@@ -67,4 +70,38 @@ export function controlModelsFor(kind: ControlKind, mode: ControlMode = "control
   return allowedEndpoints()
     .filter((e) => FAMILIES[e.family].mode === mode && controlsOf(e.family).includes(kind))
     .sort((a, b) => Number(b.id === chosen) - Number(a.id === chosen));
+}
+
+/** The language models the Text and Prompts pages offer, by vendor, the configured default first. */
+export function textModels(): TextModelOption[] {
+  const e = env();
+  const lists: Record<TextVendor, string[]> = {
+    openai: [e.OPENAI_MODEL, ...e.OPENAI_TEXT_MODELS],
+    openrouter: [e.OPENROUTER_MODEL, ...e.OPENROUTER_TEXT_MODELS],
+  };
+  return TEXT_VENDORS.flatMap((vendor) =>
+    [...new Set(lists[vendor])].map((model) => ({ id: textModelId(vendor, model), vendor, model, engine: vendorEngine(vendor) })),
+  );
+}
+
+/** The model a page starts on: the preferred vendor's default if it can answer, else the first that can. */
+export function defaultTextModel(preferred: TextVendor): string {
+  const models = textModels();
+  return (models.find((m) => m.vendor === preferred && m.engine) ?? models.find((m) => m.engine) ?? models[0]!).id;
+}
+
+/**
+ * The model a text job runs on: the one asked for (it must be listed and its vendor reachable), else
+ * the preferred vendor's default, else the first one that can answer. Refusals name the field.
+ */
+export function resolveTextModel(requested: string | undefined, preferred: TextVendor) {
+  const models = textModels();
+  const option = models.find((m) => m.id === (requested ?? defaultTextModel(preferred)));
+  if (!option) throw new AppError("validation", `${requested} is not one of the listed models.`, { model: "Pick one of the listed models" });
+  if (!option.engine) {
+    const need = `${VENDOR_LABEL[option.vendor]} models need ${VENDOR_KEY[option.vendor]}`;
+    throw new AppError("unavailable", `${need}.`, { model: need });
+  }
+  const endpointId = option.vendor === "openrouter" ? env().FAL_LLM_MODEL : `openai/${option.model}`;
+  return { ...option, engine: option.engine, endpointId };
 }

@@ -22,9 +22,9 @@ vi.mock("@/lib/providers/fal", () => ({
 
 const media = (ext: string) => `/api/media/${"a".repeat(64)}.${ext}`;
 
-// Background, speech and control endpoints have their own files (background.test.ts, speech.test.ts, control.test.ts).
-type TestedHere = Exclude<Mode, "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map">;
-const TESTED_HERE = KNOWN_ENDPOINTS.filter((e) => !["background", "speech", "control"].includes(FAMILIES[e.family].kind));
+// Background, speech, control and the streamed LLM router have their own files (background.test.ts, speech.test.ts, control.test.ts, chat.test.ts).
+type TestedHere = Exclude<Mode, "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map" | "chat">;
+const TESTED_HERE = KNOWN_ENDPOINTS.filter((e) => !["background", "speech", "control", "text"].includes(FAMILIES[e.family].kind));
 
 const SAMPLES: Record<TestedHere, Record<string, unknown>> = {
   "text-to-image": { task: "image", prompt: "p", imageSize: { width: 640, height: 480 }, seed: 3, numImages: 2 },

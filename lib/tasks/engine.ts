@@ -5,6 +5,7 @@ import { controlEngine } from "./control/engine";
 import { imageEngine } from "./image/engine";
 import { inpaintEngine } from "./inpaint/engine";
 import { speechEngine } from "./speech/engine";
+import { textEngine } from "./text/engine";
 import { transcribeEngine } from "./transcribe/engine";
 import { videoEngine } from "./video/engine";
 import type { LocalGenerators } from "./server-types";
@@ -18,4 +19,5 @@ export const LOCAL_GENERATORS: LocalGenerators<Family> = {
   ...backgroundEngine,
   ...speechEngine,
   ...controlEngine,
+  ...textEngine,
 };

@@ -10,10 +10,11 @@ import { imageTask } from "./image/definition";
 import { inpaintTask } from "./inpaint/definition";
 import { promptsTask } from "./prompts/definition";
 import { speechTask } from "./speech/definition";
+import { textTask } from "./text/definition";
 import { transcribeTask } from "./transcribe/definition";
 import { videoTask } from "./video/definition";
 
-export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, speechTask, controlTask, promptsTask] as const;
+export const TASK_LIST = [imageTask, inpaintTask, videoTask, transcribeTask, backgroundTask, speechTask, controlTask, promptsTask, textTask] as const;
 
 type Definition = (typeof TASK_LIST)[number];
 export type Task = Definition["id"];

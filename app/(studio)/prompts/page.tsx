@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { loadRemix } from "@/components/job/remix";
 import { PromptsForm } from "@/components/prompts/prompts-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { env } from "@/lib/env";
+import { defaultTextModel, textModels } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Prompts" };
 
@@ -10,7 +12,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Prompt drafting" description="Give a short idea; get several strong prompts, written as you watch." />
-      <PromptsForm initial={initial} key={initial?.jobId} />
+      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} key={initial?.jobId} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { excerpt, factsOf, jobTitle, TASK_LABEL } from "@/components/job/format"
 import { taskDefinition } from "@/lib/tasks/registry";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { readMediaBlob } from "@/lib/media/store";
+import { markdownToPlain } from "@/lib/text/markdown";
 import { sharedJob } from "./shared-job";
 
 // sharp and the database driver are native: this must run in Node.js, never on the edge.
@@ -149,6 +150,10 @@ function TextCard({ job }: { job: JobRecord }) {
     eyebrow = `Prompt drafts · ${excerpt(idea, 60)}`;
     quote = first ? excerpt(first.prompt, 200) : excerpt(idea, 200);
     footer = first ? `${first.title}${job.prompts!.length > 1 ? `  ·  +${job.prompts!.length - 1} more` : ""}` : undefined;
+  } else if (job.task === "text" && job.text) {
+    eyebrow = `Text · ${excerpt((job.input as { prompt: string }).prompt, 60)}`;
+    quote = excerpt(markdownToPlain(job.text), 220);
+    footer = facts(job);
   } else {
     // The prompt, or the words a task knows its job by (the text spoken).
     quote = excerpt(jobTitle(job, 220), 220);

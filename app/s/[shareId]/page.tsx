@@ -7,6 +7,7 @@ import { CopyWarnings, JobOutputs } from "@/components/job/job-outputs";
 import { LocalTime } from "@/components/job/local-time";
 import { requestOrigin } from "@/lib/http/request-origin";
 import type { JobRecord } from "@/lib/jobs/schema";
+import { markdownToPlain } from "@/lib/text/markdown";
 import { sharedJob } from "./shared-job";
 
 type Props = { params: Promise<{ shareId: string }> };
@@ -14,6 +15,7 @@ type Props = { params: Promise<{ shareId: string }> };
 /** What a link preview says under the title. */
 function summaryOf(job: JobRecord): string {
   const prompt = promptOf(job);
+  if (job.task === "text" && job.text) return excerpt(markdownToPlain(job.text), 200);
   if (job.task === "transcribe") return job.text?.trim() ? excerpt(job.text, 200) : "A transcript made with Studio.";
   if (job.task === "prompts") {
     const first = job.prompts?.[0];

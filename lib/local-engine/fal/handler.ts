@@ -3,10 +3,12 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readJsonValue } from "@/lib/http/body";
 import { storedFileHeaders } from "@/lib/http/file-headers";
+import { randomUUID } from "node:crypto";
 import { appIdOf } from "@/lib/providers/catalog";
 import { shutdownSignal } from "@/lib/shutdown";
 import { endpointFamily } from "@/lib/providers/models";
 import { fromLocalEnginePath } from "@/lib/local-engine/address";
+import { routerStream } from "@/lib/tasks/text/engine";
 import { fileStore } from "./files";
 import { outputSaver, parseInput, runModel } from "./models";
 import { cancelRequest, getRequest, queuePosition, submitRequest, type EngineRequest } from "./queue";
@@ -14,8 +16,8 @@ import { RunError } from "./run-error";
 
 /**
  * fal's HTTP protocol as the SDK and the server proxy speak it: queue submit / status (+SSE
- * stream) / result / cancel on queue.fal.run, synchronous runs on fal.run, and the storage
- * upload on rest.fal.ai. Requests arrive as `/api/local/fal/{host}/{path}`.
+ * stream) / result / cancel on queue.fal.run, synchronous runs on fal.run (and streamed ones on
+ * fal.run/<id>/stream, for the LLM router), and the storage upload on rest.fal.ai. Requests arrive as `/api/local/fal/{host}/{path}`.
  */
 
 const detail = (status: number, body: unknown, headers?: HeadersInit) => Response.json({ detail: body }, { status, headers });
@@ -79,6 +81,9 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
   }
 
   if (req.method !== "POST") return detail(405, "Method not allowed");
+  if (target.host === "fal.run" && target.path.at(-1) === "stream" && endpointFamily(target.path.slice(0, -1).join("/")) === "llm-router") {
+    return runStream(req, parseInput("llm-router", await readJsonBody(req)) as Parameters<typeof routerStream>[0]);
+  }
   const endpointId = target.path.join("/");
   const family = endpointFamily(endpointId);
   if (!family) return detail(404, `Application '${endpointId}' not found`);
@@ -165,6 +170,29 @@ function statusStream(request: EngineRequest, url: URL): Response {
   });
   return new Response(stream, {
     headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+  });
+}
+
+/**
+ * A streamed run, as fal's `/stream` route sends it and `fal.stream()` reads it: one `data:` JSON per
+ * event, each the whole output so far, and the stream simply ends after the last (which `done()`
+ * returns). Input errors are answered before the stream starts, in fal's 422 shape.
+ */
+function runStream(req: Request, input: Parameters<typeof routerStream>[0]): Response {
+  const encoder = new TextEncoder();
+  const hangUp = new AbortController();
+  const signal = AbortSignal.any([req.signal, hangUp.signal, shutdownSignal()]);
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for await (const event of routerStream(input, signal)) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      if (!hangUp.signal.aborted) controller.close();
+    },
+    cancel() {
+      hangUp.abort();
+    },
+  });
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", "x-fal-request-id": randomUUID() },
   });
 }
 

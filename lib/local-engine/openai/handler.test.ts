@@ -46,6 +46,30 @@ describe("local engine: chat completions", () => {
     expect(res.choices[0]!.message.content).toMatch(/dolly|orbit|tracking|crane|push/);
   });
 
+  it("answers other requests from the local answer module: reasoning as reasoning_content, cut at max_completion_tokens", async () => {
+    const ask = { model: "o4-mini", messages: [{ role: "user" as const, content: "Summarise: Bees make honey. Bees guard the hive. Cats sleep." }] };
+    const stream = await openai().chat.completions.create({ ...ask, stream: true, reasoning_effort: "medium", stream_options: { include_usage: true } });
+    let reasoning = "";
+    let text = "";
+    let usage;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as { content?: string; reasoning_content?: string } | undefined;
+      if (delta?.reasoning_content) {
+        expect(text).toBe(""); // the working comes first
+        reasoning += delta.reasoning_content;
+      }
+      text += delta?.content ?? "";
+      usage = chunk.usage ?? usage;
+    }
+    expect(reasoning).toMatch(/Scored each sentence/);
+    expect(text).toMatch(/^## Summary\n\n- Bees/);
+    expect(usage).toMatchObject({ completion_tokens: expect.any(Number) });
+    const cut = await openai().chat.completions.create({ ...ask, max_completion_tokens: 3 });
+    expect(cut.choices[0]).toMatchObject({ finish_reason: "length", message: { content: "## Summary" } });
+    const plain = await openai().chat.completions.create({ model: "m", messages: [{ role: "user", content: "Tell me a joke" }] });
+    expect(plain.choices[0]!.message.content).toMatch(/^The local engine has no language model/);
+  });
+
   it("rejects a wrong key with OpenAI's 401 error", async () => {
     await expect(openai("sk-wrong").chat.completions.create({ model: "m", messages: messages("x y z", 1) })).rejects.toBeInstanceOf(AuthenticationError);
   });

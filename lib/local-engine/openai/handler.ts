@@ -4,14 +4,14 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJsonOrUndefined, readBodyText } from "@/lib/http/body";
-import { parseDraftUserMessage } from "@/lib/prompts/instructions";
-import { draftPrompts } from "./drafter";
+import { approxTokens, localAnswer, piecesOf, streamAnswer } from "@/lib/local-engine/llm/answer";
 import { formatReply, responseFormatSchema, SchemaUnsupportedError } from "./structured";
 
 /**
  * OpenAI's chat completions endpoint (`POST /v1/chat/completions`), plain and streamed as
  * server-sent `chat.completion.chunk` events ending in `data: [DONE]`, so the `openai` SDK runs
- * against it unchanged.
+ * against it unchanged. The words come from the local answer module, which has no language model;
+ * a reasoning effort brings its working as `reasoning_content`, as OpenAI-compatible servers send it.
  */
 
 const contentSchema = z.union([
@@ -24,6 +24,9 @@ const bodySchema = z.object({
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullable().optional(),
   response_format: responseFormatSchema.optional(),
+  reasoning_effort: z.enum(["minimal", "low", "medium", "high"]).nullable().optional(),
+  max_completion_tokens: z.number().int().min(1).nullable().optional(),
+  max_tokens: z.number().int().min(1).nullable().optional(),
 }).loose();
 
 // A drafting conversation is a few KB; a body this large is not one.
@@ -35,19 +38,11 @@ const openaiError = (status: number, message: string, type: string, code: string
 const textOf = (content: z.infer<typeof contentSchema> | null) =>
   typeof content === "string" ? content : (content ?? []).map((p) => p.text ?? "").join("");
 
-/** The reply the local model writes for a conversation. */
-function reply(messages: z.infer<typeof bodySchema>["messages"]): string {
-  const lastUser = [...messages].reverse().find((m) => m.role === "user");
-  const request = lastUser ? parseDraftUserMessage(textOf(lastUser.content)) : undefined;
-  if (!request) {
-    return "I am the Studio local engine. I draft prompts: send `Idea: …`, `Target: image|video` and `Count: n` lines.";
-  }
-  return draftPrompts(request).map((p) => JSON.stringify(p)).join("\n");
-}
-
-/** Splits text into small pieces the way a model emits tokens. */
-function tokens(text: string): string[] {
-  return text.match(/\s*\S{1,6}|\s+$/g) ?? [text];
+/** The conversation as the local answer module reads it: the system prompt and the last user message. */
+function requestOf(body: z.infer<typeof bodySchema>) {
+  const system = body.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => textOf(m.content)).join("\n");
+  const lastUser = [...body.messages].reverse().find((m) => m.role === "user");
+  return { system, prompt: lastUser ? textOf(lastUser.content) : "", reasoning: Boolean(body.reasoning_effort && body.reasoning_effort !== "minimal") };
 }
 
 export async function handleLocalChatCompletions(req: Request): Promise<Response> {
@@ -68,22 +63,29 @@ export async function handleLocalChatCompletions(req: Request): Promise<Response
     return openaiError(400, `Invalid request: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}`.trim(), "invalid_request_error");
   }
   const { model, messages, stream, response_format: format } = parsed.data;
-  let text: string;
+  const request = requestOf(parsed.data);
+  let answer = localAnswer(request);
   try {
-    text = formatReply(format, reply(messages), textOf([...messages].reverse().find((m) => m.role === "user")?.content ?? null));
+    // Structured output keeps the reasoning and shapes the answer itself as the caller's schema asks.
+    answer = { ...answer, text: formatReply(format, answer.text, request.prompt) };
   } catch (err) {
     if (err instanceof SchemaUnsupportedError) return openaiError(400, err.message, "invalid_request_error", "invalid_value", "response_format");
     throw err;
   }
+  const maxTokens = parsed.data.max_completion_tokens ?? parsed.data.max_tokens ?? undefined;
+  const { pieces, truncated, outputTokens } = piecesOf(answer, maxTokens);
+  const finish = truncated ? "length" : "stop";
   const id = `chatcmpl-${randomUUID()}`;
   const created = Math.floor(Date.now() / 1000);
-  const promptTokens = Math.ceil(messages.map((m) => textOf(m.content)).join(" ").length / 4);
-  const usage = { prompt_tokens: promptTokens, completion_tokens: Math.ceil(text.length / 4), total_tokens: promptTokens + Math.ceil(text.length / 4) };
+  const promptTokens = approxTokens(messages.map((m) => textOf(m.content)).join(" "));
+  const usage = { prompt_tokens: promptTokens, completion_tokens: outputTokens, total_tokens: promptTokens + outputTokens };
 
   if (!stream) {
+    const join = (kind: "text" | "reasoning") => pieces.filter((p) => p.kind === kind).map((p) => p.text).join("");
+    const reasoning = answer.reasoning === null ? {} : { reasoning_content: join("reasoning") };
     return Response.json({
       id, object: "chat.completion", created, model,
-      choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, finish_reason: "stop", logprobs: null }],
+      choices: [{ index: 0, message: { role: "assistant", content: join("text"), refusal: null, ...reasoning }, finish_reason: finish, logprobs: null }],
       usage,
     });
   }
@@ -92,17 +94,15 @@ export async function handleLocalChatCompletions(req: Request): Promise<Response
   const encoder = new TextEncoder();
   const chunk = (delta: object, finish: string | null = null) =>
     encoder.encode(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`);
-  const pieces = tokens(text);
-  let cancelled = false;
+  const hangUp = new AbortController();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(chunk({ role: "assistant", content: "" }));
-      for (const piece of pieces) {
-        if (cancelled) return;
-        await new Promise((r) => setTimeout(r, 12));
-        controller.enqueue(chunk({ content: piece }));
+      for await (const piece of streamAnswer(answer, { maxTokens, signal: hangUp.signal })) {
+        controller.enqueue(chunk(piece.kind === "text" ? { content: piece.text } : { reasoning_content: piece.text }));
       }
-      controller.enqueue(chunk({}, "stop"));
+      if (hangUp.signal.aborted) return;
+      controller.enqueue(chunk({}, finish));
       if (includeUsage) {
         controller.enqueue(encoder.encode(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model, choices: [], usage })}\n\n`));
       }
@@ -110,7 +110,7 @@ export async function handleLocalChatCompletions(req: Request): Promise<Response
       controller.close();
     },
     cancel() {
-      cancelled = true;
+      hangUp.abort();
     },
   });
   return new Response(body, {

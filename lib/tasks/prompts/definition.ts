@@ -1,6 +1,7 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
+import { textModelField } from "@/lib/providers/text-model";
 import { defineTask } from "../define";
 
 export const promptDraftRequestSchema = z.object({
@@ -8,6 +9,8 @@ export const promptDraftRequestSchema = z.object({
   target: z.enum(["image", "video"]).default("image"),
   count: z.number().int().min(1).max(6).default(3),
   style: z.string().trim().max(200).optional(),
+  /** `<vendor>:<model>`; the configured drafting model when left out. */
+  model: textModelField.optional(),
 });
 export type PromptDraftRequest = z.infer<typeof promptDraftRequestSchema>;
 

@@ -1,0 +1,187 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
+import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
+import { engineLabel } from "@/components/job/format";
+import { RemixNote } from "@/components/job/remix-note";
+import type { Remix } from "@/components/job/remix-types";
+import { ResultActions } from "@/components/job/result-actions";
+import { ErrorAlert } from "@/components/ui/alert";
+import { AppLink } from "@/components/ui/app-link";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, fieldDescribedBy } from "@/components/ui/field";
+import { ExternalLinkIcon, StopIcon, TextIcon } from "@/components/ui/icons";
+import { Input, Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { useStreamJob } from "@/hooks/use-stream-job";
+import { check } from "@/lib/client/validate";
+import type { JobRecord } from "@/lib/jobs/schema";
+import { isOpenAiReasoningModel, parseTextModel, type TextModelOption } from "@/lib/providers/text-model";
+import { textInputSchema, type TextInput } from "@/lib/tasks/text/definition";
+import { textEventSchema } from "@/lib/tasks/text/events";
+import { TextAnswer } from "./text-answer";
+
+const MESSAGES = { failure: "The model failed to answer.", incomplete: "The connection closed before the answer was complete." };
+
+/** An optional number field: empty means the model's default; anything else is checked by the schema. */
+const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
+
+export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<TextInput> }) {
+  const from = initial?.input;
+  const [prompt, setPrompt] = useState(from?.prompt ?? "");
+  const [system, setSystem] = useState(from?.system ?? "");
+  const [model, setModel] = useState(() => initialTextModel(models, defaultModel, from?.model));
+  const [temperature, setTemperature] = useState(from?.temperature === undefined ? "" : String(from.temperature));
+  const [maxTokens, setMaxTokens] = useState(from?.maxTokens === undefined ? "" : String(from.maxTokens));
+  const [reasoning, setReasoning] = useState(from?.reasoning ?? false);
+  const job = useStreamJob("/api/text", textEventSchema, MESSAGES);
+  const [answer, setAnswer] = useState<{ text: string; reasoning: string; usage: JobRecord["usage"]; truncated: boolean }>({ text: "", reasoning: "", usage: null, truncated: false });
+  const streaming = job.state === "streaming";
+  const errors = job.fieldErrors;
+  const { start } = job;
+
+  const send = useCallback(async (input: TextInput) => {
+    setAnswer({ text: "", reasoning: "", usage: null, truncated: false });
+    await start(input, (e) => {
+      if (e.type === "text") setAnswer((a) => ({ ...a, text: a.text + e.text }));
+      if (e.type === "reasoning") setAnswer((a) => ({ ...a, reasoning: a.reasoning + e.text }));
+      if (e.type === "done") setAnswer((a) => ({ ...a, usage: e.usage, truncated: e.truncated }));
+    });
+  }, [start]);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (streaming) return;
+    const checked = check(textInputSchema, {
+      task: "text",
+      model,
+      prompt,
+      system: system.trim() || undefined,
+      temperature: numberOrUndefined(temperature),
+      maxTokens: numberOrUndefined(maxTokens),
+      reasoning,
+    });
+    if (!checked.ok) return job.setFieldErrors(checked.errors);
+    await send(checked.data);
+  };
+
+  const chosen = parseTextModel(model);
+  const reasoningHint =
+    chosen.vendor === "openai"
+      ? isOpenAiReasoningModel(chosen.model)
+        ? "OpenAI's reasoning models think harder; OpenAI keeps their reasoning itself hidden"
+        : `${chosen.model} is not a reasoning model; pick an o-series or GPT-5 model`
+      : "Shown folded above the answer, when the model shares it";
+
+  return (
+    <GeneratorLayout
+      label="Text"
+      onSubmit={submit}
+      form={
+        <>
+          {initial ? <RemixNote jobId={initial.jobId} /> : null}
+          <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint="Ctrl+Enter (⌘+Enter) sends">
+            <Textarea
+              id="text-prompt"
+              rows={6}
+              maxHeight={420}
+              value={prompt}
+              placeholder="Ask anything, or paste a text after “Summarise:”"
+              onChange={(e) => setPrompt(e.target.value)}
+              onKeyDown={submitOnCtrlEnter}
+              invalid={Boolean(errors.prompt)}
+              aria-describedby={fieldDescribedBy("text-prompt", { hint: true, error: errors.prompt })}
+            />
+          </Field>
+          <details className="group rounded-lg border border-zinc-800 px-3 py-2" open={Boolean(from?.system) || Boolean(errors.system)}>
+            <summary className="cursor-pointer text-xs font-medium text-zinc-400 select-none hover:text-zinc-200">System prompt (optional)</summary>
+            <div className="mt-2">
+              <Field label="System prompt" htmlFor="text-system" error={errors.system} hint="How the model should behave: a role, a tone, a format">
+                <Textarea
+                  id="text-system"
+                  rows={3}
+                  value={system}
+                  placeholder="You are a concise technical editor."
+                  onChange={(e) => setSystem(e.target.value)}
+                  invalid={Boolean(errors.system)}
+                  aria-describedby={fieldDescribedBy("text-system", { hint: true, error: errors.system })}
+                />
+              </Field>
+            </div>
+          </details>
+          <TextModelSelect id="text-model" models={models} value={model} onChange={setModel} error={errors.model} localNote="no language model; it answers only what it can compute" />
+          <div className="grid grid-cols-2 gap-3">
+            <NumberField id="text-temperature" label="Temperature" hint="0–2; empty: the model's default" placeholder="Default" inputMode="decimal" value={temperature} onChange={setTemperature} error={errors.temperature} />
+            <NumberField id="text-max-tokens" label="Max tokens" hint="Empty: no limit set" placeholder="No limit" inputMode="numeric" value={maxTokens} onChange={setMaxTokens} error={errors.maxTokens} />
+          </div>
+          <label className="flex cursor-pointer items-start gap-2.5 rounded-lg border border-zinc-800 px-3 py-2.5 text-sm text-zinc-200 has-[:checked]:border-violet-500/60 has-[:checked]:bg-violet-500/10 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500/70">
+            <input type="checkbox" className="mt-0.5 size-4 accent-violet-500" checked={reasoning} onChange={(e) => setReasoning(e.target.checked)} aria-describedby="text-reasoning-hint" />
+            <span className="flex flex-col gap-0.5">
+              <span>Reasoning</span>
+              <span id="text-reasoning-hint" className="text-xs text-zinc-500">{reasoningHint}</span>
+            </span>
+          </label>
+          {job.error ? <ErrorAlert message={job.error} /> : null}
+          {/* Keyed apart: were Stop the same DOM button as Send, a click would stop and, once re-rendered as submit, send again. */}
+          {streaming ? (
+            <Button key="stop" type="button" variant="secondary" onClick={job.stop}><StopIcon size={14} /> Stop</Button>
+          ) : (
+            <Button key="send" type="submit"><TextIcon size={16} /> Send</Button>
+          )}
+        </>
+      }
+      results={
+        job.state === "idle" ? (
+          <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
+        ) : (
+          <div className="flex flex-col gap-3" aria-live="polite" aria-busy={streaming}>
+            <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500" data-testid="text-meta">
+              {streaming ? <Spinner label="Writing…" /> : null}
+              {job.meta ? <span>{engineLabel(job.meta.engine as JobRecord["engine"])} · <span className="font-mono">{job.meta.model}</span></span> : null}
+              {job.state === "stopped" ? <span data-testid="text-stopped">Stopped; what was written is kept</span> : null}
+            </div>
+            {job.meta || answer.text || answer.reasoning ? (
+              <TextAnswer text={answer.text} reasoning={answer.reasoning || null} usage={answer.usage} streaming={streaming} truncated={answer.truncated} />
+            ) : null}
+            {job.state === "done" && job.meta ? <ResultActions job={{ id: job.meta.id, shareId: null }} key={job.meta.id} /> : null}
+            {job.state === "stopped" && job.meta ? (
+              <AppLink href={`/jobs/${job.meta.id}`} className="inline-flex h-8 w-fit items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
+                <ExternalLinkIcon size={14} /> Open job
+              </AppLink>
+            ) : null}
+          </div>
+        )
+      }
+    />
+  );
+}
+
+/** An optional number, typed: empty leaves it to the model; the schema checks the rest. */
+function NumberField({ id, label, hint, placeholder, inputMode, value, onChange, error }: {
+  id: string;
+  label: string;
+  hint: string;
+  placeholder: string;
+  inputMode: "decimal" | "numeric";
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint}>
+      <Input
+        id={id}
+        inputMode={inputMode}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        invalid={Boolean(error)}
+        aria-describedby={fieldDescribedBy(id, { hint: true, error })}
+        className="font-mono"
+      />
+    </Field>
+  );
+}
