@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { falDoor } from "@/test/fal-door";
 import { resetEnvCache } from "@/lib/env";
 import { fieldErrors } from "@/lib/errors";
 import { FAMILIES, KNOWN_ENDPOINTS, type Family } from "@/lib/providers/catalog";
@@ -13,15 +14,8 @@ import { removeBackground, replaceBackground } from "./index";
  * providers.test.ts): each endpoint gets exactly its family's fields, answers come back in app shapes.
  */
 
-const sent: { endpointId: string; input: Record<string, unknown> }[] = [];
-let answer: unknown;
-vi.mock("@/lib/providers/fal", () => ({
-  upload: async ({ fileName }: { fileName: string }) => `https://v3.fal.media/files/${fileName}`,
-  submit: async (args: { endpointId: string; input: Record<string, unknown> }) => (sent.push(args), { requestId: "r1" }),
-  status: async () => ({ status: "completed", queuePosition: null, logs: [] }),
-  result: async () => answer,
-  cancel: async () => undefined,
-}));
+vi.mock("@/lib/providers/fal", () => import("@/test/fal-door").then((m) => m.recordingFalDoor));
+const { sent } = falDoor;
 
 const IMAGE = `/api/media/${"b".repeat(64)}.png`;
 const STUDIO_FILE = "https://studio.test/image.png";
@@ -39,7 +33,7 @@ async function runTask(mode: "remove" | "replace", model?: string) {
   const input = generationInputSchema.parse({ ...SAMPLES[mode], model });
   const task = queueTask(input.task);
   const prepared = task.prepare(input);
-  answer = ANSWERS[mode];
+  falDoor.answer = ANSWERS[mode];
   sent.length = 0;
   const out = await task.run(input, { seed: prepared.seed, file: () => STUDIO_FILE, call: { endpointId: prepared.endpointId, pollMs: 1 } });
   expect(sent).toHaveLength(1);
@@ -100,9 +94,9 @@ describe("background provider functions", () => {
 
   it("are callable on their own with app-shaped arguments", async () => {
     // No content type given: fal's removal endpoints answer PNG.
-    answer = { image: { url: CUTOUT.url, width: 640, height: 480 } };
+    falDoor.answer = { image: { url: CUTOUT.url, width: 640, height: 480 } };
     expect(await removeBackground({ image: STUDIO_FILE }, { pollMs: 1 })).toEqual({ image: { url: CUTOUT.url, contentType: "image/png", width: 640, height: 480 } });
-    answer = { images: [{ url: "https://x/3.png" }], seed: 99 };
+    falDoor.answer = { images: [{ url: "https://x/3.png" }], seed: 99 };
     sent.length = 0;
     // The seed fal reports wins over the one sent; no negative prompt means no field.
     expect(await replaceBackground({ image: STUDIO_FILE, prompt: "snow", seed: 1 }, { pollMs: 1 })).toEqual({ images: [{ url: "https://x/3.png", contentType: "image/png" }], seed: 99 });
@@ -110,7 +104,7 @@ describe("background provider functions", () => {
   });
 
   it("refuse an answer in a shape the family does not declare", async () => {
-    answer = { images: [CUTOUT] };
+    falDoor.answer = { images: [CUTOUT] };
     await expect(removeBackground({ image: STUDIO_FILE }, { pollMs: 1 })).rejects.toThrow(/unexpected shape/);
   });
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { falDoor } from "@/test/fal-door";
 import { resetEnvCache } from "@/lib/env";
 import { fieldErrors } from "@/lib/errors";
 import { FAMILIES, KNOWN_ENDPOINTS, type Family } from "@/lib/providers/catalog";
@@ -13,15 +14,8 @@ import { controlImage, controlMap } from "./index";
  * providers.test.ts): each endpoint gets exactly its family's fields, answers come back in app shapes.
  */
 
-const sent: { endpointId: string; input: Record<string, unknown> }[] = [];
-let answer: unknown;
-vi.mock("@/lib/providers/fal", () => ({
-  upload: async ({ fileName }: { fileName: string }) => `https://v3.fal.media/files/${fileName}`,
-  submit: async (args: { endpointId: string; input: Record<string, unknown> }) => (sent.push(args), { requestId: "r1" }),
-  status: async () => ({ status: "completed", queuePosition: null, logs: [] }),
-  result: async () => answer,
-  cancel: async () => undefined,
-}));
+vi.mock("@/lib/providers/fal", () => import("@/test/fal-door").then((m) => m.recordingFalDoor));
+const { sent } = falDoor;
 // The map's stored size, as the media store would answer it.
 vi.mock("@/lib/media/store", () => ({ locateMedia: async () => ({ url: MAP, contentType: "image/png", bytes: 10, width: 600, height: 800 }) }));
 
@@ -34,7 +28,7 @@ async function runTask(overrides: Record<string, unknown> = {}) {
   const input = generationInputSchema.parse({ ...SAMPLE, ...overrides });
   const task = queueTask(input.task);
   const prepared = task.prepare(input);
-  answer = IMAGES;
+  falDoor.answer = IMAGES;
   sent.length = 0;
   const out = await task.run(input, { seed: prepared.seed, file: () => STUDIO_FILE, call: { endpointId: prepared.endpointId, pollMs: 1 } });
   expect(sent).toHaveLength(1);
@@ -85,7 +79,7 @@ describe("control provider functions", () => {
   });
 
   it("derive a map with each kind's map maker, sending only the image (DWPose told to draw the body)", async () => {
-    answer = { image: { url: "https://x/map.png", width: 640, height: 480 } };
+    falDoor.answer = { image: { url: "https://x/map.png", width: 640, height: 480 } };
     for (const [kind, id, input] of [
       ["pose", "fal-ai/dwpose", { image_url: STUDIO_FILE, draw_mode: "body-pose" }],
       ["depth", "fal-ai/image-preprocessors/depth-anything/v2", { image_url: STUDIO_FILE }],
@@ -100,7 +94,7 @@ describe("control provider functions", () => {
   });
 
   it("are callable on their own with app-shaped arguments; fal's seed wins", async () => {
-    answer = { ...IMAGES, seed: 99 };
+    falDoor.answer = { ...IMAGES, seed: 99 };
     sent.length = 0;
     expect(await controlImage({ kind: "edges", map: STUDIO_FILE, prompt: "ink" }, { pollMs: 1 })).toMatchObject({ seed: 99, images: [{ url: "https://x/1.png" }] });
     expect(sent[0]).toEqual({ endpointId: "fal-ai/flux-control-lora-canny", input: { prompt: "ink", control_lora_image_url: STUDIO_FILE, preprocess_depth: false, enable_safety_checker: true, output_format: "png" } });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { falDoor } from "@/test/fal-door";
 import { engines, resetEnvCache } from "@/lib/env";
 import { FAMILIES, KNOWN_ENDPOINTS, type Family, type Mode } from "@/lib/providers/catalog";
 import { allowedEndpoints, modelsFor } from "@/lib/providers/models";
@@ -10,15 +11,8 @@ import { generationInputSchema } from "@/lib/jobs/schema";
  * the endpoint must be exactly what its family takes, and its answer comes back in app shapes.
  */
 
-const sent: { endpointId: string; input: Record<string, unknown> }[] = [];
-let answer: unknown;
-vi.mock("@/lib/providers/fal", () => ({
-  upload: async ({ fileName }: { fileName: string }) => `https://v3.fal.media/files/${fileName}`,
-  submit: async (args: { endpointId: string; input: Record<string, unknown> }) => (sent.push(args), { requestId: "r1" }),
-  status: async () => ({ status: "completed", queuePosition: null, logs: [] }),
-  result: async () => answer,
-  cancel: async () => undefined,
-}));
+vi.mock("@/lib/providers/fal", () => import("@/test/fal-door").then((m) => m.recordingFalDoor));
+const { sent } = falDoor;
 
 const media = (ext: string) => `/api/media/${"a".repeat(64)}.${ext}`;
 
@@ -46,7 +40,7 @@ async function runSample(mode: TestedHere, model?: string) {
   const input = generationInputSchema.parse({ ...SAMPLES[mode], model });
   const task = queueTask(input.task);
   const prepared = task.prepare(input);
-  answer = ANSWERS[input.task];
+  falDoor.answer = ANSWERS[input.task];
   sent.length = 0;
   const out = await task.run(input, { seed: prepared.seed, file: (url) => url.replace("/api/media/", "https://studio.test/"), call: { endpointId: prepared.endpointId, pollMs: 1 } });
   return { prepared, out, request: sent[0]! };
@@ -83,7 +77,7 @@ describe("provider functions", () => {
   });
 
   it("refuse an answer in a shape the family does not declare", async () => {
-    answer = { image: { url: "x" } };
+    falDoor.answer = { image: { url: "x" } };
     const input = generationInputSchema.parse(SAMPLES["text-to-image"]);
     const task = queueTask(input.task);
     await expect(task.run(input, { seed: 1, file: (u) => u, call: { endpointId: "fal-ai/flux/dev", pollMs: 1 } })).rejects.toThrow(/unexpected shape/);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { falDoor } from "@/test/fal-door";
 import { resetEnvCache } from "@/lib/env";
 import { AppError, fieldErrors } from "@/lib/errors";
 import { FAMILIES, KNOWN_ENDPOINTS, type Family } from "@/lib/providers/catalog";
@@ -13,15 +14,8 @@ import { speak } from "./index";
  * providers.test.ts): each endpoint gets exactly its family's fields, answers come back in app shapes.
  */
 
-const sent: { endpointId: string; input: Record<string, unknown> }[] = [];
-let answer: unknown;
-vi.mock("@/lib/providers/fal", () => ({
-  upload: async ({ fileName }: { fileName: string }) => `https://v3.fal.media/files/${fileName}`,
-  submit: async (args: { endpointId: string; input: Record<string, unknown> }) => (sent.push(args), { requestId: "r1" }),
-  status: async () => ({ status: "completed", queuePosition: null, logs: [] }),
-  result: async () => answer,
-  cancel: async () => undefined,
-}));
+vi.mock("@/lib/providers/fal", () => import("@/test/fal-door").then((m) => m.recordingFalDoor));
+const { sent } = falDoor;
 
 const AUDIO = { url: "https://x/speech.mp3", content_type: "audio/mpeg", file_size: 2048 };
 const VOICE: Record<string, string> = {
@@ -39,7 +33,7 @@ async function runTask(model: string | undefined, input: Record<string, unknown>
   const parsed = generationInputSchema.parse({ task: "speech", text: "Hello there", ...input, model });
   const task = queueTask(parsed.task);
   const prepared = task.prepare(parsed);
-  answer = ANSWER[family];
+  falDoor.answer = ANSWER[family];
   sent.length = 0;
   const out = await task.run(parsed, { seed: prepared.seed, file: () => "unused", call: { endpointId: prepared.endpointId, pollMs: 1 } });
   expect(sent).toHaveLength(1);
@@ -90,9 +84,9 @@ describe("speech provider function", () => {
   });
 
   it("is callable on its own with app-shaped arguments, and refuses an answer in another shape", async () => {
-    answer = { audio: { url: "https://x/a.mp3" } };
+    falDoor.answer = { audio: { url: "https://x/a.mp3" } };
     expect(await speak({ text: "Hi", voice: "af_sky" }, { pollMs: 1 })).toEqual({ audio: { url: "https://x/a.mp3", contentType: "audio/mpeg" } });
-    answer = { audio_url: "https://x/a.mp3" };
+    falDoor.answer = { audio_url: "https://x/a.mp3" };
     await expect(speak({ text: "Hi", voice: "af_sky" }, { pollMs: 1 })).rejects.toThrow(/unexpected shape/);
   });
 

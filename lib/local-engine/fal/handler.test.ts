@@ -1,23 +1,16 @@
-import { ApiError, createFalClient, ValidationError } from "@fal-ai/client";
+import { ApiError, ValidationError } from "@fal-ai/client";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPolicyFetch } from "@/lib/http/policy";
-import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { setKnobs } from "@/lib/local-engine/state";
 import { decodeBombPng } from "@/e2e/support/media";
 import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { localFalClient } from "@/test/local-fal-client";
 
 /** The real @fal-ai/client against the local engine's fal protocol. */
 
 const KEY = "test-fal-key";
 
-function client(credentials: string | undefined = KEY) {
-  return createFalClient({
-    credentials: () => credentials,
-    retry: { maxRetries: 0 },
-    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
-  });
-}
+const client = (credentials: string | undefined = KEY) => localFalClient(credentials);
 
 beforeAll(async () => {
   await useStudioEnv({ FAL_KEY: KEY, STUDIO_LOCAL_LATENCY_MS: "0" });

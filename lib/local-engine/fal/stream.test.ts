@@ -1,19 +1,12 @@
-import { ApiError, createFalClient, ValidationError } from "@fal-ai/client";
+import { ApiError, ValidationError } from "@fal-ai/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPolicyFetch } from "@/lib/http/policy";
-import { toLocalEngineUrl } from "@/lib/local-engine/address";
-import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { useStudioEnv } from "@/test/engine-harness";
+import { localFalClient } from "@/test/local-fal-client";
 
 /** The real @fal-ai/client's stream() against the local engine's `fal.run/<id>/stream` route. */
 
 const KEY = "test-fal-key";
-const fal = (credentials = KEY) =>
-  createFalClient({
-    credentials: () => credentials,
-    retry: { maxRetries: 0 },
-    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
-  });
-
+const fal = (credentials = KEY) => localFalClient(credentials);
 const TEXT = "Bees make honey in the hive. The weather was dull. Honey bees guard the hive and its honey. A cat slept.";
 type Event = { output: string; reasoning?: string; partial?: boolean; usage?: { input_tokens: number; output_tokens: number } };
 

@@ -1,12 +1,11 @@
-import { createFalClient, ValidationError } from "@fal-ai/client";
+import { ValidationError } from "@fal-ai/client";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPolicyFetch } from "@/lib/http/policy";
-import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { NO_SUBJECT_MESSAGE } from "@/lib/local-engine/media/background";
 import { setKnobs } from "@/lib/local-engine/state";
 import { FAMILIES, KNOWN_ENDPOINTS, type Family } from "@/lib/providers/catalog";
-import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { localFalClient } from "@/test/local-fal-client";
 
 /**
  * The background families on the local engine, driven by the real @fal-ai/client: fal's input in,
@@ -14,13 +13,7 @@ import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness"
  */
 
 const KEY = "test-fal-key";
-const fal = () =>
-  createFalClient({
-    credentials: () => KEY,
-    retry: { maxRetries: 0 },
-    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
-  });
-
+const fal = () => localFalClient(KEY);
 const W = 160;
 const H = 120;
 const BACKDROP = [228, 232, 236];

@@ -1,11 +1,10 @@
-import { createFalClient, ValidationError } from "@fal-ai/client";
+import { ValidationError } from "@fal-ai/client";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPolicyFetch } from "@/lib/http/policy";
-import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { setKnobs } from "@/lib/local-engine/state";
 import { FAMILIES, type Family } from "@/lib/providers/catalog";
-import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { localFalClient } from "@/test/local-fal-client";
 
 /**
  * The control families on the local engine, driven by the real @fal-ai/client: fal's input in,
@@ -14,13 +13,7 @@ import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness"
  */
 
 const KEY = "test-fal-key";
-const fal = () =>
-  createFalClient({
-    credentials: () => KEY,
-    retry: { maxRetries: 0 },
-    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
-  });
-
+const fal = () => localFalClient(KEY);
 type File = { url: string; content_type?: string; width?: number; height?: number; file_size?: number };
 type Images = { images: File[]; seed: number; prompt: string };
 

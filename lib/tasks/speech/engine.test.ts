@@ -2,14 +2,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createFalClient, ValidationError } from "@fal-ai/client";
+import { ValidationError } from "@fal-ai/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPolicyFetch } from "@/lib/http/policy";
-import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { espeakVoiceFor } from "@/lib/local-engine/media/speech";
 import { setKnobs } from "@/lib/local-engine/state";
 import { FAMILIES, SPEECH_LIMITS, type Family } from "@/lib/providers/catalog";
-import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { engineFetch, useStudioEnv } from "@/test/engine-harness";
+import { localFalClient } from "@/test/local-fal-client";
 
 /**
  * The speech families on the local engine, driven by the real @fal-ai/client: fal's input in, fal's
@@ -17,13 +16,7 @@ import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness"
  */
 
 const KEY = "test-fal-key";
-const fal = () =>
-  createFalClient({
-    credentials: () => KEY,
-    retry: { maxRetries: 0 },
-    fetch: createPolicyFetch({ retries: 0, fetchImpl: engineFetch, rewrite: (u) => toLocalEngineUrl(u, ENGINE_ORIGIN) }),
-  });
-
+const fal = () => localFalClient(KEY);
 beforeAll(async () => {
   await useStudioEnv({ FAL_KEY: KEY, STUDIO_LOCAL_LATENCY_MS: "0" });
   setKnobs({ latencyMs: 0, failureRate: 0, concurrency: 2 });
