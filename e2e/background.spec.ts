@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
 import { naturalSize, radio } from "./pages/studio-page";
+import { recordJobPosts } from "./support/job-posts";
 
 const W = 480;
 const H = 360;
@@ -143,10 +144,7 @@ test.describe("Background", () => {
     test.use({ usesEngine: false });
 
     test("replace without a prompt is refused at the field and starts no job", async ({ backgroundPage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await backgroundPage.goto();
       await backgroundPage.generateButton.click();
       await expect(backgroundPage.form("Background settings").getByRole("alert").filter({ hasText: "Upload the image to work on" })).toBeVisible();

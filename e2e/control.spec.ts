@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
 import { naturalSize, radio } from "./pages/studio-page";
+import { recordJobPosts } from "./support/job-posts";
 
 // A red square on a light grey field: its edges are a square outline.
 const PW = 320;
@@ -82,10 +83,7 @@ test.describe("Control", () => {
   });
 
   test("depth from a photo on the local engine: the refusal is shown by the photo, and nothing is generated", async ({ controlPage, page }) => {
-    const jobPosts: string[] = [];
-    page.on("request", (r) => {
-      if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-    });
+    const jobPosts = recordJobPosts(page);
     await controlPage.goto();
     await controlPage.chooseKind("Depth");
     await controlPage.chooseSource("From photo");
@@ -192,10 +190,7 @@ test.describe("Control", () => {
     test.use({ usesEngine: false });
 
     test("a missing map and a missing prompt are refused at their fields, and no job starts", async ({ controlPage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await controlPage.goto();
       await controlPage.chooseSource("Upload map");
       await controlPage.typePrompt("a dancer");

@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { naturalSize } from "./pages/studio-page";
 import type { ErrorBody } from "./support/api";
 import { imageSize, makeTestPng } from "./support/media";
+import { recordJobPosts } from "./support/job-posts";
 
 test.describe("Image", () => {
   test("text-to-image: two seeded images at the chosen size, downloadable and reproducible", async ({ imagePage, api, page }) => {
@@ -103,10 +104,7 @@ test.describe("Image", () => {
     test.use({ usesEngine: false });
 
     test("an empty prompt is refused at the field and starts no job", async ({ imagePage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await imagePage.goto();
       await imagePage.generateButton.click();
 
@@ -120,10 +118,7 @@ test.describe("Image", () => {
     });
 
     test("a custom size of 10 px is rejected with a visible message", async ({ imagePage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await imagePage.goto();
       await imagePage.prompt.fill("a tiny icon");
       await imagePage.customSize(10, 10);

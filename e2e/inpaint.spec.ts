@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { naturalSize } from "./pages/studio-page";
 import { countChangedPixels, decodeRgb, makeTestPng, NOT_AN_IMAGE, type Rect } from "./support/media";
+import { recordJobPosts } from "./support/job-posts";
 
 const W = 640;
 const H = 480;
@@ -79,10 +80,7 @@ test.describe("Inpaint", () => {
     test.use({ usesEngine: false });
 
     test("undo and clear leave an empty mask, which Inpaint refuses", async ({ inpaintPage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await inpaintPage.goto();
       await inpaintPage.upload("card.png", await makeTestPng(W, H));
       await inpaintPage.expectEditorReady();

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 import { loadedDuration } from "./pages/speech-page";
 import { radio } from "./pages/studio-page";
+import { recordJobPosts } from "./support/job-posts";
 
 const TEXT = "Hello world. The weather today is sunny and warm, with a light breeze from the sea.";
 
@@ -136,10 +137,7 @@ test.describe("Speech", () => {
     test.use({ usesEngine: false });
 
     test("empty and over-long text are refused at the field and start no job", async ({ speechPage, page }) => {
-      const jobPosts: string[] = [];
-      page.on("request", (r) => {
-        if (new URL(r.url()).pathname === "/api/jobs" && r.method() === "POST") jobPosts.push(r.url());
-      });
+      const jobPosts = recordJobPosts(page);
       await speechPage.goto();
       await speechPage.text.click();
       await page.keyboard.type("   ");
