@@ -64,7 +64,8 @@ export const sentencesOf = (text: string): string[] =>
     .filter((s) => /\p{L}|\p{N}/u.test(s));
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
-const contentWords = (text: string) => wordsOf(text).filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+/** The words that carry a text's meaning: no stop words, numbers or two-letter words. */
+export const contentWords = (text: string) => wordsOf(text).filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 
 function frequencies(text: string): Map<string, number> {
   const freq = new Map<string, number>();

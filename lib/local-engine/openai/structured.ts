@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { contentWords } from "@/lib/local-engine/llm/answer";
 import { hashSeed } from "@/lib/local-engine/media/random";
 
 /**
@@ -30,13 +31,6 @@ type Schema = Record<string, unknown>;
 
 // Nesting a caller's schema deeper than this is almost certainly recursive ($ref to itself).
 const MAX_DEPTH = 24;
-
-const STOP_WORDS = new Set("a an and are as at be but by for from give how i in into is it list make me my of on or please that the their them this to was what which with write you your".split(" "));
-
-/** The conversation's own words, in order, without filler: what the answer's strings are made of. */
-export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? []).filter((w) => !STOP_WORDS.has(w));
-}
 
 type Context = { root: Schema; words: string[]; prompt: string; depth: number };
 
