@@ -1,22 +1,32 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { uploadFile, type Uploaded } from "@/lib/client/api";
-
-/** A file in the studio's media store, as the forms hold it: its name, a URL to preview it, and what the upload returned. */
-export type UploadedFile = { name: string; preview: string; uploaded: Uploaded };
-
-// Previews of local picks are blob: URLs to free; a seeded file previews from the store itself.
-const release = (file: UploadedFile | null) => {
-  if (file?.preview.startsWith("blob:")) URL.revokeObjectURL(file.preview);
-};
+import { z } from "zod";
+import { uploadFile } from "@/lib/client/api";
+import { mediaUrlSchema } from "@/lib/tasks/fields";
 
 /**
- * Uploads one file to the studio's media store and remembers it (with a local preview URL).
- * `initial` starts it with a file already in the store, e.g. a remixed job's source image.
+ * A file in the studio's media store, as the forms hold it (and keep it in their drafts): its name,
+ * the URL to preview it (the store's own, so it still shows after a reload) and what the upload returned.
  */
-export function useUpload(kind: "image" | "audio", initial?: UploadedFile | null) {
-  const [file, setFile] = useState<UploadedFile | null>(initial ?? null);
+export const uploadedFileSchema = z.object({
+  name: z.string().max(300),
+  preview: mediaUrlSchema,
+  uploaded: z.object({
+    url: mediaUrlSchema,
+    contentType: z.string().max(200),
+    bytes: z.number().int().nonnegative(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+  }),
+});
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+/**
+ * Uploads one file to the studio's media store for a form that holds it (`file`, `onFile`): a remixed
+ * job's source image or a restored draft's upload comes in the same way as a new pick.
+ */
+export function useUpload(kind: "image" | "audio", file: UploadedFile | null, onFile: (file: UploadedFile | null) => void) {
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,10 +36,7 @@ export function useUpload(kind: "image" | "audio", initial?: UploadedFile | null
       setError(null);
       try {
         const uploaded = await uploadFile(chosen, kind);
-        setFile((old) => {
-          release(old);
-          return { name: chosen.name, preview: URL.createObjectURL(chosen), uploaded };
-        });
+        onFile({ name: chosen.name, preview: uploaded.url, uploaded });
         return uploaded;
       } catch (err) {
         setError(err instanceof Error ? err.message : "Upload failed.");
@@ -38,16 +45,13 @@ export function useUpload(kind: "image" | "audio", initial?: UploadedFile | null
         setUploading(false);
       }
     },
-    [kind],
+    [kind, onFile],
   );
 
   const clear = useCallback(() => {
-    setFile((old) => {
-      release(old);
-      return null;
-    });
+    onFile(null);
     setError(null);
-  }, []);
+  }, [onFile]);
 
   return { file, upload, uploading, error, clear };
 }

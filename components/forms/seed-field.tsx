@@ -1,5 +1,6 @@
 "use client";
 
+import { z } from "zod";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ShuffleIcon } from "@/components/ui/icons";
@@ -39,4 +40,12 @@ export function SeedField({ seed, random, onSeed, onRandom, error }: {
 export function seedValue(seed: string, random: boolean): number | null {
   if (random || seed.trim() === "") return null;
   return Number(seed);
+}
+
+/** The seed as a form's draft keeps it: the typed digits and whether Random is on. */
+export const seedDraftSchema = { seed: z.string().regex(/^\d{0,10}$/), randomSeed: z.boolean() };
+
+/** The draft fields for a job's seed: fixed when it had one, else Random. */
+export function seedDraft(seed: number | null | undefined): { seed: string; randomSeed: boolean } {
+  return seed != null ? { seed: String(seed), randomSeed: false } : { seed: "", randomSeed: true };
 }

@@ -1,30 +1,67 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { BeforeAfter } from "@/components/job/before-after";
 import { ImageGrid } from "@/components/job/media-results";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ImageIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { imageInputSchema, type ImageInput } from "@/lib/tasks/image/definition";
-import type { ImageSize } from "@/lib/providers/catalog";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { imageSizeSchema } from "@/lib/providers/catalog";
+import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
+
+const draftSchema = z.object({
+  mode: z.enum(["text", "image"]),
+  model: z.object({ text: z.string(), image: z.string() }),
+  prompt: z.string().max(4000),
+  negative: z.string().max(2000),
+  size: imageSizeSchema,
+  steps: z.number().int().min(1).max(50),
+  guidance: z.number().min(0).max(20),
+  strength: z.number().min(0.05).max(1),
+  numImages: z.string().regex(/^[1-4]$/),
+  ...seedDraftSchema,
+  source: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<ImageInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
+  if (!initial) return prompt ? { prompt } : undefined;
+  const from = initial.input;
+  const mode: Mode = from.sourceImage ? "image" : "text";
+  return {
+    mode,
+    prompt: from.prompt,
+    negative: from.negativePrompt ?? "",
+    size: from.imageSize,
+    steps: from.steps,
+    guidance: from.guidance,
+    strength: from.strength,
+    numImages: String(from.numImages),
+    ...seedDraft(from.seed),
+    source: initial.media.sourceImage ?? null,
+    ...(initial.model ? { model: { text: "", image: "", [mode]: initial.model } as Draft["model"] } : {}),
+  };
+}
 
 export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
   textModels: ModelOption[];
@@ -33,40 +70,47 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Remix<ImageInput>;
 }) {
-  const from = initial?.input;
-  const initialMode: Mode = from?.sourceImage ? "image" : "text";
-  const [mode, setMode] = useState<Mode>(initialMode);
+  const first = textModels[0]!;
+  const draft = useFormDraft("image", draftSchema, {
+    mode: "text",
+    model: { text: first.id, image: imageModels[0]!.id },
+    prompt: "",
+    negative: "",
+    size: "landscape_4_3",
+    steps: first.defaults.steps ?? 28,
+    guidance: first.defaults.guidance ?? 3.5,
+    strength: imageModels[0]!.defaults.strength ?? 0.85,
+    numImages: "1",
+    ...seedDraft(null),
+    source: null,
+  }, draftOf(initial, initialPrompt));
+  const { values: v, set } = draft;
+  const { mode } = v;
+  const pick = (list: ModelOption[], id: string) => list.find((m) => m.id === id) ?? list[0]!;
+  const modelIn = (m: Mode, ids = v.model) => pick(m === "text" ? textModels : imageModels, ids[m]);
   const models = mode === "text" ? textModels : imageModels;
-  const [modelId, setModelId] = useState<Record<Mode, string>>({
-    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
-    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
-  });
-  const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
-  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
-  const [size, setSize] = useState<ImageSize>(from?.imageSize ?? "landscape_4_3");
-  const [steps, setSteps] = useState(from?.steps ?? 28);
-  const [guidance, setGuidance] = useState(from?.guidance ?? 3.5);
-  const [strength, setStrength] = useState(from?.strength ?? 0.85);
-  const [numImages, setNumImages] = useState(String(from?.numImages ?? 1));
-  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
-  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
-  const source = useUpload("image", initial?.media.sourceImage);
-  const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
+  const model = modelIn(mode);
+  const source = useUpload("image", v.source, useCallback((file) => set({ source: file }), [set]));
+  const feed = useJobFeed("image");
+  const { start, submitting, error, fieldErrors, setFieldErrors } = feed;
+
+  // A new model (or mode) brings its own defaults for the fields still at the old model's.
+  const switchTo = (nextMode: Mode, ids: Draft["model"]) =>
+    set((d) => ({ mode: nextMode, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, modelIn(nextMode, ids).defaults) }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const payload = {
       task: "image" as const,
       model: model.id,
-      prompt,
-      negativePrompt: model.supports.negativePrompt && negative.trim() ? negative : undefined,
-      imageSize: size,
-      steps,
-      guidance,
-      seed: seedValue(seed, randomSeed),
-      numImages: Number(numImages),
-      ...(mode === "image" ? { sourceImage: source.file?.uploaded.url, strength } : {}),
+      prompt: v.prompt,
+      negativePrompt: model.supports.negativePrompt && v.negative.trim() ? v.negative : undefined,
+      imageSize: v.size,
+      steps: v.steps,
+      guidance: v.guidance,
+      seed: seedValue(v.seed, v.randomSeed),
+      numImages: Number(v.numImages),
+      ...(mode === "image" ? { sourceImage: source.file?.uploaded.url, strength: v.strength } : {}),
     };
     const checked = check(imageInputSchema, payload);
     if (!checked.ok) return setFieldErrors(checked.errors);
@@ -74,61 +118,62 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
     await start(payload);
   };
 
-  const reuseSeed = (value: number) => {
-    setRandomSeed(false);
-    setSeed(String(value));
+  const reuseSeed = (value: number) => set(seedDraft(value));
+  const clear = () => {
+    draft.reset();
+    setFieldErrors({});
   };
 
   return (
     <GeneratorLayout
       label="Image settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}
-            onChange={setMode}
+            onChange={(m) => switchTo(m, v.model)}
             options={[{ value: "text", label: "Text → Image" }, { value: "image", label: "Image → Image" }]}
           />
-          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => setModelId((m) => ({ ...m, [mode]: id }))} error={fieldErrors.model} />
+          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => switchTo(mode, { ...v.model, [mode]: id })} error={fieldErrors.model} />
           {mode === "image" ? (
             <SourceImageField upload={source} error={fieldErrors.sourceImage} label="Source image" />
           ) : null}
           <PromptFields
-            prompt={prompt}
-            onPrompt={setPrompt}
-            negative={negative}
-            onNegative={setNegative}
+            prompt={v.prompt}
+            onPrompt={(prompt) => set({ prompt })}
+            negative={v.negative}
+            onNegative={(negative) => set({ negative })}
             showNegative={Boolean(model.supports.negativePrompt)}
             errors={fieldErrors}
             placeholder="A lighthouse on a basalt cliff at dawn, long exposure, mist over the sea"
           />
-          {mode === "text" ? <SizeField value={size} onChange={setSize} errors={fieldErrors} /> : null}
+          {mode === "text" ? <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} /> : null}
           {mode === "image" ? (
-            <Slider id="strength" label="Strength" value={strength} min={0.05} max={1} step={0.05} onChange={setStrength} format={(v) => `${Math.round(v * 100)}%`} />
+            <Slider id="strength" label="Strength" value={v.strength} min={0.05} max={1} step={0.05} onChange={(strength) => set({ strength })} format={(v) => `${Math.round(v * 100)}%`} />
           ) : null}
-          <Slider id="steps" label="Steps" value={steps} min={1} max={50} onChange={setSteps} />
-          <Slider id="guidance" label="Guidance" value={guidance} min={0} max={20} step={0.5} onChange={setGuidance} />
-          <ToggleGroup label="Number of images" value={numImages} onChange={setNumImages} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
-          <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={fieldErrors.seed} />
+          <Slider id="steps" label="Steps" value={v.steps} min={1} max={50} onChange={(steps) => set({ steps })} />
+          <Slider id="guidance" label="Guidance" value={v.guidance} min={0} max={20} step={0.5} onChange={(guidance) => set({ guidance })} />
+          <ToggleGroup label="Number of images" value={v.numImages} onChange={(numImages) => set({ numImages })} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
+          <SeedField seed={v.seed} random={v.randomSeed} onSeed={(seed) => set({ seed })} onRandom={(randomSeed) => set({ randomSeed })} error={fieldErrors.seed} />
           {error ? <ErrorAlert message={error} /> : null}
-          <Button type="submit" loading={submitting} disabled={busy || source.uploading}>
-            <SparklesIcon size={16} /> {busy && !submitting ? "Generating…" : "Generate"}
+          <Button type="submit" loading={submitting} disabled={submitting || source.uploading}>
+            <SparklesIcon size={16} /> Generate
           </Button>
         </>
       }
       results={
-        <JobPane
-          job={job}
-          onCancel={cancel}
+        <JobFeed
+          feed={feed}
           empty={{ icon: <ImageIcon size={28} />, title: "Your images appear here", text: "Describe a picture and press Generate. Results stay downloadable." }}
         >
           {(done) => (
             <div className="flex flex-col gap-3">
-              {source.file && "sourceImage" in done.input && done.input.sourceImage ? (
-                <BeforeAfter originalUrl={source.file.preview} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} />
+              {"sourceImage" in done.input && done.input.sourceImage ? (
+                <BeforeAfter originalUrl={done.input.sourceImage} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} />
               ) : (
                 <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
               )}
@@ -141,7 +186,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
               ) : null}
             </div>
           )}
-        </JobPane>
+        </JobFeed>
       }
     />
   );

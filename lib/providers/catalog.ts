@@ -153,6 +153,8 @@ export type FamilySpec = {
   maxInputPixels?: number;
   /** Control families: the kinds of map the family reads (control-image) or draws (control-map). */
   controls?: readonly ControlKind[];
+  /** What the family's endpoints use when a field is left out (fal's documented defaults); an endpoint may differ (ENDPOINT_DEFAULTS). */
+  defaults?: ModelDefaults;
   /** Optional fields the UI offers for this family. */
   supports: {
     negativePrompt?: boolean;
@@ -178,22 +180,27 @@ const IMAGE_INPUT_PIXELS = 4096 * 4096;
 export const FAMILIES = {
   "flux-text-to-image": {
     kind: "image", mode: "text-to-image", input: fluxTextToImageInput, output: imagesOutput,
+    defaults: { steps: 28, guidance: 3.5 },
     supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true },
   },
   "flux-image-to-image": {
     kind: "image", mode: "image-to-image", input: fluxImageToImageInput, output: imagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 40, guidance: 3.5, strength: 0.95 },
     supports: { steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-inpaint": {
     kind: "inpaint", mode: "inpaint", input: fluxInpaintInput, output: imagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 28, guidance: 3.5, strength: 0.85 },
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "ltx-text-to-video": {
     kind: "video", mode: "text-to-video", input: ltxVideoInput, output: videoOutput,
+    defaults: { steps: 30, guidance: 3 },
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
   },
   "ltx-image-to-video": {
     kind: "video", mode: "image-to-video", input: ltxImageToVideoInput, output: videoOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 30, guidance: 3 },
     supports: { negativePrompt: true, steps: true, guidance: true, seed: true },
   },
   "kling-text-to-video": {
@@ -240,14 +247,17 @@ export const FAMILIES = {
   // Control: a picture guided by a pose, depth or edges map; and the map makers that draw one from a photo.
   "sdxl-controlnet-union": {
     kind: "control", mode: "control-image", controls: ["pose", "depth", "edges"], input: sdxlControlnetUnionInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 35, guidance: 7.5, strength: 1 },
     supports: { negativePrompt: true, imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-control-lora-depth": {
     kind: "control", mode: "control-image", controls: ["depth"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 28, guidance: 3.5, strength: 1 },
     supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-control-lora-canny": {
     kind: "control", mode: "control-image", controls: ["edges"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
+    defaults: { steps: 28, guidance: 3.5, strength: 1 },
     supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   dwpose: { kind: "control", mode: "control-map", controls: ["pose"], input: dwposeInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
@@ -277,6 +287,19 @@ export type Supports = FamilySpec["supports"];
 export type Mode = FamilySpec["mode"];
 
 export type EndpointEntry = { id: string; label: string; family: Family };
+
+/** The sampling values a model runs with when the form leaves them as they are. */
+export type ModelDefaults = { steps?: number; guidance?: number; strength?: number };
+
+/** Endpoints whose defaults differ from their family's, as fal documents them. */
+const ENDPOINT_DEFAULTS: Partial<Record<string, ModelDefaults>> = {
+  "fal-ai/flux/schnell": { steps: 4 },
+};
+
+/** A model's own defaults: its family's, then the endpoint's own where it differs. */
+export function modelDefaults(entry: EndpointEntry): ModelDefaults {
+  return { ...(FAMILIES[entry.family] as FamilySpec).defaults, ...ENDPOINT_DEFAULTS[entry.id] };
+}
 
 /** The family of each of fal's background endpoints (lib/providers/wire/background.ts): one without does not compile. */
 const BACKGROUND_FAMILY: Record<BackgroundEndpointId, Family> = {

@@ -1,4 +1,19 @@
-import type { EndpointEntry, Supports } from "./catalog";
+import type { EndpointEntry, ModelDefaults, Supports } from "./catalog";
 
-/** A model as a page offers it: the endpoint and which optional fields its family takes. */
-export type ModelOption = EndpointEntry & { supports: Supports };
+/** A model as a page offers it: the endpoint, which optional fields its family takes, and the values it runs with by default. */
+export type ModelOption = EndpointEntry & { supports: Supports; defaults: ModelDefaults };
+
+type Sampling = Required<ModelDefaults>;
+
+/**
+ * The sampling fields after switching from one model to another: a field still at the old model's
+ * default takes the new model's; one the person changed keeps their value.
+ */
+export function switchModelDefaults<V extends Partial<Sampling>>(values: V, from: ModelDefaults, to: ModelDefaults): V {
+  const next = { ...values };
+  for (const key of ["steps", "guidance", "strength"] as const) {
+    const target = to[key];
+    if (target !== undefined && key in values && values[key] === from[key]) next[key] = target as V[typeof key];
+  }
+  return next;
+}

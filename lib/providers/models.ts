@@ -1,7 +1,7 @@
 import "server-only";
 import { env, vendorEngine } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_CONTROL_FAMILY, FAMILIES, controlsOf, KNOWN_ENDPOINTS, familyOf, type ControlMode, type EndpointEntry, type Family, type Mode } from "./catalog";
+import { DEFAULT_CONTROL_FAMILY, FAMILIES, controlsOf, KNOWN_ENDPOINTS, familyOf, modelDefaults, type ControlMode, type EndpointEntry, type Family, type Mode } from "./catalog";
 import type { ModelOption } from "./model-option";
 import { TEXT_VENDORS, textModelId, VENDOR_KEY, VENDOR_LABEL, type TextModelOption, type TextVendor } from "./text-model";
 import type { ControlKind } from "./wire/control";
@@ -49,7 +49,7 @@ function configured(): EndpointEntry[] {
 export function allowedEndpoints(): ModelOption[] {
   const entries = [...KNOWN_ENDPOINTS];
   for (const entry of configured()) if (!entries.some((e) => e.id === entry.id)) entries.push(entry);
-  return entries.map((e) => ({ ...e, supports: FAMILIES[e.family].supports }));
+  return entries.map((e) => ({ ...e, supports: FAMILIES[e.family].supports, defaults: modelDefaults(e) }));
 }
 
 export function endpointFamily(endpointId: string): Family | undefined {

@@ -1,0 +1,106 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
+import { watchJob } from "@/lib/client/job-watch";
+import { feedIdsFrom, readStored, storedKey, withNewest, writeStored } from "@/lib/client/stored";
+import { isTerminal, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
+import type { FieldErrors } from "@/lib/errors";
+
+export type FeedItem = { id: string; job: JobRecord | null; problem: string | null };
+
+/**
+ * A generator page's jobs as a feed, newest first: each submit adds a job on top while earlier ones
+ * keep running. Only the ids are kept in the browser (per page); the records always come from the
+ * server through the shared poller, so after a reload running jobs are followed again, finished ones
+ * show their results, and deleted ones drop out.
+ */
+export function useJobFeed(page: string) {
+  const key = storedKey("feed", page);
+  const [ids, setIds] = useState<string[]>([]);
+  const [restored, setRestored] = useState(false);
+  const [jobs, setJobs] = useState<Record<string, JobRecord>>({});
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    setIds(feedIdsFrom(readStored(key)));
+    setRestored(true);
+  }, [key]);
+
+  useEffect(() => {
+    if (restored) writeStored(key, ids);
+  }, [restored, key, ids]);
+
+  const drop = useCallback((id: string) => setIds((list) => list.filter((x) => x !== id)), []);
+  const put = useCallback((job: JobRecord) => setJobs((all) => ({ ...all, [job.id]: job })), []);
+
+  // Every job not known to have ended is watched: unknown ones (just restored) are fetched once this way.
+  const following = ids.filter((id) => !jobs[id] || !isTerminal(jobs[id].status)).join(" ");
+  useEffect(() => {
+    if (!following) return;
+    const stops = following.split(" ").map((id) =>
+      watchJob(id, (event) => {
+        if (event.type === "job") {
+          put(event.job);
+          setProblems(({ [id]: _, ...rest }) => rest);
+        } else if (event.type === "gone") drop(id);
+        else setProblems((all) => ({ ...all, [id]: event.message }));
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [following, put, drop]);
+
+  const start = useCallback(
+    async (input: GenerationInputDraft) => {
+      setSubmitting(true);
+      setError(null);
+      setFieldErrors({});
+      try {
+        const created = await createJob(input);
+        put(created);
+        setIds((list) => withNewest(list, created.id));
+        return created;
+      } catch (err) {
+        if (err instanceof ApiError) {
+          setError(err.message);
+          setFieldErrors(err.fields ?? {});
+        } else setError("Could not start the job.");
+        return null;
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    [put],
+  );
+
+  const cancel = useCallback(
+    async (id: string) => {
+      try {
+        put(await cancelJobRequest(id));
+      } catch (err) {
+        setProblems((all) => ({ ...all, [id]: err instanceof Error ? err.message : "Could not cancel the job." }));
+      }
+    },
+    [put],
+  );
+
+  const items = useMemo<FeedItem[]>(() => ids.map((id) => ({ id, job: jobs[id] ?? null, problem: problems[id] ?? null })), [ids, jobs, problems]);
+
+  return {
+    items,
+    start,
+    cancel,
+    /** Takes a card off this page's feed; the job itself stays (History, its own page). */
+    dismiss: drop,
+    clear: useCallback(() => setIds([]), []),
+    submitting,
+    error,
+    fieldErrors,
+    setFieldErrors,
+  };
+}
+
+export type JobFeedState = ReturnType<typeof useJobFeed>;
