@@ -1,24 +1,52 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { backgroundInputSchema, type BackgroundInput, type BackgroundMode } from "@/lib/tasks/background/definition";
+
+const draftSchema = z.object({
+  mode: z.enum(["remove", "replace"]),
+  model: z.object({ remove: z.string(), replace: z.string() }),
+  prompt: z.string().max(4000),
+  negative: z.string().max(2000),
+  numImages: z.string().regex(/^[1-4]$/),
+  ...seedDraftSchema,
+  image: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<BackgroundInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
+  const from = initial.input;
+  return {
+    mode: from.mode,
+    model: { remove: "", replace: "", [from.mode]: initial.model } as Draft["model"],
+    prompt: from.prompt ?? "",
+    negative: from.negativePrompt ?? "",
+    numImages: String(from.numImages ?? 1),
+    ...seedDraft(from.seed),
+    image: initial.media.image ?? null,
+  };
+}
 
 export function BackgroundForm({ removeModels, replaceModels, initial }: {
   removeModels: ModelOption[];
@@ -26,21 +54,22 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Remix<BackgroundInput>;
 }) {
-  const from = initial?.input;
-  const [mode, setMode] = useState<BackgroundMode>(from?.mode ?? "remove");
+  const draft = useFormDraft("background", draftSchema, {
+    mode: "remove",
+    model: { remove: removeModels[0]!.id, replace: replaceModels[0]!.id },
+    prompt: "",
+    negative: "",
+    numImages: "1",
+    ...seedDraft(null),
+    image: null,
+  }, draftOf(initial));
+  const { values: v, set } = draft;
+  const { mode } = v;
   const models = mode === "remove" ? removeModels : replaceModels;
-  const [modelId, setModelId] = useState<Record<BackgroundMode, string>>({
-    remove: initial && from?.mode === "remove" ? initial.model : removeModels[0]!.id,
-    replace: initial && from?.mode === "replace" ? initial.model : replaceModels[0]!.id,
-  });
-  const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? "");
-  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
-  const [numImages, setNumImages] = useState(String(from?.numImages ?? 1));
-  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
-  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
-  const image = useUpload("image", initial?.media.image);
-  const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
+  const model = models.find((m) => m.id === v.model[mode]) ?? models[0]!;
+  const image = useUpload("image", v.image, useCallback((file) => set({ image: file }), [set]));
+  const feed = useJobFeed("background");
+  const { start, submitting, error, fieldErrors, setFieldErrors } = feed;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -53,10 +82,10 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
       // Removal takes no words, seed or count: only a replacement sends them.
       ...(mode === "replace"
         ? {
-            prompt,
-            negativePrompt: model.supports.negativePrompt && negative.trim() ? negative : undefined,
-            seed: seedValue(seed, randomSeed),
-            numImages: Number(numImages),
+            prompt: v.prompt,
+            negativePrompt: model.supports.negativePrompt && v.negative.trim() ? v.negative : undefined,
+            seed: seedValue(v.seed, v.randomSeed),
+            numImages: Number(v.numImages),
           }
         : {}),
     };
@@ -64,12 +93,17 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
     if (!checked.ok) return setFieldErrors(checked.errors);
     await start(payload);
   };
+  const clear = () => {
+    draft.reset();
+    setFieldErrors({});
+  };
 
   const replace = mode === "replace";
   return (
     <GeneratorLayout
       label="Background settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
@@ -78,48 +112,47 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
             label="Mode"
             value={mode}
             onChange={(m) => {
-              setMode(m);
+              set({ mode: m });
               setFieldErrors({});
             }}
             options={[{ value: "remove", label: "Remove" }, { value: "replace", label: "Replace" }]}
           />
-          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => setModelId((m) => ({ ...m, [mode]: id }))} error={fieldErrors.model} />
+          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => set({ model: { ...v.model, [mode]: id } })} error={fieldErrors.model} />
           {replace ? (
             <>
               <PromptFields
-                prompt={prompt}
-                onPrompt={setPrompt}
-                negative={negative}
-                onNegative={setNegative}
+                prompt={v.prompt}
+                onPrompt={(prompt) => set({ prompt })}
+                negative={v.negative}
+                onNegative={(negative) => set({ negative })}
                 showNegative={Boolean(model.supports.negativePrompt)}
                 errors={fieldErrors}
                 placeholder="A sunlit marble countertop with soft shadows"
               />
               {model.supports.numImages ? (
-                <ToggleGroup label="Number of images" value={numImages} onChange={setNumImages} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
+                <ToggleGroup label="Number of images" value={v.numImages} onChange={(numImages) => set({ numImages })} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
               ) : null}
-              {model.supports.seed ? <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={fieldErrors.seed} /> : null}
+              {model.supports.seed ? <SeedField seed={v.seed} random={v.randomSeed} onSeed={(seed) => set({ seed })} onRandom={(randomSeed) => set({ randomSeed })} error={fieldErrors.seed} /> : null}
             </>
           ) : (
             <p className="text-xs text-zinc-500">The subject is kept exactly; everything around it becomes transparent.</p>
           )}
           {error ? <ErrorAlert message={error} /> : null}
-          <Button type="submit" loading={submitting} disabled={busy || image.uploading}>
-            <SparklesIcon size={16} /> {busy && !submitting ? "Working…" : "Generate"}
+          <Button type="submit" loading={submitting} disabled={submitting || image.uploading}>
+            <SparklesIcon size={16} /> Generate
           </Button>
         </>
       }
       results={
-        <JobPane
-          job={job}
-          onCancel={cancel}
+        <JobFeed
+          feed={feed}
           empty={{ icon: <ScissorsIcon size={28} />, title: "Your cut-out appears here", text: "Upload a picture with a clear subject, then remove its background or describe a new one." }}
         >
           {(done) => {
             const input = done.input as BackgroundInput;
             return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" testId="background-result" />;
           }}
-        </JobPane>
+        </JobFeed>
       }
     />
   );

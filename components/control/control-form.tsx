@@ -1,14 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -17,14 +18,15 @@ import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
-import { resolveImageSize, type ImageSize } from "@/lib/providers/catalog";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { imageSizeSchema, resolveImageSize } from "@/lib/providers/catalog";
+import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import {
-  CONTROL_KIND_LABELS, controlInputSchema, samplingDefaults, sizeForMap, type ControlInput, type ControlKind,
+  CONTROL_KIND_LABELS, controlInputSchema, sizeForMap, type ControlInput, type ControlKind,
 } from "@/lib/tasks/control/definition";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
 
@@ -50,33 +52,75 @@ async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal):
   return (await res.json()) as Uploaded;
 }
 
+const draftSchema = z.object({
+  kind: z.enum(["pose", "depth", "edges"]),
+  source: z.enum(["upload", "photo", "draw"]),
+  model: z.object({ pose: z.string(), depth: z.string(), edges: z.string() }),
+  prompt: z.string().max(4000),
+  negative: z.string().max(2000),
+  strength: z.number().min(0).max(2),
+  matchMap: z.boolean(),
+  size: imageSizeSchema,
+  steps: z.number().int().min(1).max(50),
+  guidance: z.number().min(0).max(20),
+  numImages: z.string().regex(/^[1-4]$/),
+  ...seedDraftSchema,
+  map: uploadedFileSchema.nullable(),
+  photo: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<ControlInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
+  const from = initial.input;
+  return {
+    kind: from.kind,
+    source: initial.media.map ? "upload" : DEFAULT_SOURCE[from.kind],
+    model: { pose: "", depth: "", edges: "", [from.kind]: initial.model } as Draft["model"],
+    prompt: from.prompt,
+    negative: from.negativePrompt ?? "",
+    strength: from.strength,
+    matchMap: !from.imageSize,
+    ...(from.imageSize ? { size: from.imageSize } : {}),
+    ...(from.steps ? { steps: from.steps } : {}),
+    ...(from.guidance !== undefined ? { guidance: from.guidance } : {}),
+    numImages: String(from.numImages ?? 1),
+    ...seedDraft(from.seed),
+    map: initial.media.map ?? null,
+  };
+}
+
 export function ControlForm({ models, initial }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
   initial?: Remix<ControlInput>;
 }) {
-  const from = initial?.input;
-  const [kind, setKind] = useState<ControlKind>(from?.kind ?? "pose");
-  const [source, setSource] = useState<Source>(initial?.media.map ? "upload" : DEFAULT_SOURCE[from?.kind ?? "pose"]);
-  const [modelId, setModelId] = useState<Record<ControlKind, string>>({
-    pose: initial && from?.kind === "pose" ? initial.model : models.pose[0]!.id,
-    depth: initial && from?.kind === "depth" ? initial.model : models.depth[0]!.id,
-    edges: initial && from?.kind === "edges" ? initial.model : models.edges[0]!.id,
-  });
+  const first = models.pose[0]!;
+  const draft = useFormDraft("control", draftSchema, {
+    kind: "pose",
+    source: DEFAULT_SOURCE.pose,
+    model: { pose: first.id, depth: models.depth[0]!.id, edges: models.edges[0]!.id },
+    prompt: "",
+    negative: "",
+    strength: first.defaults.strength ?? 1,
+    matchMap: true,
+    size: "portrait_4_3",
+    steps: first.defaults.steps ?? 28,
+    guidance: first.defaults.guidance ?? 3.5,
+    numImages: "1",
+    ...seedDraft(null),
+    map: null,
+    photo: null,
+  }, draftOf(initial));
+  const { values: v, set } = draft;
+  const { kind, source } = v;
+  const modelOf = (k: ControlKind, ids = v.model) => models[k].find((m) => m.id === ids[k]) ?? models[k][0]!;
   const kindModels = models[kind];
-  const model = kindModels.find((m) => m.id === modelId[kind]) ?? kindModels[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? "");
-  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
-  const [strength, setStrength] = useState(from?.strength ?? 1);
-  const [matchMap, setMatchMap] = useState(!from?.imageSize);
-  const [size, setSize] = useState<ImageSize>(from?.imageSize ?? "portrait_4_3");
-  const [sampling, setSampling] = useState(() => ({ ...samplingDefaults(model.family), ...(from?.steps ? { steps: from.steps } : {}), ...(from?.guidance !== undefined ? { guidance: from.guidance } : {}) }));
-  const [numImages, setNumImages] = useState(String(from?.numImages ?? 1));
-  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
-  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
-  const mapUpload = useUpload("image", initial?.media.map);
-  const photo = useUpload("image");
+  const model = modelOf(kind);
+  const mapUpload = useUpload("image", v.map, useCallback((file) => set({ map: file }), [set]));
+  const photo = useUpload("image", v.photo, useCallback((file) => set({ photo: file }), [set]));
   const [derived, setDerived] = useState<Derived | null>(null);
   const [deriving, setDeriving] = useState(false);
   const [deriveError, setDeriveError] = useState<string | null>(null);
@@ -84,7 +128,9 @@ export function ControlForm({ models, initial }: {
   const [preparing, setPreparing] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
   const editor = useRef<PoseEditorHandle>(null);
-  const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
+  const feed = useJobFeed("control");
+  const { start, submitting, error, fieldErrors, setFieldErrors } = feed;
+  const setSource = (s: Source) => set({ source: s });
 
   const photoUrl = photo.file?.uploaded.url;
   const wantsDerived = source === "photo" && photoUrl !== undefined;
@@ -111,22 +157,26 @@ export function ControlForm({ models, initial }: {
     };
   }, [wantsDerived, current, kind, photoUrl]);
 
+  // A new kind or model brings its own defaults for the fields still at the old model's.
+  const switchTo = (nextKind: ControlKind, ids: Draft["model"]) =>
+    set((d) => ({ kind: nextKind, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, modelOf(nextKind, ids).defaults) }));
   const chooseKind = (next: ControlKind) => {
-    setKind(next);
+    switchTo(next, v.model);
     setFieldErrors({});
     setDeriveError(null);
     if (source === "draw" && next !== "pose") setSource(DEFAULT_SOURCE[next]);
-    const nextModel = models[next].find((m) => m.id === modelId[next]) ?? models[next][0]!;
-    setSampling(samplingDefaults(nextModel.family));
   };
-  const chooseModel = (id: string) => {
-    setModelId((m) => ({ ...m, [kind]: id }));
-    setSampling(samplingDefaults(kindModels.find((m) => m.id === id)?.family ?? model.family));
+  const chooseModel = (id: string) => switchTo(kind, { ...v.model, [kind]: id });
+  const clear = () => {
+    draft.reset();
+    setFieldErrors({});
+    setLocalError(null);
+    setDeriveError(null);
   };
 
   const photoSize = photo.file?.uploaded.width && photo.file.uploaded.height ? { width: photo.file.uploaded.width, height: photo.file.uploaded.height } : null;
   // The drawn map is made at the picture's size: the chosen one, else the photo's shape, else portrait.
-  const drawnSize = !matchMap ? resolveImageSize(size) : photoSize ? sizeForMap(photoSize.width, photoSize.height) : DRAWN_MAP;
+  const drawnSize = !v.matchMap ? resolveImageSize(v.size) : photoSize ? sizeForMap(photoSize.width, photoSize.height) : DRAWN_MAP;
   const mapUrl = source === "upload" ? mapUpload.file?.uploaded.url : source === "photo" ? current?.url : DRAWN_PLACEHOLDER;
 
   const submit = async (e: React.FormEvent) => {
@@ -137,14 +187,14 @@ export function ControlForm({ models, initial }: {
       model: model.id,
       kind,
       map: mapUrl ?? "",
-      prompt,
-      negativePrompt: model.supports.negativePrompt && negative.trim() ? negative : undefined,
-      strength,
-      imageSize: matchMap ? undefined : size,
-      steps: sampling.steps,
-      guidance: sampling.guidance,
-      seed: seedValue(seed, randomSeed),
-      numImages: Number(numImages),
+      prompt: v.prompt,
+      negativePrompt: model.supports.negativePrompt && v.negative.trim() ? v.negative : undefined,
+      strength: v.strength,
+      imageSize: v.matchMap ? undefined : v.size,
+      steps: v.steps,
+      guidance: v.guidance,
+      seed: seedValue(v.seed, v.randomSeed),
+      numImages: Number(v.numImages),
     };
     const checked = check(controlInputSchema, draft);
     if (!checked.ok) return setFieldErrors(checked.errors);
@@ -166,6 +216,7 @@ export function ControlForm({ models, initial }: {
     <GeneratorLayout
       label="Control settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? (
@@ -227,30 +278,30 @@ export function ControlForm({ models, initial }: {
           ) : null}
           <ModelSelect id="model" models={kindModels} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
           <PromptFields
-            prompt={prompt}
-            onPrompt={setPrompt}
-            negative={negative}
-            onNegative={setNegative}
+            prompt={v.prompt}
+            onPrompt={(prompt) => set({ prompt })}
+            negative={v.negative}
+            onNegative={(negative) => set({ negative })}
             showNegative={Boolean(model.supports.negativePrompt)}
             errors={fieldErrors}
             placeholder="A dancer mid-leap on a rain-soaked rooftop at dusk, city lights behind"
           />
-          <Slider id="strength" label="Control strength" value={strength} min={0} max={2} step={0.05} onChange={setStrength} format={(v) => v.toFixed(2)} />
+          <Slider id="strength" label="Control strength" value={v.strength} min={0} max={2} step={0.05} onChange={(strength) => set({ strength })} format={(v) => v.toFixed(2)} />
           <div className="flex flex-col gap-2">
             <label className="flex cursor-pointer items-center gap-2 text-xs text-zinc-300">
-              <input type="checkbox" checked={matchMap} onChange={(e) => setMatchMap(e.target.checked)} className="accent-violet-500" />
+              <input type="checkbox" checked={v.matchMap} onChange={(e) => set({ matchMap: e.target.checked })} className="accent-violet-500" />
               Match the map&apos;s shape
             </label>
-            {matchMap ? null : <SizeField value={size} onChange={setSize} errors={fieldErrors} />}
+            {v.matchMap ? null : <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} />}
           </div>
-          <Slider id="steps" label="Steps" value={sampling.steps} min={1} max={50} onChange={(steps) => setSampling((s) => ({ ...s, steps }))} />
-          <Slider id="guidance" label="Guidance" value={sampling.guidance} min={0} max={20} step={0.5} onChange={(guidance) => setSampling((s) => ({ ...s, guidance }))} />
-          <ToggleGroup label="Number of images" value={numImages} onChange={setNumImages} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
-          <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={fieldErrors.seed} />
+          <Slider id="steps" label="Steps" value={v.steps} min={1} max={50} onChange={(steps) => set({ steps })} />
+          <Slider id="guidance" label="Guidance" value={v.guidance} min={0} max={20} step={0.5} onChange={(guidance) => set({ guidance })} />
+          <ToggleGroup label="Number of images" value={v.numImages} onChange={(numImages) => set({ numImages })} options={["1", "2", "3", "4"].map((v) => ({ value: v, label: v }))} />
+          <SeedField seed={v.seed} random={v.randomSeed} onSeed={(seed) => set({ seed })} onRandom={(randomSeed) => set({ randomSeed })} error={fieldErrors.seed} />
           {source === "draw" && fieldErrors.map ? <p role="alert" className="text-xs text-rose-400">{fieldErrors.map}</p> : null}
           {error || localError ? <ErrorAlert message={error ?? localError} /> : null}
-          <Button type="submit" loading={submitting || preparing} disabled={busy || preparing || deriving || mapUpload.uploading || photo.uploading}>
-            <SparklesIcon size={16} /> {busy && !submitting ? "Generating…" : "Generate"}
+          <Button type="submit" loading={submitting || preparing} disabled={submitting || preparing || deriving || mapUpload.uploading || photo.uploading}>
+            <SparklesIcon size={16} /> Generate
           </Button>
         </>
       }
@@ -269,9 +320,8 @@ export function ControlForm({ models, initial }: {
             </div>
             <PoseEditor ref={editor} width={drawnSize.width} height={drawnSize.height} referenceUrl={showPhoto ? photo.file?.preview : undefined} />
           </section>
-          <JobPane
-            job={job}
-            onCancel={cancel}
+          <JobFeed
+            feed={feed}
             empty={{
               icon: <PoseIcon size={28} />,
               title: "Your picture appears here",
@@ -282,7 +332,7 @@ export function ControlForm({ models, initial }: {
               const input = done.input as ControlInput;
               return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" beforeLabel="Control map" testId="control-result" />;
             }}
-          </JobPane>
+          </JobFeed>
         </div>
       }
     />

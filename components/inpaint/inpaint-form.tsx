@@ -1,28 +1,57 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
-import { JobProgress } from "@/components/job/job-progress";
-import { ResultActions } from "@/components/job/result-actions";
+import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BrushIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
-import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
+
+const draftSchema = z.object({
+  model: z.string(),
+  prompt: z.string().max(4000),
+  negative: z.string().max(2000),
+  strength: z.number().min(0.05).max(1),
+  steps: z.number().int().min(1).max(50),
+  guidance: z.number().min(0).max(20),
+  ...seedDraftSchema,
+  image: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<InpaintInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
+  if (!initial) return prompt ? { prompt } : undefined;
+  const from = initial.input;
+  return {
+    model: initial.model,
+    prompt: from.prompt,
+    negative: from.negativePrompt ?? "",
+    strength: from.strength,
+    steps: from.steps,
+    guidance: from.guidance,
+    ...seedDraft(from.seed),
+    image: initial.media.image ?? null,
+  };
+}
 
 export function InpaintForm({ models, initialPrompt, initial }: {
   models: ModelOption[];
@@ -30,53 +59,66 @@ export function InpaintForm({ models, initialPrompt, initial }: {
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
   initial?: Remix<InpaintInput>;
 }) {
-  const from = initial?.input;
-  const [modelId, setModelId] = useState(initial?.model ?? models[0]!.id);
-  const model = models.find((m) => m.id === modelId) ?? models[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
-  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
-  const [strength, setStrength] = useState(from?.strength ?? 0.85);
-  const [steps, setSteps] = useState(from?.steps ?? 28);
-  const [guidance, setGuidance] = useState(from?.guidance ?? 3.5);
-  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
-  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
+  const first = models[0]!;
+  const draft = useFormDraft("inpaint", draftSchema, {
+    model: first.id,
+    prompt: "",
+    negative: "",
+    strength: first.defaults.strength ?? 0.85,
+    steps: first.defaults.steps ?? 28,
+    guidance: first.defaults.guidance ?? 3.5,
+    ...seedDraft(null),
+    image: null,
+  }, draftOf(initial, initialPrompt));
+  const { values: v, set } = draft;
+  const model = models.find((m) => m.id === v.model) ?? first;
   const [hasMask, setHasMask] = useState(false);
   const [preparing, setPreparing] = useState(false);
-  const image = useUpload("image", initial?.media.image);
+  const image = useUpload("image", v.image, useCallback((file) => set({ image: file }), [set]));
   const mask = useRef<MaskCanvasHandle>(null);
-  const { job, start, cancel, submitting, busy, error, fieldErrors, setFieldErrors } = useJob();
+  const feed = useJobFeed("inpaint");
+  const { start, submitting, error, fieldErrors, setFieldErrors } = feed;
   const [localError, setLocalError] = useState<string | null>(null);
+
+  // A new model brings its own defaults for the fields still at the old model's.
+  const chooseModel = (id: string) =>
+    set((d) => ({ model: id, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, (models.find((m) => m.id === id) ?? first).defaults) }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setLocalError(null);
     if (!image.file) return setFieldErrors({ image: "Upload the image to edit" });
     if (!mask.current || mask.current.isEmpty()) return setFieldErrors({ mask: "Paint over the area to change" });
-    const draft = {
+    const payload = {
       task: "inpaint" as const,
       model: model.id,
-      prompt,
-      negativePrompt: model.supports.negativePrompt && negative.trim() ? negative : undefined,
+      prompt: v.prompt,
+      negativePrompt: model.supports.negativePrompt && v.negative.trim() ? v.negative : undefined,
       image: image.file.uploaded.url,
       // Validated before the mask upload so a missing prompt costs nothing.
       mask: image.file.uploaded.url,
-      strength,
-      steps,
-      guidance,
-      seed: seedValue(seed, randomSeed),
+      strength: v.strength,
+      steps: v.steps,
+      guidance: v.guidance,
+      seed: seedValue(v.seed, v.randomSeed),
       numImages: 1,
     };
-    const checked = check(inpaintInputSchema, draft);
+    const checked = check(inpaintInputSchema, payload);
     if (!checked.ok) return setFieldErrors(checked.errors);
     setPreparing(true);
     try {
       const uploaded = await uploadFile(await mask.current.exportMask(), "image");
-      await start({ ...draft, mask: uploaded.url });
+      await start({ ...payload, mask: uploaded.url });
     } catch (err) {
       setLocalError(err instanceof Error ? err.message : "Could not upload the mask.");
     } finally {
       setPreparing(false);
     }
+  };
+  const clear = () => {
+    draft.reset();
+    setFieldErrors({});
+    setLocalError(null);
   };
 
   const original = image.file;
@@ -84,6 +126,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
     <GeneratorLayout
       label="Inpaint settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? (
@@ -92,24 +135,24 @@ export function InpaintForm({ models, initialPrompt, initial }: {
             </RemixNote>
           ) : null}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image to edit" id="inpaint-image" />
-          <ModelSelect id="model" models={models} value={model.id} onChange={setModelId} error={fieldErrors.model} />
+          <ModelSelect id="model" models={models} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
           <PromptFields
-            prompt={prompt}
-            onPrompt={setPrompt}
-            negative={negative}
-            onNegative={setNegative}
+            prompt={v.prompt}
+            onPrompt={(prompt) => set({ prompt })}
+            negative={v.negative}
+            onNegative={(negative) => set({ negative })}
             showNegative={Boolean(model.supports.negativePrompt)}
             errors={fieldErrors}
             placeholder="A bouquet of wild flowers in a ceramic vase"
           />
-          <Slider id="strength" label="Strength" value={strength} min={0.05} max={1} step={0.05} onChange={setStrength} format={(v) => `${Math.round(v * 100)}%`} />
-          <Slider id="steps" label="Steps" value={steps} min={1} max={50} onChange={setSteps} />
-          <Slider id="guidance" label="Guidance" value={guidance} min={0} max={20} step={0.5} onChange={setGuidance} />
-          <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={fieldErrors.seed} />
+          <Slider id="strength" label="Strength" value={v.strength} min={0.05} max={1} step={0.05} onChange={(strength) => set({ strength })} format={(v) => `${Math.round(v * 100)}%`} />
+          <Slider id="steps" label="Steps" value={v.steps} min={1} max={50} onChange={(steps) => set({ steps })} />
+          <Slider id="guidance" label="Guidance" value={v.guidance} min={0} max={20} step={0.5} onChange={(guidance) => set({ guidance })} />
+          <SeedField seed={v.seed} random={v.randomSeed} onSeed={(seed) => set({ seed })} onRandom={(randomSeed) => set({ randomSeed })} error={fieldErrors.seed} />
           {fieldErrors.mask ? <p role="alert" className="text-xs text-rose-400">{fieldErrors.mask}</p> : null}
           {error || localError ? <ErrorAlert message={error ?? localError} /> : null}
-          <Button type="submit" loading={submitting || preparing} disabled={busy || preparing || image.uploading}>
-            <SparklesIcon size={16} /> {busy && !submitting ? "Inpainting…" : "Inpaint"}
+          <Button type="submit" loading={submitting || preparing} disabled={submitting || preparing || image.uploading}>
+            <SparklesIcon size={16} /> Inpaint
           </Button>
         </>
       }
@@ -136,13 +179,12 @@ export function InpaintForm({ models, initialPrompt, initial }: {
           ) : (
             <EmptyState icon={<BrushIcon size={28} />} title="Upload an image to start" text="Then paint over what should change and describe it. Everything you don't paint stays exactly as it is." className="min-h-80" />
           )}
-          {job ? <JobProgress job={job} onCancel={cancel} /> : null}
-          {job?.status === "done" && original ? (
-            <>
-              <BeforeAfter originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} testId="inpaint-compare" />
-              <ResultActions job={job} key={job.id} />
-            </>
-          ) : null}
+          <JobFeed feed={feed}>
+            {(done) => {
+              const input = done.input as InpaintInput;
+              return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} testId="inpaint-compare" />;
+            }}
+          </JobFeed>
         </div>
       }
     />

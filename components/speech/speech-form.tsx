@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -12,7 +12,8 @@ import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SpeakerIcon } from "@/components/ui/icons";
 import { Select, Textarea } from "@/components/ui/input";
 import { Slider } from "@/components/ui/slider";
-import { useJob } from "@/hooks/use-job";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
 import { check } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
 import { SPEECH_LIMITS } from "@/lib/providers/catalog";
@@ -31,25 +32,40 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
   return [...out];
 }
 
+const draftSchema = z.object({
+  model: z.string(),
+  text: z.string().max(100_000),
+  /** The voice chosen for each model, so switching back finds it again. */
+  voices: z.record(z.string(), z.string().max(200)),
+  speed: z.number().min(0.1).max(4),
+});
+
 export function SpeechForm({ models, unavailable, initial }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Remix<SpeechInput>;
 }) {
-  const from = initial?.input;
-  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
-  const model = models.find((m) => m.id === modelId) ?? models[0]!;
+  const draft = useFormDraft(
+    "speech",
+    draftSchema,
+    { model: models[0]!.id, text: "", voices: {}, speed: 1 },
+    initial ? { model: initial.model, text: initial.input.text, voices: { [initial.model]: initial.input.voice }, speed: initial.input.speed } : undefined,
+  );
+  const { values: v, set } = draft;
+  const model = models.find((m) => m.id === v.model) ?? models[0]!;
   // A configured id the catalog does not know is read as the default speech family, as on the server.
   const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
-  const [text, setText] = useState(from?.text ?? "");
-  const [voiceByModel, setVoiceByModel] = useState<Record<string, string>>(initial ? { [modelId]: initial.input.voice } : {});
-  const voice = voiceByModel[model.id] ?? limits.defaultVoice;
-  const [speed, setSpeed] = useState(from?.speed ?? 1);
+  const { text, speed } = v;
+  const voice = v.voices[model.id] ?? limits.defaultVoice;
   const minSpeed = Math.max(SPEECH_SPEED.min, limits.speed.min);
   const maxSpeed = Math.min(SPEECH_SPEED.max, limits.speed.max);
-  const job = useJob();
+  const job = useJobFeed("speech");
   const { fieldErrors } = job;
+  const clear = () => {
+    draft.reset();
+    job.setFieldErrors({});
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -70,6 +86,7 @@ export function SpeechForm({ models, unavailable, initial }: {
     <GeneratorLayout
       label="Speech settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
@@ -80,7 +97,7 @@ export function SpeechForm({ models, unavailable, initial }: {
               rows={7}
               value={text}
               placeholder="Good morning! Here is today's weather: sunny spells, a light breeze, and a high of twenty-one degrees."
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => set({ text: e.target.value })}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
               }}
@@ -88,9 +105,9 @@ export function SpeechForm({ models, unavailable, initial }: {
               aria-describedby={fieldDescribedBy("speech-text", { hint: counter, error: fieldErrors.text })}
             />
           </Field>
-          <ModelSelect id="model" models={models} value={model.id} onChange={setModelId} error={fieldErrors.model} />
+          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => set({ model: id })} error={fieldErrors.model} />
           <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceLabel(model.id, voice)}>
-            <Select id="voice" value={voice} onChange={(e) => setVoiceByModel((v) => ({ ...v, [model.id]: e.target.value }))} invalid={Boolean(fieldErrors.voice)}>
+            <Select id="voice" value={voice} onChange={(e) => set({ voices: { ...v.voices, [model.id]: e.target.value } })} invalid={Boolean(fieldErrors.voice)}>
               {/* A remixed voice this model no longer lists stays visible, so the refusal names what was chosen. */}
               {limits.voices.some((v) => v.id === voice) ? null : <option value={voice}>{voice}</option>}
               {groups(limits.voices).map(([group, voices]) => (
@@ -105,27 +122,26 @@ export function SpeechForm({ models, unavailable, initial }: {
             </Select>
           </Field>
           <div className="flex flex-col gap-1.5">
-            <Slider id="speed" label="Speed" value={Math.min(maxSpeed, Math.max(minSpeed, speed))} min={minSpeed} max={maxSpeed} step={0.05} onChange={setSpeed} format={(v) => `${v.toFixed(2)}×`} />
+            <Slider id="speed" label="Speed" value={Math.min(maxSpeed, Math.max(minSpeed, speed))} min={minSpeed} max={maxSpeed} step={0.05} onChange={(speed) => set({ speed })} format={(v) => `${v.toFixed(2)}×`} />
             {fieldErrors.speed ? <p role="alert" className="text-xs text-rose-400">{fieldErrors.speed}</p> : null}
           </div>
           {unavailable ? <InfoAlert title="Not available on this machine" message={unavailable} /> : null}
           {job.error ? <ErrorAlert message={job.error} /> : null}
-          <Button type="submit" loading={job.submitting} disabled={job.busy}>
-            <SpeakerIcon size={16} /> {job.busy && !job.submitting ? "Speaking…" : "Speak"}
+          <Button type="submit" loading={job.submitting} disabled={job.submitting}>
+            <SpeakerIcon size={16} /> Speak
           </Button>
         </>
       }
       results={
-        <JobPane
-          job={job.job}
-          onCancel={job.cancel}
+        <JobFeed
+          feed={job}
           empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
         >
           {(done) => {
             const input = done.input as SpeechInput;
             return done.outputs[0] ? <SpeechResult output={done.outputs[0]} text={input.text} voice={voiceLabel(done.endpointId, input.voice)} studio /> : null;
           }}
-        </JobPane>
+        </JobFeed>
       }
     />
   );

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,8 +15,9 @@ import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useJob } from "@/hooks/use-job";
-import { useUpload, type UploadedFile } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload, type UploadedFile } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
@@ -28,6 +30,20 @@ const LANGUAGES = [
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
 
+const draftSchema = z.object({
+  model: z.string(),
+  language: z.string().max(3),
+  mode: z.enum(["transcribe", "translate"]),
+  audio: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input or a handed file fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<TranscribeInput> | undefined, audio: UploadedFile | undefined): Partial<Draft> | undefined {
+  if (initial) return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
+  return audio ? { audio } : undefined;
+}
+
 export function TranscribeForm({ models, unavailable, initial, audio: chosen }: {
   models: ModelOption[];
   unavailable?: string;
@@ -36,25 +52,30 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
   /** Audio already in the studio to start from (?audio=, e.g. Speech's "Transcribe this"). */
   audio?: UploadedFile;
 }) {
-  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
-  const [language, setLanguage] = useState(initial?.input.language ?? "");
-  const [mode, setMode] = useState<"transcribe" | "translate">(initial?.input.mode ?? "transcribe");
-  const audio = useUpload("audio", initial?.media.audio ?? chosen);
-  const job = useJob();
+  const draft = useFormDraft("transcribe", draftSchema, { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial, chosen));
+  const { values: v, set } = draft;
+  const modelId = models.some((m) => m.id === v.model) ? v.model : models[0]!.id;
+  const audio = useUpload("audio", v.audio, useCallback((file) => set({ audio: file }), [set]));
+  const job = useJobFeed("transcribe");
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!audio.file) return job.setFieldErrors({ audio: "Upload or record some audio first" });
-    const payload = { task: "transcribe" as const, model: modelId, audio: audio.file.uploaded.url, mode, language: language || undefined };
+    const payload = { task: "transcribe" as const, model: modelId, audio: audio.file.uploaded.url, mode: v.mode, language: v.language || undefined };
     const checked = check(transcribeInputSchema, payload);
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     await job.start(payload);
+  };
+  const clear = () => {
+    draft.reset();
+    job.setFieldErrors({});
   };
 
   return (
     <GeneratorLayout
       label="Transcription settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
@@ -80,35 +101,32 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
             {audio.error ? <ErrorAlert message={audio.error} /> : null}
             {job.fieldErrors.audio ? <p role="alert" className="text-xs text-rose-400">{job.fieldErrors.audio}</p> : null}
           </div>
-          <ModelSelect id="model" models={models} value={modelId} onChange={setModelId} error={job.fieldErrors.model} />
-          <ToggleGroup<"transcribe" | "translate"> label="Task" value={mode} onChange={setMode} options={[{ value: "transcribe", label: "Transcribe" }, { value: "translate", label: "Translate to English" }]} />
+          <ModelSelect id="model" models={models} value={modelId} onChange={(model) => set({ model })} error={job.fieldErrors.model} />
+          <ToggleGroup<"transcribe" | "translate"> label="Task" value={v.mode} onChange={(mode) => set({ mode })} options={[{ value: "transcribe", label: "Transcribe" }, { value: "translate", label: "Translate to English" }]} />
           <Field label="Language" htmlFor="language" error={job.fieldErrors.language}>
-            <Select id="language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <Select id="language" value={v.language} onChange={(e) => set({ language: e.target.value })}>
               {LANGUAGES.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
             </Select>
           </Field>
           {unavailable ? <InfoAlert title="Not available on this machine" message={unavailable} /> : null}
           {job.error ? <ErrorAlert message={job.error} /> : null}
-          <Button type="submit" loading={job.submitting} disabled={job.busy || audio.uploading}>
-            <MicIcon size={16} /> {job.busy && !job.submitting ? "Transcribing…" : "Transcribe"}
+          <Button type="submit" loading={job.submitting} disabled={job.submitting || audio.uploading}>
+            <MicIcon size={16} /> Transcribe
           </Button>
         </>
       }
       results={
-        <JobPane
-          job={job.job}
-          onCancel={job.cancel}
+        <JobFeed
+          feed={job}
           empty={{ icon: <MicIcon size={28} />, title: "Your transcript appears here", text: "Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." }}
         >
-          {(done) => (
-            <TranscriptView
-              text={done.text}
-              segments={done.segments ?? []}
-              audioUrl={audio.file?.uploaded.url}
-              fileBase={(audio.file?.name ?? "").replace(/\.[^.]+$/, "") || "transcript"}
-            />
-          )}
-        </JobPane>
+          {(done) => {
+            const heard = (done.input as TranscribeInput).audio;
+            // Downloads are named after the file when it is still the one in the form.
+            const named = audio.file?.uploaded.url === heard ? audio.file.name.replace(/\.[^.]+$/, "") : "";
+            return <TranscriptView text={done.text} segments={done.segments ?? []} audioUrl={heard} fileBase={named || `transcript-${done.createdAt.slice(0, 10)}`} />;
+          }}
+        </JobFeed>
       }
     />
   );

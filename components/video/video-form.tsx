@@ -1,27 +1,62 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
-import { JobPane } from "@/components/job/job-pane";
+import { JobFeed } from "@/components/job/job-feed";
 import { VideoPlayer } from "@/components/job/video-player";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useJob } from "@/hooks/use-job";
-import { useUpload } from "@/hooks/use-upload";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { videoInputSchema, type VideoInput } from "@/lib/tasks/video/definition";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
+
+const draftSchema = z.object({
+  mode: z.enum(["text", "image"]),
+  model: z.object({ text: z.string(), image: z.string() }),
+  prompt: z.string().max(4000),
+  negative: z.string().max(2000),
+  duration: z.string().max(10).nullable(),
+  aspect: z.string().max(10).nullable(),
+  steps: z.number().int().min(1).max(50),
+  guidance: z.number().min(0).max(20),
+  ...seedDraftSchema,
+  start: uploadedFileSchema.nullable(),
+});
+type Draft = z.infer<typeof draftSchema>;
+
+/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Remix<VideoInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
+  if (!initial) return prompt ? { prompt } : undefined;
+  const from = initial.input;
+  const mode: Mode = from.startImage ? "image" : "text";
+  return {
+    mode,
+    model: { text: "", image: "", [mode]: initial.model } as Draft["model"],
+    prompt: from.prompt,
+    negative: from.negativePrompt ?? "",
+    duration: from.duration ?? null,
+    aspect: from.aspectRatio ?? null,
+    ...(from.steps !== undefined ? { steps: from.steps } : {}),
+    ...(from.guidance !== undefined ? { guidance: from.guidance } : {}),
+    ...seedDraft(from.seed),
+    start: initial.media.startImage ?? null,
+  };
+}
 
 export function VideoForm({ textModels, imageModels, initialPrompt, unavailable, initial }: {
   textModels: ModelOption[];
@@ -31,42 +66,48 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Remix<VideoInput>;
 }) {
-  const from = initial?.input;
-  const initialMode: Mode = from?.startImage ? "image" : "text";
-  const [mode, setMode] = useState<Mode>(initialMode);
+  const first = textModels[0]!;
+  const draft = useFormDraft("video", draftSchema, {
+    mode: "text",
+    model: { text: first.id, image: imageModels[0]!.id },
+    prompt: "",
+    negative: "",
+    duration: null,
+    aspect: null,
+    steps: first.defaults.steps ?? 30,
+    guidance: first.defaults.guidance ?? 3,
+    ...seedDraft(null),
+    start: null,
+  }, draftOf(initial, initialPrompt));
+  const { values: v, set } = draft;
+  const { mode } = v;
+  const pick = (list: ModelOption[], id: string) => list.find((m) => m.id === id) ?? list[0]!;
+  const modelIn = (m: Mode, ids = v.model) => pick(m === "text" ? textModels : imageModels, ids[m]);
   const models = mode === "text" ? textModels : imageModels;
-  const [modelId, setModelId] = useState<Record<Mode, string>>({
-    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
-    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
-  });
-  const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
+  const model = modelIn(mode);
   const { supports } = model;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
-  const [negative, setNegative] = useState(from?.negativePrompt ?? "");
-  const [duration, setDuration] = useState<string | undefined>(from?.duration);
-  const [aspect, setAspect] = useState<string | undefined>(from?.aspectRatio);
-  const [steps, setSteps] = useState(from?.steps ?? 30);
-  const [guidance, setGuidance] = useState(from?.guidance ?? 3);
-  const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
-  const [randomSeed, setRandomSeed] = useState(from?.seed == null);
-  const start = useUpload("image", initial?.media.startImage);
-  const job = useJob();
+  const start = useUpload("image", v.start, useCallback((file) => set({ start: file }), [set]));
+  const job = useJobFeed("video");
   // A model switch can drop the chosen value from the options; fall back to the model's first.
-  const chosenDuration = duration && supports.duration?.includes(duration) ? duration : supports.duration?.[0];
-  const chosenAspect = aspect && supports.aspectRatio?.includes(aspect) ? aspect : supports.aspectRatio?.[0];
+  const chosenDuration = v.duration && supports.duration?.includes(v.duration) ? v.duration : supports.duration?.[0];
+  const chosenAspect = v.aspect && supports.aspectRatio?.includes(v.aspect) ? v.aspect : supports.aspectRatio?.[0];
+
+  // A new model (or mode) brings its own defaults for the fields still at the old model's.
+  const switchTo = (nextMode: Mode, ids: Draft["model"]) =>
+    set((d) => ({ mode: nextMode, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance }, model.defaults, modelIn(nextMode, ids).defaults) }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const payload = {
       task: "video" as const,
       model: model.id,
-      prompt,
-      negativePrompt: supports.negativePrompt && negative.trim() ? negative : undefined,
+      prompt: v.prompt,
+      negativePrompt: supports.negativePrompt && v.negative.trim() ? v.negative : undefined,
       duration: chosenDuration,
       aspectRatio: mode === "text" ? chosenAspect : undefined,
-      steps,
-      guidance,
-      seed: seedValue(seed, randomSeed),
+      steps: v.steps,
+      guidance: v.guidance,
+      seed: seedValue(v.seed, v.randomSeed),
       startImage: mode === "image" ? start.file?.uploaded.url : undefined,
     };
     const checked = check(videoInputSchema, payload);
@@ -74,51 +115,55 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
     if (mode === "image" && !start.file) return job.setFieldErrors({ startImage: "Upload the first frame" });
     await job.start(payload);
   };
+  const clear = () => {
+    draft.reset();
+    job.setFieldErrors({});
+  };
 
   return (
     <GeneratorLayout
       label="Video settings"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
-          <ToggleGroup<Mode> label="Mode" value={mode} onChange={setMode} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
-          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => setModelId((m) => ({ ...m, [mode]: id }))} error={job.fieldErrors.model} />
+          <ToggleGroup<Mode> label="Mode" value={mode} onChange={(m) => switchTo(m, v.model)} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
+          <ModelSelect id="model" models={models} value={model.id} onChange={(id) => switchTo(mode, { ...v.model, [mode]: id })} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}
           <PromptFields
-            prompt={prompt}
-            onPrompt={setPrompt}
-            negative={negative}
-            onNegative={setNegative}
+            prompt={v.prompt}
+            onPrompt={(prompt) => set({ prompt })}
+            negative={v.negative}
+            onNegative={(negative) => set({ negative })}
             showNegative={Boolean(supports.negativePrompt)}
             errors={job.fieldErrors}
             placeholder="Slow dolly-in on a neon-lit ramen stall in the rain, steam rising"
           />
           {supports.duration && chosenDuration ? (
-            <ToggleGroup label="Duration" value={chosenDuration} onChange={setDuration} options={supports.duration.map((d) => ({ value: d, label: `${d} s` }))} />
+            <ToggleGroup label="Duration" value={chosenDuration} onChange={(duration) => set({ duration })} options={supports.duration.map((d) => ({ value: d, label: `${d} s` }))} />
           ) : null}
           {mode === "text" && supports.aspectRatio && chosenAspect ? (
-            <ToggleGroup label="Aspect ratio" value={chosenAspect} onChange={setAspect} options={supports.aspectRatio.map((a) => ({ value: a, label: a }))} />
+            <ToggleGroup label="Aspect ratio" value={chosenAspect} onChange={(aspect) => set({ aspect })} options={supports.aspectRatio.map((a) => ({ value: a, label: a }))} />
           ) : null}
-          {supports.steps ? <Slider id="steps" label="Steps" value={steps} min={1} max={50} onChange={setSteps} /> : null}
-          {supports.guidance ? <Slider id="guidance" label="Guidance" value={guidance} min={0} max={20} step={0.5} onChange={setGuidance} /> : null}
-          {supports.seed ? <SeedField seed={seed} random={randomSeed} onSeed={setSeed} onRandom={setRandomSeed} error={job.fieldErrors.seed} /> : null}
+          {supports.steps ? <Slider id="steps" label="Steps" value={v.steps} min={1} max={50} onChange={(steps) => set({ steps })} /> : null}
+          {supports.guidance ? <Slider id="guidance" label="Guidance" value={v.guidance} min={0} max={20} step={0.5} onChange={(guidance) => set({ guidance })} /> : null}
+          {supports.seed ? <SeedField seed={v.seed} random={v.randomSeed} onSeed={(seed) => set({ seed })} onRandom={(randomSeed) => set({ randomSeed })} error={job.fieldErrors.seed} /> : null}
           {job.fieldErrors.duration ? <p role="alert" className="text-xs text-rose-400">{job.fieldErrors.duration}</p> : null}
           {unavailable ? <InfoAlert title="Not available on this machine" message={unavailable} /> : null}
           {job.error ? <ErrorAlert message={job.error} /> : null}
-          <Button type="submit" loading={job.submitting} disabled={job.busy || start.uploading}>
-            <SparklesIcon size={16} /> {job.busy && !job.submitting ? "Generating…" : "Generate video"}
+          <Button type="submit" loading={job.submitting} disabled={job.submitting || start.uploading}>
+            <SparklesIcon size={16} /> Generate video
           </Button>
         </>
       }
       results={
-        <JobPane
-          job={job.job}
-          onCancel={job.cancel}
+        <JobFeed
+          feed={job}
           empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
         >
-          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={prompt} seed={done.seed} autoPlay /> : null)}
-        </JobPane>
+          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay /> : null)}
+        </JobFeed>
       }
     />
   );

@@ -32,10 +32,6 @@ export const controlInputSchema = z.object({
 });
 export type ControlInput = z.infer<typeof controlInputSchema>;
 
-/** Each family's own defaults for steps and guidance (fal's: FLUX 28 at 3.5, SDXL 35 at 7.5), for a form to start from. */
-export function samplingDefaults(family: string): { steps: number; guidance: number } {
-  return family === "sdxl-controlnet-union" ? { steps: 35, guidance: 7.5 } : { steps: 28, guidance: 3.5 };
-}
 
 /** The models' working size: about a megapixel. */
 const TARGET_PIXELS = 1024 * 1024;
