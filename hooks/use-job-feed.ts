@@ -87,11 +87,15 @@ export function useJobFeed(page: string) {
     [put],
   );
 
+  /** Puts a job started elsewhere (a streamed answer) on top of the feed. */
+  const track = useCallback((id: string) => setIds((list) => withNewest(list, id)), []);
+
   const items = useMemo<FeedItem[]>(() => ids.map((id) => ({ id, job: jobs[id] ?? null, problem: problems[id] ?? null })), [ids, jobs, problems]);
 
   return {
     items,
     start,
+    track,
     cancel,
     /** Takes a card off this page's feed; the job itself stays (History, its own page). */
     dismiss: drop,

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { RemixNote } from "@/components/job/remix-note";
@@ -13,24 +14,51 @@ import { SparklesIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { check } from "@/lib/client/validate";
 import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/parse";
 import type { TextModelOption } from "@/lib/providers/text-model";
 import { PromptCard } from "./prompt-card";
+import { JobFeed } from "@/components/job/job-feed";
 import { ResultActions } from "@/components/job/result-actions";
+import { promptsView } from "@/components/tasks/prompts";
+
+const draftSchema = z.object({
+  idea: z.string().max(2000),
+  target: z.enum(["image", "video"]),
+  count: z.string().regex(/^[1-6]$/),
+  style: z.string().max(500),
+  model: z.string().max(300),
+});
 
 export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<PromptDraftRequest> }) {
   const from = initial?.input;
-  const [idea, setIdea] = useState(from?.idea ?? "");
-  const [target, setTarget] = useState<"image" | "video">(from?.target ?? "image");
-  const [count, setCount] = useState(String(from?.count ?? 3));
-  const [style, setStyle] = useState(from?.style ?? "");
-  const [model, setModel] = useState(() => initialTextModel(models, defaultModel, from?.model));
+  const draft = useFormDraft(
+    "prompts",
+    draftSchema,
+    { idea: "", target: "image", count: "3", style: "", model: defaultModel },
+    from ? { idea: from.idea, target: from.target, count: String(from.count), style: from.style ?? "", model: from.model ?? defaultModel } : undefined,
+  );
+  const { values: v, set } = draft;
+  const { idea, target, count, style } = v;
+  const model = initialTextModel(models, defaultModel, v.model);
   const drafts = usePromptDrafts();
+  // Earlier drafts come back from their job records: after a reload, the last ones show again.
+  const earlier = useJobFeed("prompts");
+  const current = drafts.meta?.id;
+  const { track } = earlier;
+  useEffect(() => {
+    if (current) track(current);
+  }, [current, track]);
   const streaming = drafts.state === "streaming";
   const writing = streaming ? partialDraft(drafts.text) : undefined;
+  const clear = () => {
+    draft.reset();
+    drafts.setFieldErrors({});
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -43,6 +71,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
     <GeneratorLayout
       label="Prompt drafting"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} /> : null}
@@ -52,18 +81,18 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
               rows={3}
               value={idea}
               placeholder="a fox librarian in a snowy mountain town"
-              onChange={(e) => setIdea(e.target.value)}
+              onChange={(e) => set({ idea: e.target.value })}
               onKeyDown={(e) => { if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit(); }}
               invalid={Boolean(drafts.fieldErrors.idea)}
               aria-describedby={fieldDescribedBy("idea", { hint: true, error: drafts.fieldErrors.idea })}
             />
           </Field>
-          <ToggleGroup<"image" | "video"> label="For" value={target} onChange={setTarget} options={[{ value: "image", label: "Images" }, { value: "video", label: "Video" }]} />
-          <ToggleGroup label="How many" value={count} onChange={setCount} options={["1", "2", "3", "4", "5", "6"].map((v) => ({ value: v, label: v }))} />
+          <ToggleGroup<"image" | "video"> label="For" value={target} onChange={(t) => set({ target: t })} options={[{ value: "image", label: "Images" }, { value: "video", label: "Video" }]} />
+          <ToggleGroup label="How many" value={count} onChange={(c) => set({ count: c })} options={["1", "2", "3", "4", "5", "6"].map((v) => ({ value: v, label: v }))} />
           <Field label="Style (optional)" htmlFor="style" error={drafts.fieldErrors.style}>
-            <Input id="style" value={style} placeholder="e.g. Studio Ghibli palette, 1970s film" onChange={(e) => setStyle(e.target.value)} />
+            <Input id="style" value={style} placeholder="e.g. Studio Ghibli palette, 1970s film" onChange={(e) => set({ style: e.target.value })} />
           </Field>
-          <TextModelSelect id="prompts-model" models={models} value={model} onChange={setModel} error={drafts.fieldErrors.model} localNote="drafts from the idea with stock looks, no language model" />
+          <TextModelSelect id="prompts-model" models={models} value={model} onChange={(id) => set({ model: id })} error={drafts.fieldErrors.model} localNote="drafts from the idea with stock looks, no language model" />
           {drafts.error ? <ErrorAlert message={drafts.error} /> : null}
           {streaming ? (
             <Button key="stop" type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
@@ -73,22 +102,27 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
         </>
       }
       results={
-        drafts.state === "idle" ? (
-          <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
-        ) : (
-          <div className="flex flex-col gap-3" aria-live="polite" aria-busy={streaming}>
-            <div className="flex items-center gap-2 text-xs text-zinc-500">
-              {streaming ? <Spinner label="Writing…" /> : null}
-              {drafts.meta ? <span>{drafts.meta.engine === "local" ? "Local engine" : drafts.meta.engine} · <span className="font-mono">{drafts.meta.model}</span></span> : null}
-              {drafts.state === "stopped" ? <span>Stopped</span> : null}
+        <div className="flex flex-col gap-6">
+          {drafts.state !== "idle" ? (
+            <div className="flex flex-col gap-3" aria-label="Current drafts" role="region" aria-live="polite" aria-busy={streaming}>
+              <div className="flex items-center gap-2 text-xs text-zinc-500">
+                {streaming ? <Spinner label="Writing…" /> : null}
+                {drafts.meta ? <span>{drafts.meta.engine === "local" ? "Local engine" : drafts.meta.engine} · <span className="font-mono">{drafts.meta.model}</span></span> : null}
+                {drafts.state === "stopped" ? <span>Stopped</span> : null}
+              </div>
+              {drafts.prompts.map((p, i) => <PromptCard key={i} draft={p} index={i} />)}
+              {writing && drafts.prompts.length < Number(count) ? (
+                <PromptCard draft={{ title: writing.title, prompt: writing.prompt }} index={drafts.prompts.length} writing />
+              ) : null}
+              {drafts.state === "done" && drafts.meta ? <ResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
             </div>
-            {drafts.prompts.map((p, i) => <PromptCard key={i} draft={p} index={i} />)}
-            {writing && drafts.prompts.length < Number(count) ? (
-              <PromptCard draft={{ title: writing.title, prompt: writing.prompt }} index={drafts.prompts.length} writing />
-            ) : null}
-            {drafts.state === "done" && drafts.meta ? <ResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
-          </div>
-        )
+          ) : earlier.items.length === 0 ? (
+            <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
+          ) : null}
+          <JobFeed feed={{ ...earlier, items: earlier.items.filter((item) => item.id !== current) }}>
+            {(done) => <promptsView.Result job={done} variant="studio" />}
+          </JobFeed>
+        </div>
       }
     />
   );

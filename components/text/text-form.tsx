@@ -1,13 +1,16 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
+import { JobFeed } from "@/components/job/job-feed";
 import { ResultActions } from "@/components/job/result-actions";
+import { textView } from "@/components/tasks/text";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
 import { Button } from "@/components/ui/button";
@@ -16,6 +19,8 @@ import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { ExternalLinkIcon, StopIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { useFormDraft } from "@/hooks/use-form-draft";
+import { useJobFeed } from "@/hooks/use-job-feed";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { check } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
@@ -29,19 +34,41 @@ const MESSAGES = { failure: "The model failed to answer.", incomplete: "The conn
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
+const draftSchema = z.object({
+  prompt: z.string().max(100_000),
+  system: z.string().max(20_000),
+  model: z.string().max(300),
+  temperature: z.string().max(20),
+  maxTokens: z.string().max(20),
+  reasoning: z.boolean(),
+});
+const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
+
 export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<TextInput> }) {
   const from = initial?.input;
-  const [prompt, setPrompt] = useState(from?.prompt ?? "");
-  const [system, setSystem] = useState(from?.system ?? "");
-  const [model, setModel] = useState(() => initialTextModel(models, defaultModel, from?.model));
-  const [temperature, setTemperature] = useState(from?.temperature === undefined ? "" : String(from.temperature));
-  const [maxTokens, setMaxTokens] = useState(from?.maxTokens === undefined ? "" : String(from.maxTokens));
-  const [reasoning, setReasoning] = useState(from?.reasoning ?? false);
+  const draft = useFormDraft(
+    "text",
+    draftSchema,
+    { prompt: "", system: "", model: defaultModel, temperature: "", maxTokens: "", reasoning: false },
+    from
+      ? { prompt: from.prompt, system: from.system ?? "", model: from.model ?? defaultModel, temperature: optional(from.temperature), maxTokens: optional(from.maxTokens), reasoning: from.reasoning ?? false }
+      : undefined,
+  );
+  const { values: v, set } = draft;
+  const { prompt, system, temperature, maxTokens, reasoning } = v;
+  const model = initialTextModel(models, defaultModel, v.model);
   const job = useStreamJob("/api/text", textEventSchema, MESSAGES);
+  // Earlier answers come back from their job records: after a reload, the last one shows again.
+  const earlier = useJobFeed("text");
   const [answer, setAnswer] = useState<{ text: string; reasoning: string; usage: JobRecord["usage"]; truncated: boolean }>({ text: "", reasoning: "", usage: null, truncated: false });
   const streaming = job.state === "streaming";
   const errors = job.fieldErrors;
   const { start } = job;
+  const { track } = earlier;
+  const current = job.meta?.id;
+  useEffect(() => {
+    if (current) track(current);
+  }, [current, track]);
 
   const send = useCallback(async (input: TextInput) => {
     setAnswer({ text: "", reasoning: "", usage: null, truncated: false });
@@ -67,6 +94,10 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     await send(checked.data);
   };
+  const clear = () => {
+    draft.reset();
+    job.setFieldErrors({});
+  };
 
   const chosen = parseTextModel(model);
   const reasoningHint =
@@ -80,6 +111,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
     <GeneratorLayout
       label="Text"
       onSubmit={submit}
+      onClear={clear}
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} /> : null}
@@ -90,7 +122,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
               maxHeight={420}
               value={prompt}
               placeholder="Ask anything, or paste a text after “Summarise:”"
-              onChange={(e) => setPrompt(e.target.value)}
+              onChange={(e) => set({ prompt: e.target.value })}
               onKeyDown={submitOnCtrlEnter}
               invalid={Boolean(errors.prompt)}
               aria-describedby={fieldDescribedBy("text-prompt", { hint: true, error: errors.prompt })}
@@ -105,20 +137,20 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
                   rows={3}
                   value={system}
                   placeholder="You are a concise technical editor."
-                  onChange={(e) => setSystem(e.target.value)}
+                  onChange={(e) => set({ system: e.target.value })}
                   invalid={Boolean(errors.system)}
                   aria-describedby={fieldDescribedBy("text-system", { hint: true, error: errors.system })}
                 />
               </Field>
             </div>
           </details>
-          <TextModelSelect id="text-model" models={models} value={model} onChange={setModel} error={errors.model} localNote="no language model; it answers only what it can compute" />
+          <TextModelSelect id="text-model" models={models} value={model} onChange={(id) => set({ model: id })} error={errors.model} localNote="no language model; it answers only what it can compute" />
           <div className="grid grid-cols-2 gap-3">
-            <NumberField id="text-temperature" label="Temperature" hint="0–2; empty: the model's default" placeholder="Default" inputMode="decimal" value={temperature} onChange={setTemperature} error={errors.temperature} />
-            <NumberField id="text-max-tokens" label="Max tokens" hint="Empty: no limit set" placeholder="No limit" inputMode="numeric" value={maxTokens} onChange={setMaxTokens} error={errors.maxTokens} />
+            <NumberField id="text-temperature" label="Temperature" hint="0–2; empty: the model's default" placeholder="Default" inputMode="decimal" value={temperature} onChange={(t) => set({ temperature: t })} error={errors.temperature} />
+            <NumberField id="text-max-tokens" label="Max tokens" hint="Empty: no limit set" placeholder="No limit" inputMode="numeric" value={maxTokens} onChange={(n) => set({ maxTokens: n })} error={errors.maxTokens} />
           </div>
           <label className="flex cursor-pointer items-start gap-2.5 rounded-lg border border-zinc-800 px-3 py-2.5 text-sm text-zinc-200 has-[:checked]:border-violet-500/60 has-[:checked]:bg-violet-500/10 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-violet-500/70">
-            <input type="checkbox" className="mt-0.5 size-4 accent-violet-500" checked={reasoning} onChange={(e) => setReasoning(e.target.checked)} aria-describedby="text-reasoning-hint" />
+            <input type="checkbox" className="mt-0.5 size-4 accent-violet-500" checked={reasoning} onChange={(e) => set({ reasoning: e.target.checked })} aria-describedby="text-reasoning-hint" />
             <span className="flex flex-col gap-0.5">
               <span>Reasoning</span>
               <span id="text-reasoning-hint" className="text-xs text-zinc-500">{reasoningHint}</span>
@@ -134,26 +166,31 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
         </>
       }
       results={
-        job.state === "idle" ? (
-          <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
-        ) : (
-          <div className="flex flex-col gap-3" aria-live="polite" aria-busy={streaming}>
-            <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500" data-testid="text-meta">
-              {streaming ? <Spinner label="Writing…" /> : null}
-              {job.meta ? <span>{engineLabel(job.meta.engine as JobRecord["engine"])} · <span className="font-mono">{job.meta.model}</span></span> : null}
-              {job.state === "stopped" ? <span data-testid="text-stopped">Stopped; what was written is kept</span> : null}
+        <div className="flex flex-col gap-6">
+          {job.state !== "idle" ? (
+            <div className="flex flex-col gap-3" aria-label="Current answer" role="region" aria-live="polite" aria-busy={streaming}>
+              <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500" data-testid="text-meta">
+                {streaming ? <Spinner label="Writing…" /> : null}
+                {job.meta ? <span>{engineLabel(job.meta.engine as JobRecord["engine"])} · <span className="font-mono">{job.meta.model}</span></span> : null}
+                {job.state === "stopped" ? <span data-testid="text-stopped">Stopped; what was written is kept</span> : null}
+              </div>
+              {job.meta || answer.text || answer.reasoning ? (
+                <TextAnswer text={answer.text} reasoning={answer.reasoning || null} usage={answer.usage} streaming={streaming} truncated={answer.truncated} />
+              ) : null}
+              {job.state === "done" && job.meta ? <ResultActions job={{ id: job.meta.id, shareId: null }} key={job.meta.id} /> : null}
+              {job.state === "stopped" && job.meta ? (
+                <AppLink href={`/jobs/${job.meta.id}`} className="inline-flex h-8 w-fit items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
+                  <ExternalLinkIcon size={14} /> Open job
+                </AppLink>
+              ) : null}
             </div>
-            {job.meta || answer.text || answer.reasoning ? (
-              <TextAnswer text={answer.text} reasoning={answer.reasoning || null} usage={answer.usage} streaming={streaming} truncated={answer.truncated} />
-            ) : null}
-            {job.state === "done" && job.meta ? <ResultActions job={{ id: job.meta.id, shareId: null }} key={job.meta.id} /> : null}
-            {job.state === "stopped" && job.meta ? (
-              <AppLink href={`/jobs/${job.meta.id}`} className="inline-flex h-8 w-fit items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
-                <ExternalLinkIcon size={14} /> Open job
-              </AppLink>
-            ) : null}
-          </div>
-        )
+          ) : earlier.items.length === 0 ? (
+            <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
+          ) : null}
+          <JobFeed feed={{ ...earlier, items: earlier.items.filter((item) => item.id !== current) }}>
+            {(done) => <textView.Result job={done} variant="studio" />}
+          </JobFeed>
+        </div>
       }
     />
   );
