@@ -19,7 +19,7 @@ export class BackgroundPage extends StudioPage {
     this.imageInput = page.locator("#background-image");
     this.prompt = page.getByLabel("Prompt", { exact: true });
     this.generateButton = page.getByRole("button", { name: "Generate", exact: true });
-    this.result = page.getByTestId("background-result");
+    this.result = this.newest.getByTestId("background-result");
     this.original = this.result.getByRole("img", { name: "Original image" });
     this.resultImages = this.result.getByTestId("result-image");
   }

@@ -30,7 +30,7 @@ export class ControlPage extends StudioPage {
     this.generateButton = page.getByRole("button", { name: "Generate", exact: true });
     this.editor = page.getByTestId("pose-editor");
     this.derivedMap = page.getByTestId("derived-map");
-    this.result = page.getByTestId("control-result");
+    this.result = this.newest.getByTestId("control-result");
     this.resultMap = this.result.getByRole("img", { name: "Control map" });
     this.resultImages = this.result.getByTestId("result-image");
   }

@@ -25,9 +25,9 @@ export class ImagePage extends StudioPage {
     this.customHeight = page.getByLabel("Height in pixels");
     this.generateButton = page.getByRole("button", { name: "Generate", exact: true });
     this.sourceInput = page.locator("#source-image");
-    this.resultGrid = page.getByTestId("result-grid");
-    this.resultImages = page.getByTestId("result-image");
-    this.usedSeed = page.getByTestId("used-seed");
+    this.resultGrid = this.newest.getByTestId("result-grid");
+    this.resultImages = this.newest.getByTestId("result-image");
+    this.usedSeed = this.newest.getByTestId("used-seed");
   }
 
   async chooseMode(mode: "Text → Image" | "Image → Image"): Promise<void> {

@@ -37,7 +37,7 @@ export class InpaintPage extends StudioPage {
     this.invertMask = page.getByRole("button", { name: "Invert mask", exact: true });
     this.brushSize = page.getByRole("slider", { name: "Brush size" });
     this.inpaintButton = page.getByRole("button", { name: "Inpaint", exact: true });
-    this.compare = page.getByTestId("inpaint-compare");
+    this.compare = this.newest.getByTestId("inpaint-compare");
     this.resultImage = this.compare.getByTestId("result-image");
   }
 

@@ -12,6 +12,8 @@ export class PromptsPage extends StudioPage {
   readonly stopButton: Locator;
   readonly cards: Locator;
   readonly writing: Locator;
+  /** The drafts being (or last) written on this visit; earlier ones are listed below as job cards. */
+  readonly current: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -19,8 +21,9 @@ export class PromptsPage extends StudioPage {
     this.style = page.getByLabel("Style (optional)");
     this.draftButton = page.getByRole("button", { name: "Draft prompts", exact: true });
     this.stopButton = page.getByRole("button", { name: "Stop", exact: true });
-    this.cards = page.getByTestId("prompt-card");
-    this.writing = page.getByTestId("prompt-writing");
+    this.current = page.getByRole("region", { name: "Current drafts" });
+    this.cards = this.current.getByTestId("prompt-card");
+    this.writing = this.current.getByTestId("prompt-writing");
   }
 
   async chooseCount(n: number): Promise<void> {

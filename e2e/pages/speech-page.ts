@@ -27,7 +27,7 @@ export class SpeechPage extends StudioPage {
     this.voice = page.getByLabel("Voice", { exact: true });
     this.speed = page.getByLabel("Speed", { exact: true });
     this.speakButton = page.getByRole("button", { name: "Speak", exact: true });
-    this.result = page.getByTestId("speech-result");
+    this.result = this.newest.getByTestId("speech-result");
     this.audio = this.result.getByTestId("result-audio");
     this.spokenText = this.result.getByTestId("speech-text");
     this.download = this.result.getByRole("link", { name: /^Download / });

@@ -11,12 +11,19 @@ export abstract class StudioPage {
 
   readonly nav: Locator;
   readonly engineBadge: Locator;
+  /** The newest job card of a generator page's feed (the feed lists newest first). */
+  readonly newest: Locator;
+  /** The newest job's status. */
   readonly jobStatus: Locator;
+  /** Every job card in the page's feed, newest first. */
+  readonly jobCards: Locator;
 
   constructor(readonly page: Page) {
     this.nav = page.getByRole("navigation", { name: "Tools" });
     this.engineBadge = page.getByTestId("engine-badge").locator("visible=true");
-    this.jobStatus = page.getByTestId("job-status");
+    this.jobCards = page.getByTestId("job-card");
+    this.newest = this.jobCards.first();
+    this.jobStatus = this.newest.getByTestId("job-status");
   }
 
   get heading(): Locator {
@@ -51,12 +58,12 @@ export abstract class StudioPage {
     });
   }
 
-  /** Waits for the job pane to reach `status` (fails early with the reason if it ends otherwise). */
+  /** Waits for the newest job to reach `status` (fails early with the reason if it ends otherwise). */
   async expectJobStatus(status: JobStatus | RegExp, timeout = 45_000): Promise<void> {
     await expect(this.jobStatus).toHaveAttribute("data-status", status, { timeout });
   }
 
-  /** The "Why it failed" alert inside the job pane. */
+  /** The "Why it failed" alert of the newest job. */
   get failureReason(): Locator {
     return this.jobStatus.getByRole("alert");
   }

@@ -20,6 +20,8 @@ export class TextPage extends StudioPage {
   readonly reasoningDetails: Locator;
   readonly meta: Locator;
   readonly usage: Locator;
+  /** The answer being (or last) written on this visit; earlier ones are listed below it as job cards. */
+  readonly current: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -32,11 +34,12 @@ export class TextPage extends StudioPage {
     this.reasoning = page.getByRole("checkbox", { name: /^Reasoning/ });
     this.sendButton = page.getByRole("button", { name: "Send", exact: true });
     this.stopButton = page.getByRole("button", { name: "Stop", exact: true });
-    this.answer = page.getByTestId("text-answer");
-    this.output = page.getByTestId("text-output");
-    this.reasoningDetails = page.getByTestId("text-reasoning");
-    this.meta = page.getByTestId("text-meta");
-    this.usage = page.getByTestId("text-usage");
+    this.current = page.getByRole("region", { name: "Current answer" });
+    this.answer = this.current.getByTestId("text-answer");
+    this.output = this.current.getByTestId("text-output");
+    this.reasoningDetails = this.current.getByTestId("text-reasoning");
+    this.meta = this.current.getByTestId("text-meta");
+    this.usage = this.current.getByTestId("text-usage");
   }
 
   /** Types the prompt key by key (Shift+Enter for line breaks), as a person does, then sends it with Ctrl+Enter. */
@@ -53,13 +56,13 @@ export class TextPage extends StudioPage {
 
   /** Waits for the answer to be complete: the Send button is back and Share is offered. */
   async waitForDone(): Promise<void> {
-    await expect(this.page.getByTestId("result-actions")).toBeVisible({ timeout: 30_000 });
+    await expect(this.current.getByTestId("result-actions")).toBeVisible({ timeout: 30_000 });
     await expect(this.sendButton).toBeVisible();
   }
 
   /** The job id the page is showing, from its Open job link. */
   async jobId(): Promise<string> {
-    const href = await this.page.getByRole("link", { name: "Open job" }).getAttribute("href");
+    const href = await this.current.getByRole("link", { name: "Open job" }).getAttribute("href");
     return href!.split("/jobs/")[1]!;
   }
 

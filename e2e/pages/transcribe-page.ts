@@ -30,10 +30,10 @@ export class TranscribePage extends StudioPage {
     this.stopRecording = page.getByRole("button", { name: "Stop recording" });
     this.recordingTimer = page.getByRole("timer", { name: "Elapsed recording time" });
     this.transcribeButton = page.getByRole("button", { name: "Transcribe", exact: true });
-    this.transcriptText = page.getByTestId("transcript-text");
-    this.segments = page.getByTestId("transcript-segments");
-    this.srtButton = page.getByRole("button", { name: ".srt" });
-    this.txtButton = page.getByRole("button", { name: ".txt" });
+    this.transcriptText = this.newest.getByTestId("transcript-text");
+    this.segments = this.newest.getByTestId("transcript-segments");
+    this.srtButton = this.newest.getByRole("button", { name: ".srt" });
+    this.txtButton = this.newest.getByRole("button", { name: ".txt" });
   }
 
   /** Picks an audio file from disk; returns the upload's answer. */

@@ -19,7 +19,7 @@ export class VideoPage extends StudioPage {
     this.prompt = page.getByLabel("Prompt", { exact: true });
     this.startFrameInput = page.locator("#start-frame");
     this.generateButton = page.getByRole("button", { name: "Generate video", exact: true });
-    this.video = page.getByTestId("result-video");
+    this.video = this.newest.getByTestId("result-video");
   }
 
   async chooseMode(mode: "Text → Video" | "Image → Video"): Promise<void> {
@@ -77,6 +77,6 @@ export class VideoPage extends StudioPage {
   }
 
   get downloadLink(): Locator {
-    return this.page.getByRole("link", { name: /^Download .*\.mp4$/ });
+    return this.newest.getByRole("link", { name: /^Download .*\.mp4$/ });
   }
 }
