@@ -42,7 +42,7 @@ test.describe("Work that survives", () => {
     await imagePage.goto();
     await mouseClick(page, page.getByRole("radio", { name: "Image → Image" }));
     const upload = await imagePage.uploadSource("cliff.png", await makeTestPng(96, 64));
-    expect(upload.status).toBe(200);
+    expect(upload.status).toBe(201);
     await typeInto(page, imagePage.prompt, "a basalt lighthouse at dawn");
     // Steps by keyboard on the slider: two steps down from the model's default.
     const before = Number(await steps(page).inputValue());
@@ -133,7 +133,7 @@ test.describe("Work that survives", () => {
     await page.reload({ waitUntil: "domcontentloaded" });
     await imagePage.waitForHydration();
     await expect(imagePage.jobCards).toHaveCount(0, { timeout: 10_000 });
-    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
   });
 
   test("a stored draft that does not fit is read as the defaults, without an error", async ({ imagePage, page }) => {
