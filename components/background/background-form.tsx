@@ -19,7 +19,7 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import { backgroundInputSchema, type BackgroundInput, type BackgroundMode } from "@/lib/tasks/background/definition";
 
 const draftSchema = z.object({
@@ -66,7 +66,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
   const { values: v, set } = draft;
   const { mode } = v;
   const models = mode === "remove" ? removeModels : replaceModels;
-  const model = models.find((m) => m.id === v.model[mode]) ?? models[0]!;
+  const model = pickModel(models, v.model[mode]);
   const image = useUpload("image", v.image, useCallback((file) => set({ image: file }), [set]));
   const feed = useJobFeed("background");
   const { start, submitting, error, fieldErrors, setFieldErrors } = feed;

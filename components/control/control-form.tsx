@@ -24,7 +24,7 @@ import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
 import { imageSizeSchema, resolveImageSize } from "@/lib/providers/catalog";
-import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import {
   CONTROL_KIND_LABELS, controlInputSchema, sizeForMap, type ControlInput, type ControlKind,
 } from "@/lib/tasks/control/definition";
@@ -116,7 +116,7 @@ export function ControlForm({ models, initial }: {
   }, draftOf(initial));
   const { values: v, set } = draft;
   const { kind, source } = v;
-  const modelOf = (k: ControlKind, ids = v.model) => models[k].find((m) => m.id === ids[k]) ?? models[k][0]!;
+  const modelOf = (k: ControlKind, ids = v.model) => pickModel(models[k], ids[k]);
   const kindModels = models[kind];
   const model = modelOf(kind);
   const mapUpload = useUpload("image", v.map, useCallback((file) => set({ map: file }), [set]));
@@ -159,7 +159,7 @@ export function ControlForm({ models, initial }: {
 
   // A new kind or model brings its own defaults for the fields still at the old model's.
   const switchTo = (nextKind: ControlKind, ids: Draft["model"]) =>
-    set((d) => ({ kind: nextKind, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, modelOf(nextKind, ids).defaults) }));
+    set((d) => ({ ...switchModelDefaults(d, model.defaults, modelOf(nextKind, ids).defaults), kind: nextKind, model: ids }));
   const chooseKind = (next: ControlKind) => {
     switchTo(next, v.model);
     setFieldErrors({});

@@ -24,7 +24,7 @@ import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { imageInputSchema, type ImageInput } from "@/lib/tasks/image/definition";
 import { imageSizeSchema } from "@/lib/providers/catalog";
-import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
@@ -86,8 +86,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
   }, draftOf(initial, initialPrompt));
   const { values: v, set } = draft;
   const { mode } = v;
-  const pick = (list: ModelOption[], id: string) => list.find((m) => m.id === id) ?? list[0]!;
-  const modelIn = (m: Mode, ids = v.model) => pick(m === "text" ? textModels : imageModels, ids[m]);
+  const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
   const models = mode === "text" ? textModels : imageModels;
   const model = modelIn(mode);
   const source = useUpload("image", v.source, useCallback((file) => set({ source: file }), [set]));
@@ -96,7 +95,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
 
   // A new model (or mode) brings its own defaults for the fields still at the old model's.
   const switchTo = (nextMode: Mode, ids: Draft["model"]) =>
-    set((d) => ({ mode: nextMode, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, modelIn(nextMode, ids).defaults) }));
+    set((d) => ({ ...switchModelDefaults(d, model.defaults, modelIn(nextMode, ids).defaults), mode: nextMode, model: ids }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -21,7 +21,7 @@ import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
 import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
-import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
@@ -71,7 +71,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
     image: null,
   }, draftOf(initial, initialPrompt));
   const { values: v, set } = draft;
-  const model = models.find((m) => m.id === v.model) ?? first;
+  const model = pickModel(models, v.model);
   const [hasMask, setHasMask] = useState(false);
   const [preparing, setPreparing] = useState(false);
   const image = useUpload("image", v.image, useCallback((file) => set({ image: file }), [set]));
@@ -82,7 +82,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
 
   // A new model brings its own defaults for the fields still at the old model's.
   const chooseModel = (id: string) =>
-    set((d) => ({ model: id, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance, strength: d.strength }, model.defaults, (models.find((m) => m.id === id) ?? first).defaults) }));
+    set((d) => ({ ...switchModelDefaults(d, model.defaults, pickModel(models, id).defaults), model: id }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

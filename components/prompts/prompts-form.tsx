@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
@@ -15,7 +14,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
-import { useJobFeed } from "@/hooks/use-job-feed";
+import { useEarlierAnswers } from "@/hooks/use-job-feed";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { check } from "@/lib/client/validate";
 import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
@@ -47,12 +46,8 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
   const model = initialTextModel(models, defaultModel, v.model);
   const drafts = usePromptDrafts();
   // Earlier drafts come back from their job records: after a reload, the last ones show again.
-  const earlier = useJobFeed("prompts");
   const current = drafts.meta?.id;
-  const { track } = earlier;
-  useEffect(() => {
-    if (current) track(current);
-  }, [current, track]);
+  const earlier = useEarlierAnswers("prompts", current);
   const streaming = drafts.state === "streaming";
   const writing = streaming ? partialDraft(drafts.text) : undefined;
   const clear = () => {
@@ -119,7 +114,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
           ) : earlier.items.length === 0 ? (
             <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
           ) : null}
-          <JobFeed feed={{ ...earlier, items: earlier.items.filter((item) => item.id !== current) }}>
+          <JobFeed feed={earlier}>
             {(done) => <promptsView.Result job={done} variant="studio" />}
           </JobFeed>
         </div>

@@ -17,7 +17,7 @@ import { useJobFeed } from "@/hooks/use-job-feed";
 import { check } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
 import { SPEECH_LIMITS } from "@/lib/providers/catalog";
-import type { ModelOption } from "@/lib/providers/model-option";
+import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { SpeechVoice } from "@/lib/providers/wire/speech";
 import { SPEECH_SPEED, speechFamilyOf, speechInputSchema, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
 import { SpeechResult } from "./speech-result";
@@ -53,7 +53,7 @@ export function SpeechForm({ models, unavailable, initial }: {
     initial ? { model: initial.model, text: initial.input.text, voices: { [initial.model]: initial.input.voice }, speed: initial.input.speed } : undefined,
   );
   const { values: v, set } = draft;
-  const model = models.find((m) => m.id === v.model) ?? models[0]!;
+  const model = pickModel(models, v.model);
   // A configured id the catalog does not know is read as the default speech family, as on the server.
   const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
   const { text, speed } = v;

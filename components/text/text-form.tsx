@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
@@ -20,7 +20,7 @@ import { ExternalLinkIcon, StopIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useFormDraft } from "@/hooks/use-form-draft";
-import { useJobFeed } from "@/hooks/use-job-feed";
+import { useEarlierAnswers } from "@/hooks/use-job-feed";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { check } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
@@ -59,16 +59,12 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
   const model = initialTextModel(models, defaultModel, v.model);
   const job = useStreamJob("/api/text", textEventSchema, MESSAGES);
   // Earlier answers come back from their job records: after a reload, the last one shows again.
-  const earlier = useJobFeed("text");
+  const current = job.meta?.id;
+  const earlier = useEarlierAnswers("text", current);
   const [answer, setAnswer] = useState<{ text: string; reasoning: string; usage: JobRecord["usage"]; truncated: boolean }>({ text: "", reasoning: "", usage: null, truncated: false });
   const streaming = job.state === "streaming";
   const errors = job.fieldErrors;
   const { start } = job;
-  const { track } = earlier;
-  const current = job.meta?.id;
-  useEffect(() => {
-    if (current) track(current);
-  }, [current, track]);
 
   const send = useCallback(async (input: TextInput) => {
     setAnswer({ text: "", reasoning: "", usage: null, truncated: false });
@@ -187,7 +183,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
           ) : earlier.items.length === 0 ? (
             <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
           ) : null}
-          <JobFeed feed={{ ...earlier, items: earlier.items.filter((item) => item.id !== current) }}>
+          <JobFeed feed={earlier}>
             {(done) => <textView.Result job={done} variant="studio" />}
           </JobFeed>
         </div>

@@ -21,7 +21,7 @@ import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { videoInputSchema, type VideoInput } from "@/lib/tasks/video/definition";
-import { switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
@@ -81,8 +81,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
   }, draftOf(initial, initialPrompt));
   const { values: v, set } = draft;
   const { mode } = v;
-  const pick = (list: ModelOption[], id: string) => list.find((m) => m.id === id) ?? list[0]!;
-  const modelIn = (m: Mode, ids = v.model) => pick(m === "text" ? textModels : imageModels, ids[m]);
+  const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
   const models = mode === "text" ? textModels : imageModels;
   const model = modelIn(mode);
   const { supports } = model;
@@ -94,7 +93,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
 
   // A new model (or mode) brings its own defaults for the fields still at the old model's.
   const switchTo = (nextMode: Mode, ids: Draft["model"]) =>
-    set((d) => ({ mode: nextMode, model: ids, ...switchModelDefaults({ steps: d.steps, guidance: d.guidance }, model.defaults, modelIn(nextMode, ids).defaults) }));
+    set((d) => ({ ...switchModelDefaults(d, model.defaults, modelIn(nextMode, ids).defaults), mode: nextMode, model: ids }));
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,11 @@ import type { EndpointEntry, ModelDefaults, Supports } from "./catalog";
 /** A model as a page offers it: the endpoint, which optional fields its family takes, and the values it runs with by default. */
 export type ModelOption = EndpointEntry & { supports: Supports; defaults: ModelDefaults };
 
+/** The chosen model of a page's list, or the list's first (the configured default) when the id is not offered (any more). */
+export function pickModel(models: readonly ModelOption[], id: string): ModelOption {
+  return models.find((m) => m.id === id) ?? models[0]!;
+}
+
 type Sampling = Required<ModelDefaults>;
 
 /**
