@@ -161,7 +161,8 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
           feed={job}
           empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
         >
-          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay /> : null)}
+          {/* Only the newest clip plays by itself; a feed of them all playing at once would be noise. */}
+          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay={done.id === job.items[0]?.id} /> : null)}
         </JobFeed>
       }
     />
