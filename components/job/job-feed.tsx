@@ -35,7 +35,7 @@ export function JobFeed({ feed, empty, children }: {
       </div>
       <ol className="flex flex-col gap-4">
         {feed.items.map(({ id, job, problem }) => (
-          <li key={id} data-testid="job-card" data-job-id={id} className="flex flex-col gap-2">
+          <li key={id} data-testid="job-card" data-job-id={id} className="flex flex-col gap-2 border-t border-zinc-800/70 pt-4 first:border-t-0 first:pt-0">
             <div className="flex items-center gap-2 text-xs text-zinc-400">
               <span className="min-w-0 flex-1 truncate" data-testid="job-card-title">{job ? jobTitle(job) : "Loading…"}</span>
               {job ? <RelativeTime iso={job.createdAt} className="shrink-0 text-zinc-500" /> : null}
