@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
@@ -10,10 +11,9 @@ import type { Remix } from "@/components/job/remix-types";
 import { ResultActions } from "@/components/job/result-actions";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
-import { ExternalLinkIcon, StopIcon, TextIcon } from "@/components/ui/icons";
+import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useStreamJob } from "@/hooks/use-stream-job";
@@ -125,12 +125,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
             </span>
           </label>
           {job.error ? <ErrorAlert message={job.error} /> : null}
-          {/* Keyed apart: were Stop the same DOM button as Send, a click would stop and, once re-rendered as submit, send again. */}
-          {streaming ? (
-            <Button key="stop" type="button" variant="secondary" onClick={job.stop}><StopIcon size={14} /> Stop</Button>
-          ) : (
-            <Button key="send" type="submit"><TextIcon size={16} /> Send</Button>
-          )}
+          <StopOrSubmit streaming={streaming} onStop={job.stop}><TextIcon size={16} /> Send</StopOrSubmit>
         </>
       }
       results={

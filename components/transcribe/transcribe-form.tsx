@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
+import { UploadStatus } from "@/components/forms/upload-status";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { JobPane } from "@/components/job/job-pane";
@@ -12,7 +13,6 @@ import { Field } from "@/components/ui/field";
 import { FileDrop } from "@/components/ui/file-drop";
 import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
 import { useUpload, type UploadedFile } from "@/hooks/use-upload";
@@ -76,9 +76,7 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
                 <AudioRecorder onRecorded={(f) => void audio.upload(f)} disabled={audio.uploading} />
               </>
             )}
-            {audio.uploading ? <Spinner label="Uploading…" /> : null}
-            {audio.error ? <ErrorAlert message={audio.error} /> : null}
-            {job.fieldErrors.audio ? <p role="alert" className="text-xs text-rose-400">{job.fieldErrors.audio}</p> : null}
+            <UploadStatus upload={audio} error={job.fieldErrors.audio} />
           </div>
           <ModelSelect id="model" models={models} value={modelId} onChange={setModelId} error={job.fieldErrors.model} />
           <ToggleGroup<"transcribe" | "translate"> label="Task" value={mode} onChange={setMode} options={[{ value: "transcribe", label: "Transcribe" }, { value: "translate", label: "Translate to English" }]} />
