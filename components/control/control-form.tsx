@@ -241,7 +241,7 @@ export function ControlForm({ models, initial }: {
               <input type="checkbox" checked={matchMap} onChange={(e) => setMatchMap(e.target.checked)} className="accent-violet-500" />
               Match the map&apos;s shape
             </label>
-            {matchMap ? null : <SizeField value={size} onChange={setSize} errors={fieldErrors} />}
+            {matchMap ? null : <SizeField value={size} onChange={setSize} errors={fieldErrors} multiple={model.supports.imageSize?.multiple} />}
           </div>
           <Slider id="steps" label="Steps" value={sampling.steps} min={1} max={50} onChange={(steps) => setSampling((s) => ({ ...s, steps }))} />
           <Slider id="guidance" label="Guidance" value={sampling.guidance} min={0} max={20} step={0.5} onChange={(guidance) => setSampling((s) => ({ ...s, guidance }))} />

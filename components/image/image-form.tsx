@@ -105,7 +105,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
             errors={fieldErrors}
             placeholder="A lighthouse on a basalt cliff at dawn, long exposure, mist over the sea"
           />
-          {mode === "text" ? <SizeField value={size} onChange={setSize} errors={fieldErrors} /> : null}
+          {mode === "text" ? <SizeField value={size} onChange={setSize} errors={fieldErrors} multiple={model.supports.imageSize?.multiple} /> : null}
           {mode === "image" ? (
             <Slider id="strength" label="Strength" value={strength} min={0.05} max={1} step={0.05} onChange={setStrength} format={(v) => `${Math.round(v * 100)}%`} />
           ) : null}
