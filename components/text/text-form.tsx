@@ -16,6 +16,7 @@ import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { check } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
@@ -42,6 +43,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
   const streaming = job.state === "streaming";
   const errors = job.fieldErrors;
   const { start } = job;
+  const shortcut = useSubmitShortcutHint("sends");
 
   const send = useCallback(async (input: TextInput) => {
     setAnswer({ text: "", reasoning: "", usage: null, truncated: false });
@@ -83,7 +85,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} /> : null}
-          <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint="Ctrl+Enter (⌘+Enter) sends">
+          <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint={shortcut}>
             <Textarea
               id="text-prompt"
               rows={6}
@@ -93,7 +95,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
               onChange={(e) => setPrompt(e.target.value)}
               onKeyDown={submitOnCtrlEnter}
               invalid={Boolean(errors.prompt)}
-              aria-describedby={fieldDescribedBy("text-prompt", { hint: true, error: errors.prompt })}
+              aria-describedby={fieldDescribedBy("text-prompt", { hint: shortcut, error: errors.prompt })}
             />
           </Field>
           <details className="group rounded-lg border border-zinc-800 px-3 py-2" open={Boolean(from?.system) || Boolean(errors.system)}>
