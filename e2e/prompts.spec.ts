@@ -95,6 +95,19 @@ test.describe("Prompt drafting", () => {
     });
   }
 
+  test("Ctrl + Enter in the idea box while drafts stream starts no second draft", async ({ promptsPage, page }) => {
+    const posts = recordJobPosts(page, "/api/prompts");
+    await promptsPage.goto();
+    await promptsPage.idea.fill("a lighthouse keeper's cat on a stormy night");
+    await promptsPage.chooseCount(6);
+    await promptsPage.idea.press("Control+Enter");
+    await expect(promptsPage.writing.first()).toBeVisible();
+    await promptsPage.idea.press("Control+Enter");
+    await mousePress(page, promptsPage.stopButton);
+    await expect(page.getByText("Stopped", { exact: true })).toBeVisible();
+    expect(posts, "one POST /api/prompts").toHaveLength(1);
+  });
+
   test("/api/prompts streams its answer in many chunks over time", async ({ promptsPage, page }) => {
     await promptsPage.goto();
     const chunks = await page.evaluate(async () => {
