@@ -61,6 +61,8 @@ test("a generated image is in History after a reload, and its share link works f
     await jobPage.confirm("Unshare").click();
     await expect(jobPage.shareButton).toBeVisible();
     expect((await other.request.get(shareUrl)).status()).toBe(404);
+    await other.goto(shareUrl);
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("This link is no longer shared");
     expect((await other.request.get(ogImage!.replace(/^https?:\/\/[^/]+/, baseURL!))).status()).toBe(404);
   } finally {
     await stranger.close();
@@ -79,10 +81,24 @@ test("deleting a job asks first, removes it from History, and a second delete is
   await expect(historyPage.card(id)).toHaveCount(0);
   expect((await page.request.get(`/api/jobs/${id}`)).status()).toBe(404);
   expect((await page.request.delete(`/api/jobs/${id}`)).status()).toBe(404);
+
+  // Its page says the job is gone, not that a link stopped being shared.
+  expect((await page.goto(`/jobs/${id}`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("No such job");
+  await expect(page.getByTestId("not-found")).toContainText("does not exist, or it was deleted");
+  await expect(page.getByTestId("not-found")).not.toContainText("shared");
 });
 
 test.describe("not found, never a crash", () => {
   test.use({ usesEngine: false });
+
+  const says = (path: string) => (path.startsWith("/jobs/") ? "No such job" : path.startsWith("/s/") ? "This link is no longer shared" : "Nothing here");
+  for (const path of ["/jobs/not-a-job", "/jobs/00000000-0000-4000-8000-000000000000", "/s/short", "/s/AAAAAAAAAAAAAAAAAAAAAAAA", "/no-such-page"]) {
+    test(`${path} says what is missing: ${says(path)}`, async ({ page }) => {
+      expect((await page.goto(path))?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(says(path));
+    });
+  }
 
   for (const path of ["/jobs/not-a-job", "/jobs/00000000-0000-4000-8000-000000000000", "/s/short", "/s/AAAAAAAAAAAAAAAAAAAAAAAA", "/s/AAAAAAAAAAAAAAAAAAAAAAAA/opengraph-image"]) {
     test(`${path} answers 404`, async ({ page }) => {

@@ -117,21 +117,43 @@ test.describe("Image", () => {
       expect(jobPosts).toEqual([]);
     });
 
-    test("a custom size of 10 px is rejected with a visible message", async ({ imagePage, page }) => {
+    test("a custom size too small and too large shows both sides' errors at once, each by its field", async ({ imagePage, page }) => {
       const jobPosts = recordJobPosts(page);
       await imagePage.goto();
       await imagePage.prompt.fill("a tiny icon");
-      await imagePage.customSize(10, 10);
+      await imagePage.customSize(10, 5000);
       await expect(imagePage.customWidth).toHaveValue("10");
       await imagePage.generateButton.click();
 
-      const sizeError = page.locator("#image-size-error");
-      await expect(sizeError).toBeVisible();
-      await expect(sizeError).toHaveRole("alert");
-      // It names the limit (the smallest side the models take is 64 px).
-      await expect(sizeError).toContainText("64");
+      // Each names its limit (the models take 64 to 2048 px a side) and is tied to its own input.
+      await expect(page.locator("#image-size-width-error")).toHaveText("At least 64 px");
+      await expect(page.locator("#image-size-height-error")).toHaveText("At most 2048 px");
+      await expect(page.locator("#image-size-width-error")).toHaveRole("alert");
+      await expect(imagePage.customWidth).toHaveAccessibleDescription("At least 64 px");
+      await expect(imagePage.customHeight).toHaveAccessibleDescription("At most 2048 px");
       await expect(imagePage.jobStatus).toHaveCount(0);
       expect(jobPosts).toEqual([]);
+    });
+
+    test("a custom side snaps to FLUX's multiple of 16 when it loses focus, and says so", async ({ imagePage, page }) => {
+      await imagePage.goto();
+      await imagePage.size.selectOption({ label: "Custom…" });
+      await imagePage.customWidth.fill("1000");
+      await page.keyboard.press("Tab");
+      await expect(imagePage.customWidth).toHaveValue("1008");
+      await expect(page.getByTestId("size-snapped")).toHaveText("Width 1000 px snapped to 1008 px: this model takes multiples of 16.");
+      await expect(imagePage.customHeight).toBeFocused();
+      await page.keyboard.press("End");
+      await page.keyboard.type("0");
+      await page.keyboard.press("Shift+Tab");
+      // 10240 is out of range: left as typed for the range check, not snapped.
+      await expect(imagePage.customHeight).toHaveValue("10240");
+    });
+
+    test("API: a custom size off the model's multiple answers 422 naming the nearest that fits", async ({ api }) => {
+      const res = await api.createJob({ task: "image", prompt: "a lighthouse", imageSize: { width: 1000, height: 768 } });
+      expect(res.status()).toBe(422);
+      expect((await res.json()).error.fields).toEqual({ "imageSize.width": "This model takes multiples of 16 px; 1008 is the nearest" });
     });
 
     test("API: an empty prompt answers 422 with a field error", async ({ api }) => {

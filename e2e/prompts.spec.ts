@@ -1,4 +1,8 @@
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import type { PromptsPage } from "./pages/prompts-page";
+import { recordJobPosts } from "./support/job-posts";
+import { mousePress, tabTo } from "./support/real-input";
 
 // Drafting runs on the engine's LLM side, which has no knobs: no need to wait for jobs.spec.ts.
 test.use({ usesEngine: false });
@@ -43,10 +47,7 @@ test.describe("Prompt drafting", () => {
   });
 
   test("an idea of one letter gets a field error", async ({ promptsPage, page }) => {
-    const posts: string[] = [];
-    page.on("request", (r) => {
-      if (new URL(r.url()).pathname === "/api/prompts") posts.push(r.url());
-    });
+    const posts = recordJobPosts(page, "/api/prompts");
     await promptsPage.goto();
     await promptsPage.idea.fill("a");
     await promptsPage.draftButton.click();
@@ -56,6 +57,55 @@ test.describe("Prompt drafting", () => {
     await expect(promptsPage.idea).toHaveAccessibleDescription(/Give the idea a few words/);
     await expect(promptsPage.cards).toHaveCount(0);
     expect(posts).toEqual([]);
+  });
+
+  // A person's click or Enter on Stop, through the browser's input pipeline: Stop must end the
+  // stream and nothing else; no second draft may start on the Draft button that takes its place.
+  const stopWith: Record<string, (page: Page, stop: Locator, promptsPage: PromptsPage) => Promise<void>> = {
+    "a mouse click": (page, stop) => mousePress(page, stop),
+    "Enter after Tab": async (page, stop, promptsPage) => {
+      await promptsPage.style.focus();
+      await tabTo(page, stop);
+      await page.keyboard.press("Enter");
+    },
+  };
+  for (const [how, press] of Object.entries(stopWith)) {
+    test(`Stop pressed with ${how} stops drafting and starts no second draft`, async ({ promptsPage, historyPage, page }) => {
+      const idea = `a heron fishing at dusk, stopped by ${how} ${Date.now()}`;
+      const posts = recordJobPosts(page, "/api/prompts");
+      await promptsPage.goto();
+      await promptsPage.idea.fill(idea);
+      await promptsPage.chooseCount(6);
+      await mousePress(page, promptsPage.draftButton);
+      await expect(promptsPage.writing.first()).toBeVisible();
+
+      await press(page, promptsPage.stopButton, promptsPage);
+      await expect(page.getByText("Stopped", { exact: true })).toBeVisible();
+      await expect(promptsPage.draftButton).toBeVisible();
+      // Long enough for a second stream to have shown itself, were one started.
+      await expect(promptsPage.stopButton).toBeHidden();
+      await page.waitForLoadState("networkidle");
+      expect(posts, "one POST /api/prompts").toHaveLength(1);
+      await expect(promptsPage.cards).not.toHaveCount(6);
+
+      await historyPage.goto();
+      await historyPage.search.fill(idea);
+      await expect(historyPage.cards).toHaveCount(1);
+      await expect(historyPage.cards.first()).toHaveAttribute("data-status", "cancelled");
+    });
+  }
+
+  test("Ctrl + Enter in the idea box while drafts stream starts no second draft", async ({ promptsPage, page }) => {
+    const posts = recordJobPosts(page, "/api/prompts");
+    await promptsPage.goto();
+    await promptsPage.idea.fill("a lighthouse keeper's cat on a stormy night");
+    await promptsPage.chooseCount(6);
+    await promptsPage.idea.press("Control+Enter");
+    await expect(promptsPage.writing.first()).toBeVisible();
+    await promptsPage.idea.press("Control+Enter");
+    await mousePress(page, promptsPage.stopButton);
+    await expect(page.getByText("Stopped", { exact: true })).toBeVisible();
+    expect(posts, "one POST /api/prompts").toHaveLength(1);
   });
 
   test("/api/prompts streams its answer in many chunks over time", async ({ promptsPage, page }) => {

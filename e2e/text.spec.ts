@@ -1,5 +1,7 @@
 import { expect, test } from "./fixtures";
 import { radio } from "./pages/studio-page";
+import { recordJobPosts } from "./support/job-posts";
+import { mousePress, tabTo } from "./support/real-input";
 
 // Text runs on the engine's LLM side, which has no knobs: no need to wait for jobs.spec.ts.
 test.use({ usesEngine: false });
@@ -96,11 +98,8 @@ test.describe("Text", () => {
     }
   });
 
-  test("Stop leaves a cancelled job that keeps the partial answer", async ({ textPage, api, page }) => {
-    const posts: string[] = [];
-    page.on("request", (r) => {
-      if (new URL(r.url()).pathname === "/api/text") posts.push(r.url());
-    });
+  test("Stop clicked with the mouse leaves a cancelled job that keeps the partial answer", async ({ textPage, api, page }) => {
+    const posts = recordJobPosts(page, "/api/text");
     await textPage.goto();
     await textPage.prompt.fill(`Summarise this, count its words and list its keywords:\n${ARTICLE.repeat(4)}`);
     // An OpenAI reasoning model: the local engine streams its working as reasoning_content, as compatible servers do.
@@ -108,7 +107,7 @@ test.describe("Text", () => {
     await textPage.reasoning.check();
     await textPage.sendButton.click();
     await expect(textPage.output).not.toBeEmpty();
-    await textPage.stopButton.click();
+    await mousePress(page, textPage.stopButton);
     await expect(page.getByTestId("text-stopped")).toBeVisible();
     await expect(textPage.sendButton).toBeVisible();
     const shown = (await textPage.output.textContent()) ?? "";
@@ -124,6 +123,22 @@ test.describe("Text", () => {
     await page.getByRole("link", { name: "Open job" }).click();
     await expect(page.getByTestId("job-status")).toContainText("cancelled");
     await expect(page.getByTestId("text-answer")).toBeVisible();
+  });
+
+  test("Stop pressed with Enter after Tab sends nothing again", async ({ textPage, page }) => {
+    const posts = recordJobPosts(page, "/api/text");
+    await textPage.goto();
+    await textPage.prompt.fill(`Summarise this, count its words and list its keywords:\n${ARTICLE.repeat(4)}`);
+    await mousePress(page, textPage.sendButton);
+    await expect(textPage.output).not.toBeEmpty();
+    await textPage.reasoning.focus();
+    await tabTo(page, textPage.stopButton);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("text-stopped")).toBeVisible();
+    await expect(textPage.sendButton).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(posts, "one POST /api/text").toHaveLength(1);
+    await expect(page.getByTestId("text-stopped")).toBeVisible();
   });
 
   test("reasoning streams folded above the answer, and Remix brings every field back", async ({ textPage, page }) => {

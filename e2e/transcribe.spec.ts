@@ -37,6 +37,40 @@ test.describe("Transcribe", () => {
     await expect(transcribePage.audioName).toHaveCount(0);
   });
 
+  test.describe("audio field errors", () => {
+    // No job runs: the form refuses before any is posted.
+    test.use({ usesEngine: false });
+
+    test("the missing-audio error goes once a file uploads, and errors never pile up", async ({ transcribePage }, testInfo) => {
+      await transcribePage.goto();
+      const alerts = transcribePage.form("Transcription settings").getByRole("alert");
+      await transcribePage.transcribeButton.click();
+      await expect(alerts).toHaveText(["Upload or record some audio first"]);
+      await transcribePage.transcribeButton.click();
+      await expect(alerts).toHaveText(["Upload or record some audio first"]);
+
+      // A refused file: its own reason replaces the missing-audio error instead of joining it.
+      const fake = makeFakeMp3(testInfo.outputPath("song.mp3"));
+      expect((await transcribePage.uploadBuffer("song.mp3", "audio/mpeg", await readFile(fake))).status).toBe(415);
+      await expect(alerts).toHaveCount(1);
+      await expect(alerts).toContainText("not a readable audio file");
+
+      expect((await transcribePage.upload(makeGoForwardWav(testInfo.outputPath("goforward.wav")))).status).toBe(201);
+      await expect(transcribePage.audioName).toHaveText("goforward.wav");
+      await expect(alerts).toHaveCount(0);
+    });
+
+    test("the missing-audio error goes once a file uploads right after it", async ({ transcribePage }, testInfo) => {
+      await transcribePage.goto();
+      const alerts = transcribePage.form("Transcription settings").getByRole("alert");
+      await transcribePage.transcribeButton.click();
+      await expect(alerts).toHaveText(["Upload or record some audio first"]);
+      expect((await transcribePage.upload(makeGoForwardWav(testInfo.outputPath("goforward.wav")))).status).toBe(201);
+      await expect(transcribePage.audioName).toHaveText("goforward.wav");
+      await expect(alerts).toHaveCount(0);
+    });
+  });
+
   test.describe("recording", () => {
     // No jobs here: these need not wait while jobs.spec.ts has the engine to itself.
     test.use({ usesEngine: false });

@@ -3,6 +3,21 @@ import type { ErrorBody } from "./support/api";
 import { makeTestPng } from "./support/media";
 
 test.describe("Video", () => {
+  test("a Kling clip's share page lists what Kling takes, not the steps and guidance it never took", async ({ api, page }) => {
+    const { id, endpointId } = await api.startJob({ task: "video", model: "fal-ai/kling-video/v2.1/master/text-to-video", prompt: "paper boats on a rainy street", duration: "5", aspectRatio: "1:1" });
+    expect(endpointId).toBe("fal-ai/kling-video/v2.1/master/text-to-video");
+    await api.waitForStatus(id, "done");
+    const shared = await page.request.post(`/api/jobs/${id}/share`);
+    expect(shared.status()).toBe(200);
+    const { shareId } = (await shared.json()) as { shareId: string };
+
+    await page.goto(`/s/${shareId}`);
+    const settings = page.getByTestId("job-settings");
+    await expect(settings).toContainText("Duration");
+    await expect(settings).toContainText("Aspect ratio");
+    await expect(settings.locator("dt", { hasText: /^(Steps|Guidance)$/ })).toHaveCount(0);
+  });
+
   test("text-to-video: a 16:9 clip of the chosen length that plays, seeks and serves ranges", async ({ videoPage, page }) => {
     await videoPage.goto();
     await videoPage.prompt.fill("slow dolly-in on a neon-lit ramen stall in the rain");

@@ -292,7 +292,7 @@ export function ControlForm({ models, initial }: {
               <input type="checkbox" checked={v.matchMap} onChange={(e) => set({ matchMap: e.target.checked })} className="accent-violet-500" />
               Match the map&apos;s shape
             </label>
-            {v.matchMap ? null : <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} />}
+            {v.matchMap ? null : <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} multiple={model.supports.imageSize?.multiple} />}
           </div>
           <Slider id="steps" label="Steps" value={v.steps} min={1} max={50} onChange={(steps) => set({ steps })} />
           <Slider id="guidance" label="Guidance" value={v.guidance} min={0} max={20} step={0.5} onChange={(guidance) => set({ guidance })} />

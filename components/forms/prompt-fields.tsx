@@ -2,6 +2,7 @@
 
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
+import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 
 /** Ctrl/Cmd+Enter in a textarea submits its form. */
 export const submitOnCtrlEnter = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -18,9 +19,10 @@ export function PromptFields({ prompt, onPrompt, negative, onNegative, showNegat
   errors: Record<string, string | undefined>;
   placeholder: string;
 }) {
+  const shortcut = useSubmitShortcutHint("to generate");
   return (
     <>
-      <Field label="Prompt" htmlFor="prompt" error={errors.prompt} hint="Ctrl + Enter to generate">
+      <Field label="Prompt" htmlFor="prompt" error={errors.prompt} hint={shortcut}>
         <Textarea
           id="prompt"
           name="prompt"
@@ -30,7 +32,7 @@ export function PromptFields({ prompt, onPrompt, negative, onNegative, showNegat
           onChange={(e) => onPrompt(e.target.value)}
           onKeyDown={submitOnCtrlEnter}
           invalid={Boolean(errors.prompt)}
-          aria-describedby={fieldDescribedBy("prompt", { hint: true, error: errors.prompt })}
+          aria-describedby={fieldDescribedBy("prompt", { hint: shortcut, error: errors.prompt })}
         />
       </Field>
       {showNegative ? (

@@ -1,10 +1,9 @@
 "use client";
 
-import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FileDrop } from "@/components/ui/file-drop";
-import { Spinner } from "@/components/ui/spinner";
 import type { useUpload } from "@/hooks/use-upload";
+import { UploadStatus } from "./upload-status";
 
 export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
 
@@ -36,9 +35,7 @@ export function SourceImageField({ upload, error, label, id = "source-image" }: 
       ) : (
         <FileDrop id={id} accept={IMAGE_ACCEPT} label="Drop an image or click to choose" description="PNG, JPEG or WebP, up to 25 MB" onFile={(f) => void upload.upload(f)} disabled={upload.uploading} />
       )}
-      {upload.uploading ? <Spinner label="Uploading…" /> : null}
-      {upload.error ? <ErrorAlert message={upload.error} /> : null}
-      {error && !upload.error ? <p role="alert" className="text-xs text-rose-400">{error}</p> : null}
+      <UploadStatus upload={upload} error={error} />
     </div>
   );
 }

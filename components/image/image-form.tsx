@@ -150,7 +150,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
             errors={fieldErrors}
             placeholder="A lighthouse on a basalt cliff at dawn, long exposure, mist over the sea"
           />
-          {mode === "text" ? <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} /> : null}
+          {mode === "text" ? <SizeField value={v.size} onChange={(size) => set({ size })} errors={fieldErrors} multiple={model.supports.imageSize?.multiple} /> : null}
           {mode === "image" ? (
             <Slider id="strength" label="Strength" value={v.strength} min={0.05} max={1} step={0.05} onChange={(strength) => set({ strength })} format={(v) => `${Math.round(v * 100)}%`} />
           ) : null}

@@ -30,6 +30,8 @@ import {
   type Point,
 } from "@/lib/mask/geometry";
 import { History, MAX_HISTORY } from "@/lib/mask/history";
+import { useShortcutModifier } from "@/hooks/use-shortcut-modifier";
+import { shortcutLabel } from "@/lib/client/shortcut-keys";
 
 export interface MaskCanvasHandle {
   /** PNG at the image's natural size: opaque white where painted (change), opaque black elsewhere (keep). */
@@ -131,6 +133,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
   const [opacity, setOpacity] = useState(60);
   const [status, setStatus] = useState({ canUndo: false, canRedo: false, painted: false });
   const [announcement, setAnnouncement] = useState("");
+  const modifier = useShortcutModifier();
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
 
   useEffect(() => {
@@ -421,7 +424,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
           {/* aria-disabled keeps focus on the button when it becomes unavailable; the handlers no-op. */}
           <IconButton
             label="Undo"
-            title="Undo (Ctrl+Z)"
+            title={modifier ? `Undo (${shortcutLabel(modifier, "Z")})` : "Undo"}
             aria-keyshortcuts="Control+Z Meta+Z"
             aria-disabled={!status.canUndo}
             icon={<UndoIcon />}
@@ -429,7 +432,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
           />
           <IconButton
             label="Redo"
-            title="Redo (Ctrl+Shift+Z)"
+            title={modifier ? `Redo (${shortcutLabel(modifier, "Shift + Z")})` : "Redo"}
             aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
             aria-disabled={!status.canRedo}
             icon={<RedoIcon />}
@@ -506,7 +509,8 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
       )}
 
       <p id={helpId} className="text-xs text-zinc-500">
-        Paint over what should change. Shortcuts: B brush, E eraser, [ and ] size, Ctrl+Z undo, Ctrl+Shift+Z redo.
+        Paint over what should change.
+        {modifier ? ` Shortcuts: B brush, E eraser, [ and ] size, ${shortcutLabel(modifier, "Z")} undo, ${shortcutLabel(modifier, "Shift + Z")} redo.` : null}
       </p>
       <p className="sr-only" aria-live="polite">
         {announcement}

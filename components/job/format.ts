@@ -5,6 +5,7 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { z } from "zod";
 import type { JobRecord, JobStatus, Task } from "@/lib/jobs/schema";
+import { FAMILIES, familyOf, type Supports } from "@/lib/providers/catalog";
 import type { AddSetting, Setting, TaskDefinition } from "@/lib/tasks/define";
 import { TASK_LIST, taskDefinition } from "@/lib/tasks/registry";
 
@@ -60,8 +61,12 @@ export type { Setting };
  */
 export function settingsOf(job: JobRecord, { withPrompt = true } = {}): Setting[] {
   const out: Setting[] = [];
-  const add: AddSetting = (label, value, extra = {}) => {
+  // An endpoint the catalog does not know keeps every setting: what it takes cannot be told.
+  const family = familyOf(job.endpointId);
+  const supports: Supports | undefined = family ? FAMILIES[family].supports : undefined;
+  const add: AddSetting = (label, value, { takes, ...extra } = {}) => {
     if (value === undefined || value === null || value === "") return;
+    if (takes && supports && !supports[takes]) return;
     out.push({ label, value: String(value), ...extra });
   };
   const def = taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>;

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SparklesIcon } from "@/components/ui/icons";
@@ -57,6 +57,8 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    // Ctrl + Enter in the idea box while drafts stream must not start a second job.
+    if (streaming) return;
     const checked = check(promptDraftRequestSchema, { idea, target, count: Number(count), style: style.trim() || undefined, model });
     if (!checked.ok) return drafts.setFieldErrors(checked.errors);
     await drafts.draft(checked.data);
@@ -89,11 +91,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
           </Field>
           <TextModelSelect id="prompts-model" models={models} value={model} onChange={(id) => set({ model: id })} error={drafts.fieldErrors.model} localNote="drafts from the idea with stock looks, no language model" />
           {drafts.error ? <ErrorAlert message={drafts.error} /> : null}
-          {streaming ? (
-            <Button key="stop" type="button" variant="secondary" onClick={drafts.stop}>Stop</Button>
-          ) : (
-            <Button key="draft" type="submit"><SparklesIcon size={16} /> Draft prompts</Button>
-          )}
+          <StopOrSubmit streaming={streaming} onStop={drafts.stop}><SparklesIcon size={16} /> Draft prompts</StopOrSubmit>
         </>
       }
       results={

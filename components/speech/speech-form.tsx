@@ -21,6 +21,7 @@ import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { SpeechVoice } from "@/lib/providers/wire/speech";
 import { SPEECH_SPEED, speechFamilyOf, speechInputSchema, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
 import { SpeechResult } from "./speech-result";
+import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
@@ -66,6 +67,7 @@ export function SpeechForm({ models, unavailable, initial }: {
     draft.reset();
     job.setFieldErrors({});
   };
+  const shortcut = useSubmitShortcutHint("to speak");
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -79,7 +81,7 @@ export function SpeechForm({ models, unavailable, initial }: {
   const over = length > limits.maxChars;
   const counter = (
     <span className={cn("tabular-nums", over && "text-rose-400")} data-testid="speech-count">
-      {length.toLocaleString("en")} / {limits.maxChars.toLocaleString("en")} characters · Ctrl + Enter to speak
+      {length.toLocaleString("en")} / {limits.maxChars.toLocaleString("en")} characters{shortcut ? ` · ${shortcut}` : null}
     </span>
   );
   return (

@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
+import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
@@ -13,14 +14,14 @@ import { ResultActions } from "@/components/job/result-actions";
 import { textView } from "@/components/tasks/text";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
-import { ExternalLinkIcon, StopIcon, TextIcon } from "@/components/ui/icons";
+import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useEarlierAnswers } from "@/hooks/use-job-feed";
+import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { check } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
@@ -65,6 +66,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
   const streaming = job.state === "streaming";
   const errors = job.fieldErrors;
   const { start } = job;
+  const shortcut = useSubmitShortcutHint("sends");
 
   const send = useCallback(async (input: TextInput) => {
     setAnswer({ text: "", reasoning: "", usage: null, truncated: false });
@@ -111,7 +113,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       form={
         <>
           {initial ? <RemixNote jobId={initial.jobId} /> : null}
-          <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint="Ctrl+Enter (⌘+Enter) sends">
+          <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint={shortcut}>
             <Textarea
               id="text-prompt"
               rows={6}
@@ -121,7 +123,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
               onChange={(e) => set({ prompt: e.target.value })}
               onKeyDown={submitOnCtrlEnter}
               invalid={Boolean(errors.prompt)}
-              aria-describedby={fieldDescribedBy("text-prompt", { hint: true, error: errors.prompt })}
+              aria-describedby={fieldDescribedBy("text-prompt", { hint: shortcut, error: errors.prompt })}
             />
           </Field>
           <details className="group rounded-lg border border-zinc-800 px-3 py-2" open={Boolean(from?.system) || Boolean(errors.system)}>
@@ -153,12 +155,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
             </span>
           </label>
           {job.error ? <ErrorAlert message={job.error} /> : null}
-          {/* Keyed apart: were Stop the same DOM button as Send, a click would stop and, once re-rendered as submit, send again. */}
-          {streaming ? (
-            <Button key="stop" type="button" variant="secondary" onClick={job.stop}><StopIcon size={14} /> Stop</Button>
-          ) : (
-            <Button key="send" type="submit"><TextIcon size={16} /> Send</Button>
-          )}
+          <StopOrSubmit streaming={streaming} onStop={job.stop}><TextIcon size={16} /> Send</StopOrSubmit>
         </>
       }
       results={

@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
+import { UploadStatus } from "@/components/forms/upload-status";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Remix } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
@@ -13,7 +14,6 @@ import { Field } from "@/components/ui/field";
 import { FileDrop } from "@/components/ui/file-drop";
 import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
@@ -97,9 +97,7 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
                 <AudioRecorder onRecorded={(f) => void audio.upload(f)} disabled={audio.uploading} />
               </>
             )}
-            {audio.uploading ? <Spinner label="Uploading…" /> : null}
-            {audio.error ? <ErrorAlert message={audio.error} /> : null}
-            {job.fieldErrors.audio ? <p role="alert" className="text-xs text-rose-400">{job.fieldErrors.audio}</p> : null}
+            <UploadStatus upload={audio} error={job.fieldErrors.audio} />
           </div>
           <ModelSelect id="model" models={models} value={modelId} onChange={(model) => set({ model })} error={job.fieldErrors.model} />
           <ToggleGroup<"transcribe" | "translate"> label="Task" value={v.mode} onChange={(mode) => set({ mode })} options={[{ value: "transcribe", label: "Transcribe" }, { value: "translate", label: "Translate to English" }]} />

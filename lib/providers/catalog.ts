@@ -38,14 +38,39 @@ export const VIDEO_ASPECTS = ["16:9", "9:16", "1:1"] as const;
 const KLING_DURATIONS = ["5", "10"] as const;
 const LTX2_DURATIONS = ["6", "8", "10"] as const;
 
+const MIN_SIDE = 64;
+const MAX_SIDE = 2048;
+// Not .int(): its failure aborts the object, and the union would then answer a bare "Invalid input"
+// instead of each side's own message.
 const dimension = z
   .number({ error: "Enter a size in pixels" })
-  .int("Use whole pixels")
-  .min(64, "At least 64 px")
-  .max(2048, "At most 2048 px");
+  .refine(Number.isInteger, "Use whole pixels")
+  .min(MIN_SIDE, `At least ${MIN_SIDE} px`)
+  .max(MAX_SIDE, `At most ${MAX_SIDE} px`);
 /** `image_size` as fal takes it: a preset name or explicit pixels. */
 export const imageSizeSchema = z.union([z.enum(presetNames), z.object({ width: dimension, height: dimension })]);
 export type ImageSize = z.infer<typeof imageSizeSchema>;
+
+/** The nearest multiple of `multiple` to a side typed in pixels; sides out of range are left for the range check. */
+export function snapSide(px: number, multiple: number): number {
+  if (px < MIN_SIDE || px > MAX_SIDE) return px;
+  return Math.min(MAX_SIDE, Math.max(MIN_SIDE, Math.round(px / multiple) * multiple));
+}
+
+/**
+ * A custom size's sides that are not a multiple of the model's block, keyed by field as the form
+ * shows them (`imageSize.width`, `imageSize.height`); empty when it fits. The form snaps on blur,
+ * the server refuses what still does not fit, with the same words.
+ */
+export function sizeMultipleErrors(size: ImageSize | undefined, multiple: number): Record<string, string> {
+  if (!size || typeof size === "string") return {};
+  const errors: Record<string, string> = {};
+  for (const side of ["width", "height"] as const) {
+    const px = size[side];
+    if (px % multiple !== 0) errors[`imageSize.${side}`] = `This model takes multiples of ${multiple} px; ${snapSide(px, multiple)} is the nearest`;
+  }
+  return errors;
+}
 
 export function resolveImageSize(size: ImageSize | undefined, fallback: ImageSizePreset = "landscape_4_3") {
   const s = size ?? fallback;
@@ -158,7 +183,8 @@ export type FamilySpec = {
   /** Optional fields the UI offers for this family. */
   supports: {
     negativePrompt?: boolean;
-    imageSize?: boolean;
+    /** Custom pixel sizes, each side a multiple of this (FLUX works in 16 px blocks, SDXL in 8). */
+    imageSize?: { multiple: number };
     steps?: boolean;
     guidance?: boolean;
     seed?: boolean;
@@ -177,11 +203,14 @@ export type FamilySpec = {
  */
 const IMAGE_INPUT_PIXELS = 4096 * 4096;
 
+const FLUX_SIZES = { multiple: 16 };
+const SDXL_SIZES = { multiple: 8 };
+
 export const FAMILIES = {
   "flux-text-to-image": {
     kind: "image", mode: "text-to-image", input: fluxTextToImageInput, output: imagesOutput,
     defaults: { steps: 28, guidance: 3.5 },
-    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true },
+    supports: { imageSize: FLUX_SIZES, steps: true, guidance: true, seed: true, numImages: true },
   },
   "flux-image-to-image": {
     kind: "image", mode: "image-to-image", input: fluxImageToImageInput, output: imagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
@@ -248,17 +277,17 @@ export const FAMILIES = {
   "sdxl-controlnet-union": {
     kind: "control", mode: "control-image", controls: ["pose", "depth", "edges"], input: sdxlControlnetUnionInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     defaults: { steps: 35, guidance: 7.5, strength: 1 },
-    supports: { negativePrompt: true, imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+    supports: { negativePrompt: true, imageSize: SDXL_SIZES, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-control-lora-depth": {
     kind: "control", mode: "control-image", controls: ["depth"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     defaults: { steps: 28, guidance: 3.5, strength: 1 },
-    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+    supports: { imageSize: FLUX_SIZES, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   "flux-control-lora-canny": {
     kind: "control", mode: "control-image", controls: ["edges"], input: fluxControlLoraInput, output: controlImagesOutput, maxInputPixels: IMAGE_INPUT_PIXELS,
     defaults: { steps: 28, guidance: 3.5, strength: 1 },
-    supports: { imageSize: true, steps: true, guidance: true, seed: true, numImages: true, strength: true },
+    supports: { imageSize: FLUX_SIZES, steps: true, guidance: true, seed: true, numImages: true, strength: true },
   },
   dwpose: { kind: "control", mode: "control-map", controls: ["pose"], input: dwposeInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
   "depth-anything-v2": { kind: "control", mode: "control-map", controls: ["depth"], input: depthAnythingInput, output: controlMapOutput, maxInputPixels: IMAGE_INPUT_PIXELS, supports: {} },
@@ -269,6 +298,8 @@ export const FAMILIES = {
 
 export type Family = keyof typeof FAMILIES;
 
+/** The block a custom size's sides must be a multiple of; undefined for a family that takes no size. */
+export const sizeMultipleOf = (family: Family): number | undefined => (FAMILIES[family] as FamilySpec).supports.imageSize?.multiple;
 export const maxInputPixelsOf = (family: Family): number | undefined => (FAMILIES[family] as FamilySpec).maxInputPixels;
 export const controlsOf = (family: Family): readonly ControlKind[] => (FAMILIES[family] as FamilySpec).controls ?? [];
 

@@ -5,9 +5,14 @@
  * are keyed by the same task ids, so the compiler refuses a task that is missing from either.
  */
 import type { z } from "zod";
+import type { Supports } from "@/lib/providers/catalog";
 
 export type Setting = { label: string; value: string; mono?: boolean; long?: boolean };
-export type AddSetting = (label: string, value: string | number | undefined | null, extra?: Partial<Setting>) => void;
+/**
+ * `takes` names the optional field a setting belongs to (catalog `supports`): a job stores the
+ * form's defaults for every field, so a model that does not take it must not be shown to have used it.
+ */
+export type AddSetting = (label: string, value: string | number | undefined | null, extra?: Partial<Setting> & { takes?: keyof Supports }) => void;
 
 export type MediaField<I> = {
   /** The input field holding the file's studio URL. */

@@ -235,17 +235,22 @@ async function execute(id: string, signal: AbortSignal) {
   log(req, "Model loaded on the local engine");
   persist(req);
   try {
-    const steps = 4;
-    for (let i = 1; i <= steps && !signal.aborted; i++) {
-      await sleep((latencyMs * 0.7) / steps, signal);
-      log(req, `Denoising step ${i}/${steps}`);
+    // The work itself takes a fraction of the simulated latency: it runs first, and the lines it
+    // logged (its steps, frames, segments…) are then shown one by one over the rest, as a worker
+    // reports its progress. So the log follows this request's own task and settings.
+    const lines: string[] = [];
+    const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => lines.push(m), saveOutput: outputSaver(req.origin), signal });
+    const pace = (latencyMs * 0.7) / Math.max(1, lines.length);
+    if (lines.length === 0) await sleep(pace, signal);
+    for (const line of lines) {
+      await sleep(pace, signal);
+      if (signal.aborted) break;
+      log(req, line);
     }
     if (signal.aborted) return stopped();
     if (Math.random() < failureRate) {
       throw new RunError(500, "The local engine failed this request on purpose (STUDIO_LOCAL_FAILURE_RATE).");
     }
-    const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => log(req, m), saveOutput: outputSaver(req.origin), signal });
-    if (signal.aborted) return stopped();
     log(req, "Done");
     finish(req, output);
   } catch (err) {

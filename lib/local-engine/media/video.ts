@@ -26,6 +26,9 @@ export type RenderVideoOptions = {
 const FEATURE = "Video generation on the local engine";
 const TIMEOUT_MS = 120_000;
 const MAX_DURATION_SEC = 60;
+export const VIDEO_FPS = 24;
+/** How many frames a clip of this length has: at least one. */
+export const frameCount = (durationSec: number, fps = VIDEO_FPS) => Math.max(1, Math.round(durationSec * fps));
 // Field frames are upscaled by ffmpeg; the field is smooth, so 256 px on the long side is plenty.
 const FIELD_LONG_SIDE = 256;
 
@@ -36,9 +39,9 @@ const FIELD_LONG_SIDE = 256;
  */
 export async function renderVideo(opts: RenderVideoOptions): Promise<Buffer> {
   await requireTool("ffmpeg", FEATURE);
-  const fps = opts.fps ?? 24;
+  const fps = opts.fps ?? VIDEO_FPS;
   checkVideo(opts, fps);
-  const frames = Math.max(1, Math.round(opts.durationSec * fps));
+  const frames = frameCount(opts.durationSec, fps);
   const dir = await mkdtemp(path.join(tmpdir(), "studio-video-"));
   try {
     const out = path.join(dir, "out.mp4");

@@ -21,6 +21,7 @@ async function refusingNoSubject<T>(work: () => Promise<T>): Promise<T> {
 
 async function cutOut(imageUrl: string, family: Family, ctx: RunContext): Promise<Buffer> {
   const { data } = await readImageInput(imageUrl, "image_url", family);
+  ctx.log("Segmenting the subject");
   return (await refusingNoSubject(() => removeBackground(data, { signal: ctx.signal }))).png;
 }
 
@@ -82,9 +83,11 @@ export const backgroundEngine: LocalGenerators<"birefnet-v2" | "birefnet" | "bri
     if ((i.num_images ?? 1) > MAX_IMAGES) throw invalid("num_images", `The local engine makes at most ${MAX_IMAGES} images per request`);
     const { data } = await readImageInput(i.image_url, "image_url", "bria-replace-background");
     const seed = seedFor(i.seed);
+    ctx.log("Segmenting the subject");
     // One after another: each holds the whole image in memory several times over.
     const images = [];
     for (const index of n(i.num_images)) {
+      ctx.log(`Painting background ${index + 1}/${i.num_images ?? 1}`);
       const png = await refusingNoSubject(() => replaceBackground({ image: data, prompt: i.prompt!, seed, index, signal: ctx.signal }));
       images.push(await imageFile(ctx, png, { name: `image-${index + 1}`, sync: i.sync_mode }));
     }

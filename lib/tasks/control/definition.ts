@@ -55,12 +55,12 @@ export const controlTask = defineTask({
   settings(i, add, { withPrompt }) {
     add("Control", CONTROL_KIND_LABELS[i.kind]);
     if (withPrompt) add("Prompt", i.prompt, { long: true });
-    add("Negative prompt", i.negativePrompt, { long: true });
+    add("Negative prompt", i.negativePrompt, { long: true, takes: "negativePrompt" });
     add("Size", i.imageSize ? sizeLabel(i.imageSize) : "Matches the map");
     add("Control strength", i.strength.toFixed(2));
-    add("Steps", i.steps);
-    add("Guidance", i.guidance);
-    add("Images", i.numImages);
+    add("Steps", i.steps, { takes: "steps" });
+    add("Guidance", i.guidance, { takes: "guidance" });
+    add("Images", i.numImages, { takes: "numImages" });
   },
   facts: (job, i) => `${CONTROL_KIND_LABELS[i.kind]} · ${imageFacts(job.status === "done" ? job.outputs.length : i.numImages, job.outputs[0])}`,
 });

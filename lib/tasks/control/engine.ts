@@ -4,6 +4,8 @@ import { cannyMap } from "@/lib/local-engine/media/canny";
 import { renderControlled, type ControlMapInput } from "@/lib/local-engine/media/control";
 import { imageOutputs, invalid, n, readImageInput } from "@/lib/local-engine/fal/io";
 import type { RunContext } from "@/lib/local-engine/fal/models";
+import { logDenoising } from "@/lib/local-engine/fal/progress";
+import { FLUX_STEPS } from "../image/engine";
 import type { ControlKind } from "@/lib/providers/wire/control";
 import type { LocalGenerators } from "../server-types";
 import { seedFor } from "../seed";
@@ -20,6 +22,9 @@ const SET_FAL_KEY = "or set FAL_KEY to use fal's models";
 const NO_POSE = `The local engine cannot detect a body in a photo. Draw the pose in the pose editor (Control → Draw pose) and send that skeleton as the map, ${SET_FAL_KEY}.`;
 const NO_DEPTH = `The local engine cannot estimate depth from a photo. Upload a depth map instead (white near, black far), ${SET_FAL_KEY}.`;
 
+/** SDXL ControlNet Union's sampling steps when the input names none. */
+const SDXL_STEPS = 35;
+
 // The studio asks for at most 4; a request for thousands would hold the engine for minutes.
 const MAX_IMAGES = 4;
 
@@ -32,12 +37,13 @@ async function readMap(url: string, field: string, family: Family, kind: Control
   return { map: { kind, data: await cannyMap(data, { signal }) }, width, height };
 }
 
-type Sampling = { prompt: string; seed?: number; num_images?: number; maps: ControlMapInput[]; strength: number; width: number; height: number; format?: "jpeg" | "png" };
+type Sampling = { prompt: string; steps: number; seed?: number; num_images?: number; maps: ControlMapInput[]; strength: number; width: number; height: number; format?: "jpeg" | "png" };
 
 async function paint(ctx: RunContext, s: Sampling) {
   if ((s.num_images ?? 1) > MAX_IMAGES) throw invalid("num_images", `The local engine makes at most ${MAX_IMAGES} images per request`);
   const seed = seedFor(s.seed);
   const started = Date.now();
+  logDenoising(ctx, s.steps);
   // One after another: each holds the picture and its maps in memory.
   const pngs: Buffer[] = [];
   for (const index of n(s.num_images)) {
@@ -66,7 +72,7 @@ async function fluxControl(family: "flux-control-lora-depth" | "flux-control-lor
   const { map } = await readMap(i.control_lora_image_url, "control_lora_image_url", family, kind, i.preprocess_depth ?? true, "preprocess_depth", ctx.signal);
   // FLUX paints at image_size (landscape 4:3 by default) and fits the map to it.
   const { width, height } = sizeOf(i.image_size ?? "landscape_4_3");
-  return paint(ctx, { prompt: i.prompt, seed: i.seed, num_images: i.num_images, maps: [map], strength: i.control_lora_strength ?? 1, width, height, format: i.output_format });
+  return paint(ctx, { prompt: i.prompt, steps: i.num_inference_steps ?? FLUX_STEPS, seed: i.seed, num_images: i.num_images, maps: [map], strength: i.control_lora_strength ?? 1, width, height, format: i.output_format });
 }
 
 export const controlEngine: LocalGenerators<"sdxl-controlnet-union" | "flux-control-lora-depth" | "flux-control-lora-canny" | "dwpose" | "depth-anything-v2" | "canny"> = {
@@ -86,7 +92,7 @@ export const controlEngine: LocalGenerators<"sdxl-controlnet-union" | "flux-cont
     }
     // No image_size: SDXL takes the size from the control image (at its working size), else 1024².
     const { width, height } = i.image_size ? sizeOf(i.image_size) : first ? sizeForMap(first.width, first.height) : { width: 1024, height: 1024 };
-    return paint(ctx, { prompt: i.prompt, seed: i.seed, num_images: i.num_images, maps, strength: i.controlnet_conditioning_scale ?? 0.5, width, height, format: i.format });
+    return paint(ctx, { prompt: i.prompt, steps: i.num_inference_steps ?? SDXL_STEPS, seed: i.seed, num_images: i.num_images, maps, strength: i.controlnet_conditioning_scale ?? 0.5, width, height, format: i.format });
   },
   "flux-control-lora-depth": (i, ctx) => fluxControl("flux-control-lora-depth", "depth", i, ctx),
   "flux-control-lora-canny": (i, ctx) => fluxControl("flux-control-lora-canny", "edges", i, ctx),
@@ -98,6 +104,7 @@ export const controlEngine: LocalGenerators<"sdxl-controlnet-union" | "flux-cont
   },
   async canny(i, ctx) {
     const { data, width, height } = await readImageInput(i.image_url, "image_url", "canny");
+    ctx.log(`Detecting edges in ${width}×${height}`);
     const png = await cannyMap(data, { low: i.low_threshold, high: i.high_threshold, signal: ctx.signal });
     const [image] = await imageOutputs(ctx, [png], "png", width, height);
     return { image: { ...image!, file_name: "edges.png", file_size: png.length } };

@@ -2,13 +2,14 @@ import "server-only";
 import { locateMedia } from "@/lib/media/store";
 import { controlImage, resolveControlEndpoint } from "@/lib/providers/control";
 import type { QueueServerTask } from "../server-types";
-import { imagesOutput } from "../image/server";
+import { imagesOutput, refuseUnsnappedSize } from "../image/server";
 import { seedFor } from "../seed";
 import { MIN_MAP_SIDE, sizeForMap, type ControlInput } from "./definition";
 
 export const controlServer: QueueServerTask<ControlInput> = {
   prepare(i) {
     const { endpointId, family } = resolveControlEndpoint(i.kind, "control-image", i.model);
+    refuseUnsnappedSize(i.imageSize, family);
     return { endpointId, family, seed: seedFor(i.seed), media: [{ url: i.map, field: "map", kind: "image", minSide: MIN_MAP_SIDE }] };
   },
   async run(i, { seed, file, call }) {

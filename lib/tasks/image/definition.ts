@@ -41,13 +41,13 @@ export const imageTask = defineTask({
   card: "picture",
   settings(i, add, { withPrompt }) {
     if (withPrompt) add("Prompt", i.prompt, { long: true });
-    add("Negative prompt", i.negativePrompt, { long: true });
+    add("Negative prompt", i.negativePrompt, { long: true, takes: "negativePrompt" });
     add("Mode", i.sourceImage ? "Image → Image" : "Text → Image");
     if (!i.sourceImage) add("Size", sizeLabel(i.imageSize));
     if (i.sourceImage) add("Strength", `${Math.round(i.strength * 100)}%`);
-    add("Steps", i.steps);
-    add("Guidance", i.guidance);
-    add("Images", i.numImages);
+    add("Steps", i.steps, { takes: "steps" });
+    add("Guidance", i.guidance, { takes: "guidance" });
+    add("Images", i.numImages, { takes: "numImages" });
   },
   facts: (job, i) =>
     imageFacts(job.status === "done" ? job.outputs.length : i.numImages, job.outputs[0], i.sourceImage ? null : sizeLabel(i.imageSize).split(" · ")[1]),

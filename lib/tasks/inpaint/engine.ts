@@ -1,6 +1,8 @@
 import "server-only";
 import { inpaint } from "@/lib/local-engine/media/inpaint";
 import { imageOutputs, n, readImageInput } from "@/lib/local-engine/fal/io";
+import { logDenoising } from "@/lib/local-engine/fal/progress";
+import { FLUX_STEPS } from "../image/engine";
 import type { LocalGenerators } from "../server-types";
 import { seedFor } from "../seed";
 
@@ -11,6 +13,7 @@ export const inpaintEngine: LocalGenerators<"flux-inpaint"> = {
       readImageInput(i.mask_url, "mask_url", "flux-inpaint"),
     ]);
     const seed = seedFor(i.seed);
+    logDenoising(ctx, i.num_inference_steps ?? FLUX_STEPS);
     // One after another: each holds the whole image in memory several times over.
     const pngs: Buffer[] = [];
     for (const index of n(i.num_images)) {

@@ -32,8 +32,10 @@ function plan(r: SpeechRequest): { text: string; voice: string; wpm: number } {
 
 async function speakAs(r: SpeechRequest, ctx: RunContext, encoding: Encoding = { format: "mp3" }) {
   const p = plan(r);
+  ctx.log(`Synthesising ${p.text.length} characters of speech`);
   const spoken = await synthesize(p.text, { voice: p.voice, wpm: p.wpm, encoding, signal: ctx.signal });
   const fileName = `speech.${encoding.format}`;
+  ctx.log(`Encoded ${spoken.durationSec.toFixed(1)} s of audio as ${encoding.format}`);
   const url = await ctx.saveOutput(spoken.data, spoken.contentType, fileName);
   return { audio: { url, content_type: spoken.contentType, file_name: fileName, file_size: spoken.data.length }, durationSec: spoken.durationSec };
 }

@@ -46,5 +46,8 @@ export async function* routerStream(input: Input, signal: AbortSignal): AsyncGen
 }
 
 export const textEngine: LocalGenerators<"llm-router"> = {
-  "llm-router": async (input) => finalOutput(input, Date.now()),
+  "llm-router": async (input, ctx) => {
+    ctx.log("Generating the answer");
+    return finalOutput(input, Date.now());
+  },
 };

@@ -28,12 +28,12 @@ export const videoTask = defineTask({
   card: "picture",
   settings(i, add, { withPrompt }) {
     if (withPrompt) add("Prompt", i.prompt, { long: true });
-    add("Negative prompt", i.negativePrompt, { long: true });
+    add("Negative prompt", i.negativePrompt, { long: true, takes: "negativePrompt" });
     add("Mode", i.startImage ? "Image → Video" : "Text → Video");
-    add("Duration", i.duration ? `${i.duration} s` : undefined);
-    add("Aspect ratio", i.aspectRatio);
-    add("Steps", i.steps);
-    add("Guidance", i.guidance);
+    add("Duration", i.duration ? `${i.duration} s` : undefined, { takes: "duration" });
+    add("Aspect ratio", i.aspectRatio, { takes: "aspectRatio" });
+    add("Steps", i.steps, { takes: "steps" });
+    add("Guidance", i.guidance, { takes: "guidance" });
   },
   facts(job, i) {
     const first = job.outputs[0];
