@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, CopyIcon, DownloadIcon } from "@/components/ui/icons";
 import type { Segment } from "@/lib/jobs/schema";
-import { formatTimestamp, toPlainText, toSrt } from "@/lib/transcript/format";
+import { formatTimestamp, toPlainText, toSrt, toVtt } from "@/lib/transcript/format";
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -13,7 +13,7 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The transcript with its timed segments; copy, .txt and .srt; a segment's time plays the audio from there. */
+/** The transcript with its timed segments; copy, .txt, .srt and .vtt; a segment's time plays the audio from there. */
 export function TranscriptView({ text, segments, audioUrl, fileBase }: {
   text: string | null;
   segments: Segment[];
@@ -40,6 +40,9 @@ export function TranscriptView({ text, segments, audioUrl, fileBase }: {
         </Button>
         <Button variant="secondary" size="sm" onClick={() => download(`${fileBase}.srt`, toSrt(segments), "application/x-subrip")} disabled={segments.length === 0}>
           <DownloadIcon size={14} /> .srt
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => download(`${fileBase}.vtt`, toVtt(segments), "text/vtt")} disabled={segments.length === 0}>
+          <DownloadIcon size={14} /> .vtt
         </Button>
       </div>
       <p data-testid="transcript-text" className="whitespace-pre-wrap text-sm leading-relaxed text-zinc-100">

@@ -20,6 +20,7 @@ export class TranscribePage extends StudioPage {
   readonly transcriptText: Locator;
   readonly segments: Locator;
   readonly srtButton: Locator;
+  readonly vttButton: Locator;
   readonly txtButton: Locator;
 
   constructor(page: Page) {
@@ -33,6 +34,7 @@ export class TranscribePage extends StudioPage {
     this.transcriptText = page.getByTestId("transcript-text");
     this.segments = page.getByTestId("transcript-segments");
     this.srtButton = page.getByRole("button", { name: ".srt" });
+    this.vttButton = page.getByRole("button", { name: ".vtt" });
     this.txtButton = page.getByRole("button", { name: ".txt" });
   }
 
