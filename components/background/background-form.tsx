@@ -9,7 +9,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
 import { JobPane } from "@/components/job/job-pane";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
@@ -24,14 +24,14 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<BackgroundInput>;
+  initial?: Seed<BackgroundInput>;
 }) {
   const from = initial?.input;
   const [mode, setMode] = useState<BackgroundMode>(from?.mode ?? "remove");
   const models = mode === "remove" ? removeModels : replaceModels;
   const [modelId, setModelId] = useState<Record<BackgroundMode, string>>({
-    remove: initial && from?.mode === "remove" ? initial.model : removeModels[0]!.id,
-    replace: initial && from?.mode === "replace" ? initial.model : replaceModels[0]!.id,
+    remove: (from?.mode === "remove" && initial?.model) || removeModels[0]!.id,
+    replace: (from?.mode === "replace" && initial?.model) || replaceModels[0]!.id,
   });
   const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
   const [prompt, setPrompt] = useState(from?.prompt ?? "");
@@ -72,7 +72,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image" id="background-image" />
           <ToggleGroup<BackgroundMode>
             label="Mode"

@@ -10,7 +10,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
 import { JobPane } from "@/components/job/job-pane";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
@@ -54,15 +54,15 @@ export function ControlForm({ models, initial }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
-  initial?: Remix<ControlInput>;
+  initial?: Seed<ControlInput>;
 }) {
   const from = initial?.input;
   const [kind, setKind] = useState<ControlKind>(from?.kind ?? "pose");
   const [source, setSource] = useState<Source>(initial?.media.map ? "upload" : DEFAULT_SOURCE[from?.kind ?? "pose"]);
   const [modelId, setModelId] = useState<Record<ControlKind, string>>({
-    pose: initial && from?.kind === "pose" ? initial.model : models.pose[0]!.id,
-    depth: initial && from?.kind === "depth" ? initial.model : models.depth[0]!.id,
-    edges: initial && from?.kind === "edges" ? initial.model : models.edges[0]!.id,
+    pose: (from?.kind === "pose" && initial?.model) || models.pose[0]!.id,
+    depth: (from?.kind === "depth" && initial?.model) || models.depth[0]!.id,
+    edges: (from?.kind === "edges" && initial?.model) || models.edges[0]!.id,
   });
   const kindModels = models[kind];
   const model = kindModels.find((m) => m.id === modelId[kind]) ?? kindModels[0]!;
@@ -76,7 +76,7 @@ export function ControlForm({ models, initial }: {
   const [seed, setSeed] = useState(from?.seed != null ? String(from.seed) : "");
   const [randomSeed, setRandomSeed] = useState(from?.seed == null);
   const mapUpload = useUpload("image", initial?.media.map);
-  const photo = useUpload("image");
+  const photo = useUpload("image", initial?.media.photo);
   const [derived, setDerived] = useState<Derived | null>(null);
   const [deriving, setDeriving] = useState(false);
   const [deriveError, setDeriveError] = useState<string | null>(null);
@@ -168,7 +168,7 @@ export function ControlForm({ models, initial }: {
       onSubmit={submit}
       form={
         <>
-          {initial ? (
+          {initial?.jobId ? (
             <RemixNote jobId={initial.jobId} missing={initial.missing}>
               {initial.media.map ? "The control map is attached." : null}
             </RemixNote>

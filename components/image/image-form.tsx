@@ -8,7 +8,7 @@ import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { BeforeAfter } from "@/components/job/before-after";
 import { ImageGrid } from "@/components/job/media-results";
 import { JobPane } from "@/components/job/job-pane";
@@ -26,23 +26,22 @@ import type { ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
-export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
+export function ImageForm({ textModels, imageModels, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
-  initialPrompt?: string;
-  /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<ImageInput>;
+  /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
+  initial?: Seed<ImageInput>;
 }) {
   const from = initial?.input;
   const initialMode: Mode = from?.sourceImage ? "image" : "text";
   const [mode, setMode] = useState<Mode>(initialMode);
   const models = mode === "text" ? textModels : imageModels;
   const [modelId, setModelId] = useState<Record<Mode, string>>({
-    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
-    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
+    text: (initialMode === "text" && initial?.model) || textModels[0]!.id,
+    image: (initialMode === "image" && initial?.model) || imageModels[0]!.id,
   });
   const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [prompt, setPrompt] = useState(from?.prompt ?? "");
   const [negative, setNegative] = useState(from?.negativePrompt ?? "");
   const [size, setSize] = useState<ImageSize>(from?.imageSize ?? "landscape_4_3");
   const [steps, setSteps] = useState(from?.steps ?? 28);
@@ -85,7 +84,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}

@@ -7,7 +7,7 @@ import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobProgress } from "@/components/job/job-progress";
 import { ResultActions } from "@/components/job/result-actions";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -24,16 +24,15 @@ import type { ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
 import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
-export function InpaintForm({ models, initialPrompt, initial }: {
+export function InpaintForm({ models, initial }: {
   models: ModelOption[];
-  initialPrompt?: string;
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
-  initial?: Remix<InpaintInput>;
+  initial?: Seed<InpaintInput>;
 }) {
   const from = initial?.input;
   const [modelId, setModelId] = useState(initial?.model ?? models[0]!.id);
   const model = models.find((m) => m.id === modelId) ?? models[0]!;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [prompt, setPrompt] = useState(from?.prompt ?? "");
   const [negative, setNegative] = useState(from?.negativePrompt ?? "");
   const [strength, setStrength] = useState(from?.strength ?? 0.85);
   const [steps, setSteps] = useState(from?.steps ?? 28);
@@ -86,7 +85,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
       onSubmit={submit}
       form={
         <>
-          {initial ? (
+          {initial?.jobId ? (
             <RemixNote jobId={initial.jobId} missing={initial.missing}>
               {initial.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}
             </RemixNote>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,7 +21,7 @@ import type { TextModelOption } from "@/lib/providers/text-model";
 import { PromptCard } from "./prompt-card";
 import { ResultActions } from "@/components/job/result-actions";
 
-export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<PromptDraftRequest> }) {
+export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
   const from = initial?.input;
   const [idea, setIdea] = useState(from?.idea ?? "");
   const [target, setTarget] = useState<"image" | "video">(from?.target ?? "image");
@@ -45,7 +45,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
           <Field label="Idea" htmlFor="idea" error={drafts.fieldErrors.idea} hint="A few words is enough">
             <Textarea
               id="idea"

@@ -5,7 +5,7 @@ import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobPane } from "@/components/job/job-pane";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
@@ -35,15 +35,15 @@ export function SpeechForm({ models, unavailable, initial }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<SpeechInput>;
+  initial?: Seed<SpeechInput>;
 }) {
   const from = initial?.input;
-  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
+  const [modelId, setModelId] = useState(models.find((m) => m.id === initial?.model)?.id ?? models[0]!.id);
   const model = models.find((m) => m.id === modelId) ?? models[0]!;
   // A configured id the catalog does not know is read as the default speech family, as on the server.
   const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
   const [text, setText] = useState(from?.text ?? "");
-  const [voiceByModel, setVoiceByModel] = useState<Record<string, string>>(initial ? { [modelId]: initial.input.voice } : {});
+  const [voiceByModel, setVoiceByModel] = useState<Record<string, string>>(initial?.input.voice ? { [modelId]: initial.input.voice } : {});
   const voice = voiceByModel[model.id] ?? limits.defaultVoice;
   const [speed, setSpeed] = useState(from?.speed ?? 1);
   const minSpeed = Math.max(SPEECH_SPEED.min, limits.speed.min);
@@ -72,7 +72,7 @@ export function SpeechForm({ models, unavailable, initial }: {
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <Field label="Text" htmlFor="speech-text" error={fieldErrors.text} hint={counter}>
             <Textarea
               id="speech-text"

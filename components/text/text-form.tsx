@@ -6,7 +6,7 @@ import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ResultActions } from "@/components/job/result-actions";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
@@ -29,7 +29,7 @@ const MESSAGES = { failure: "The model failed to answer.", incomplete: "The conn
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
-export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<TextInput> }) {
+export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput> }) {
   const from = initial?.input;
   const [prompt, setPrompt] = useState(from?.prompt ?? "");
   const [system, setSystem] = useState(from?.system ?? "");
@@ -82,7 +82,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
           <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint="Ctrl+Enter (⌘+Enter) sends">
             <Textarea
               id="text-prompt"

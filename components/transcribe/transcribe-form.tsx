@@ -4,7 +4,7 @@ import { useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobPane } from "@/components/job/job-pane";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useJob } from "@/hooks/use-job";
-import { useUpload, type UploadedFile } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
@@ -28,18 +28,16 @@ const LANGUAGES = [
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
 
-export function TranscribeForm({ models, unavailable, initial, audio: chosen }: {
+export function TranscribeForm({ models, unavailable, initial }: {
   models: ModelOption[];
   unavailable?: string;
-  /** A previous job's settings (?remix=), its audio attached. */
-  initial?: Remix<TranscribeInput>;
-  /** Audio already in the studio to start from (?audio=, e.g. Speech's "Transcribe this"). */
-  audio?: UploadedFile;
+  /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
+  initial?: Seed<TranscribeInput>;
 }) {
-  const [modelId, setModelId] = useState(initial && models.some((m) => m.id === initial.model) ? initial.model : models[0]!.id);
+  const [modelId, setModelId] = useState(models.find((m) => m.id === initial?.model)?.id ?? models[0]!.id);
   const [language, setLanguage] = useState(initial?.input.language ?? "");
   const [mode, setMode] = useState<"transcribe" | "translate">(initial?.input.mode ?? "transcribe");
-  const audio = useUpload("audio", initial?.media.audio ?? chosen);
+  const audio = useUpload("audio", initial?.media.audio);
   const job = useJob();
 
   const submit = async (e: React.FormEvent) => {
@@ -57,7 +55,7 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <div className="flex flex-col gap-1.5">
             <span className="text-xs font-medium text-zinc-400">Audio</span>
             {audio.file ? (

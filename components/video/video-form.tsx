@@ -7,7 +7,7 @@ import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobPane } from "@/components/job/job-pane";
 import { VideoPlayer } from "@/components/job/video-player";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -23,25 +23,25 @@ import type { ModelOption } from "@/lib/providers/model-option";
 
 type Mode = "text" | "image";
 
-export function VideoForm({ textModels, imageModels, initialPrompt, unavailable, initial }: {
+export function VideoForm({ textModels, imageModels, unavailable, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   initialPrompt?: string;
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<VideoInput>;
+  initial?: Seed<VideoInput>;
 }) {
   const from = initial?.input;
   const initialMode: Mode = from?.startImage ? "image" : "text";
   const [mode, setMode] = useState<Mode>(initialMode);
   const models = mode === "text" ? textModels : imageModels;
   const [modelId, setModelId] = useState<Record<Mode, string>>({
-    text: initial && initialMode === "text" ? initial.model : textModels[0]!.id,
-    image: initial && initialMode === "image" ? initial.model : imageModels[0]!.id,
+    text: (initialMode === "text" && initial?.model) || textModels[0]!.id,
+    image: (initialMode === "image" && initial?.model) || imageModels[0]!.id,
   });
   const model = models.find((m) => m.id === modelId[mode]) ?? models[0]!;
   const { supports } = model;
-  const [prompt, setPrompt] = useState(from?.prompt ?? initialPrompt ?? "");
+  const [prompt, setPrompt] = useState(from?.prompt ?? "");
   const [negative, setNegative] = useState(from?.negativePrompt ?? "");
   const [duration, setDuration] = useState<string | undefined>(from?.duration);
   const [aspect, setAspect] = useState<string | undefined>(from?.aspectRatio);
@@ -81,7 +81,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
       onSubmit={submit}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode> label="Mode" value={mode} onChange={setMode} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => setModelId((m) => ({ ...m, [mode]: id }))} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}
