@@ -117,7 +117,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
         >
           {(done) => {
             const input = done.input as BackgroundInput;
-            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" testId="background-result" />;
+            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" job={done} testId="background-result" />;
           }}
         </JobPane>
       }

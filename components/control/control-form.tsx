@@ -280,7 +280,7 @@ export function ControlForm({ models, initial }: {
           >
             {(done) => {
               const input = done.input as ControlInput;
-              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" beforeLabel="Control map" testId="control-result" />;
+              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" job={done} beforeLabel="Control map" testId="control-result" />;
             }}
           </JobPane>
         </div>

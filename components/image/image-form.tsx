@@ -10,7 +10,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { BeforeAfter } from "@/components/job/before-after";
-import { ImageGrid } from "@/components/job/media-results";
+import { ImageGrid } from "@/components/job/image-grid";
 import { JobPane } from "@/components/job/job-pane";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -127,9 +127,9 @@ export function ImageForm({ textModels, imageModels, initial }: {
           {(done) => (
             <div className="flex flex-col gap-3">
               {source.file && "sourceImage" in done.input && done.input.sourceImage ? (
-                <BeforeAfter originalUrl={source.file.preview} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} />
+                <BeforeAfter originalUrl={source.file.preview} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} job={done} />
               ) : (
-                <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
+                <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} job={done} />
               )}
               {done.seed !== null ? (
                 <div>

@@ -138,7 +138,7 @@ export function InpaintForm({ models, initial }: {
           {job ? <JobProgress job={job} onCancel={cancel} /> : null}
           {job?.status === "done" && original ? (
             <>
-              <BeforeAfter originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} testId="inpaint-compare" />
+              <BeforeAfter originalUrl={original.preview} outputs={job.outputs} prompt={prompt} seed={job.seed} job={job} testId="inpaint-compare" />
               <ResultActions job={job} key={job.id} />
             </>
           ) : null}

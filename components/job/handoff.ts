@@ -19,10 +19,13 @@ export type Handoff = Partial<Record<HandoffKind, string>>;
 const URL_TEXT_MAX = 2000;
 
 type Target<I> = {
-  /** The form field a handed-on file lands in, and the name it shows under (a job input or, for Control's photo, a form-only upload). */
-  image?: { field: string; name: string };
-  audio?: { field: string; name: string };
-  text?: { field: keyof I & string; max: number };
+  /**
+   * The form field a handed-on file lands in (a job input or, for Control's photo, a form-only
+   * upload), the name it shows under, and what a "Send to" menu calls the destination.
+   */
+  image?: { field: string; name: string; label: string };
+  audio?: { field: string; name: string; label: string };
+  text?: { field: keyof I & string; max: number; label: string };
   /** Settings that make the page show that field (e.g. Control starts on edges found in a photo). */
   input?: Partial<I>;
 };
@@ -31,16 +34,22 @@ const promptMax = Math.min(promptField.maxLength ?? URL_TEXT_MAX, URL_TEXT_MAX);
 
 /** Which field of each page takes what. Tasks left out take nothing. */
 export const HANDOFF_TARGETS: { [T in Task]?: Target<InputOf<T>> } = {
-  image: { image: { field: "sourceImage", name: "source-image" }, text: { field: "prompt", max: promptMax } },
-  inpaint: { image: { field: "image", name: "image" }, text: { field: "prompt", max: promptMax } },
-  video: { image: { field: "startImage", name: "start-frame" }, text: { field: "prompt", max: promptMax } },
-  background: { image: { field: "image", name: "image" } },
+  image: {
+    image: { field: "sourceImage", name: "source-image", label: "Image → Image" },
+    text: { field: "prompt", max: promptMax, label: "Image prompt" },
+  },
+  inpaint: { image: { field: "image", name: "image", label: "Inpaint" } },
+  video: {
+    image: { field: "startImage", name: "start-frame", label: "Video (start frame)" },
+    text: { field: "prompt", max: promptMax, label: "Video prompt" },
+  },
+  background: { image: { field: "image", name: "image", label: "Background" } },
   // The picture as the photo a map is derived from: a generated image is a scene, not a pose or depth map.
-  control: { image: { field: "photo", name: "photo" }, input: { kind: "edges" } },
-  text: { text: { field: "prompt", max: URL_TEXT_MAX } },
-  prompts: { text: { field: "idea", max: Math.min(promptDraftRequestSchema.shape.idea.maxLength ?? URL_TEXT_MAX, URL_TEXT_MAX) } },
-  speech: { text: { field: "text", max: Math.min(MAX_SPEECH_CHARS, URL_TEXT_MAX) } },
-  transcribe: { audio: { field: "audio", name: "audio" } },
+  control: { image: { field: "photo", name: "photo", label: "Control (edges of it)" }, input: { kind: "edges" } },
+  text: { text: { field: "prompt", max: URL_TEXT_MAX, label: "Text prompt" } },
+  prompts: { text: { field: "idea", max: Math.min(promptDraftRequestSchema.shape.idea.maxLength ?? URL_TEXT_MAX, URL_TEXT_MAX), label: "Prompt ideas" } },
+  speech: { text: { field: "text", max: Math.min(MAX_SPEECH_CHARS, URL_TEXT_MAX), label: "Speech" } },
+  transcribe: { audio: { field: "audio", name: "audio", label: "Transcribe" } },
 };
 
 /** Cuts text to `max` characters at the last whole word, so a long transcript still fits the field. */
@@ -60,4 +69,14 @@ export function handoffHref(task: Task, what: Handoff): string {
   if (what.text && target?.text) query.set("text", fitText(what.text, target.text.max));
   const q = query.toString();
   return q ? `/${task}?${q}` : `/${task}`;
+}
+
+export type HandoffLink = { task: Task; label: string; href: string };
+
+/** Every page one kind of result can be sent to, as links for a "Send to" menu. */
+export function handoffLinks(kind: HandoffKind, value: string): HandoffLink[] {
+  return (Object.keys(HANDOFF_TARGETS) as Task[]).flatMap((task) => {
+    const spec = HANDOFF_TARGETS[task]?.[kind];
+    return spec ? [{ task, label: spec.label, href: handoffHref(task, { [kind]: value }) }] : [];
+  });
 }

@@ -104,6 +104,7 @@ export function TranscribeForm({ models, unavailable, initial }: {
               segments={done.segments ?? []}
               audioUrl={audio.file?.uploaded.url}
               fileBase={(audio.file?.name ?? "").replace(/\.[^.]+$/, "") || "transcript"}
+              studio
             />
           )}
         </JobPane>

@@ -117,7 +117,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial }: {
           onCancel={job.cancel}
           empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
         >
-          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={prompt} seed={done.seed} autoPlay /> : null)}
+          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={prompt} seed={done.seed} autoPlay studio /> : null)}
         </JobPane>
       }
     />
