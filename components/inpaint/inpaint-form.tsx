@@ -22,7 +22,7 @@ import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
-import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
+import { MASK_LEGEND, MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
 export function InpaintForm({ models, initial }: {
   models: ModelOption[];
@@ -118,7 +118,7 @@ export function InpaintForm({ models, initial }: {
             <section aria-label="Mask editor" className="rounded-2xl border border-zinc-800 bg-zinc-900/60 p-4">
               <div className="mb-3 flex items-center justify-between gap-2">
                 <h2 className="text-sm font-medium text-zinc-200">Paint the area to change</h2>
-                <span className="text-xs text-zinc-500">{hasMask ? "White = change · the rest is kept" : "Nothing painted yet"}</span>
+                <span className="text-xs text-zinc-500">{hasMask ? MASK_LEGEND : "Nothing painted yet"}</span>
               </div>
               <MaskCanvas
                 key={original.uploaded.url}
