@@ -31,7 +31,7 @@ import {
 } from "@/lib/mask/geometry";
 import { featherAlpha } from "@/lib/mask/feather";
 import { History, MAX_HISTORY } from "@/lib/mask/history";
-import { FIT, panBy, wheelFactor, zoomBy, ZOOM_STEP, type View } from "@/lib/view/zoom";
+import { FIT, panBy, pinch, wheelFactor, zoomBy, ZOOM_STEP, type View } from "@/lib/view/zoom";
 
 export interface MaskCanvasHandle {
   /** PNG at the image's natural size: opaque white where painted (change), black elsewhere (keep), grey across a feathered edge. */
@@ -389,6 +389,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     if (spaceRef.current || (event.pointerType === "mouse" && event.button === 1)) {
       event.preventDefault();
       event.currentTarget.setPointerCapture(event.pointerId);
+      rootRef.current?.focus({ preventScroll: true });
       panRef.current = { pointerId: event.pointerId, last: client };
       return;
     }
@@ -409,12 +410,9 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     const touches = touchesRef.current;
     const lastTouch = touches.get(event.pointerId);
     if (lastTouch && touches.size === 2) {
-      // Pinch about the fingers' midpoint, and follow it.
       const other = [...touches].find(([id]) => id !== event.pointerId)![1];
-      const before = Math.hypot(lastTouch.x - other.x, lastTouch.y - other.y);
-      const after = Math.hypot(client.x - other.x, client.y - other.y);
       const mid = framePoint({ x: (client.x + other.x) / 2, y: (client.y + other.y) / 2 });
-      if (before > 0) setZoom((z) => panBy(zoomBy(z, after / before, mid), (client.x - lastTouch.x) / 2, (client.y - lastTouch.y) / 2));
+      setZoom((z) => pinch(z, lastTouch, client, other, mid));
       touches.set(event.pointerId, client);
       return;
     }

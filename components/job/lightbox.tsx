@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { IconButton } from "@/components/ui/button";
 import { XIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
-import { FIT, panBy, wheelFactor, zoomBy, zoomTo, ZOOM_STEP, type Point, type View } from "@/lib/view/zoom";
+import { FIT, panBy, pinch, wheelFactor, zoomBy, zoomTo, ZOOM_STEP, type Point, type View } from "@/lib/view/zoom";
 import { MediaActions } from "./media-results";
 
 export type LightboxItem = { output: MediaOutput; alt: string; name: string };
@@ -96,12 +96,9 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
     if (!last) return;
     const now = { x: e.clientX, y: e.clientY };
     if (all.size === 2) {
-      // Pinch: zoom by how much the fingers spread, about their midpoint, and follow the midpoint.
-      const [other] = [...all].filter(([id]) => id !== e.pointerId).map(([, p]) => p);
-      const before = Math.hypot(last.x - other!.x, last.y - other!.y);
-      const after = Math.hypot(now.x - other!.x, now.y - other!.y);
-      const mid = fromCentre(stage.current!, { clientX: (now.x + other!.x) / 2, clientY: (now.y + other!.y) / 2 });
-      if (before > 0) setView((v) => panBy(zoomBy(v, after / before, mid), (now.x - last.x) / 2, (now.y - last.y) / 2));
+      const other = [...all].find(([id]) => id !== e.pointerId)![1];
+      const mid = fromCentre(stage.current!, { clientX: (now.x + other.x) / 2, clientY: (now.y + other.y) / 2 });
+      setView((v) => pinch(v, last, now, other, mid));
     } else if (all.size === 1) {
       setView((v) => panBy(v, now.x - last.x, now.y - last.y));
     }

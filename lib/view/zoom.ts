@@ -29,5 +29,14 @@ export const wheelFactor = (deltaY: number) => Math.exp(-deltaY * 0.004);
 
 export const panBy = (view: View, dx: number, dy: number): View => (view.scale === MIN_SCALE ? view : { ...view, x: view.x + dx, y: view.y + dy });
 
-/** Where a screen point (relative to the transform's origin, unscaled) falls on the picture, in CSS px of the fitted picture. */
-export const toPicture = (view: View, p: Point): Point => ({ x: (p.x - view.x) / view.scale, y: (p.y - view.y) / view.scale });
+/**
+ * One move of a two-finger pinch: one finger went `from` → `to` (client px) while `other` stayed.
+ * Zooms by how much the fingers spread, about `mid` (their midpoint, in the view's frame), and
+ * follows the midpoint, which moved half as far as the finger.
+ */
+export function pinch(view: View, from: Point, to: Point, other: Point, mid: Point): View {
+  const before = Math.hypot(from.x - other.x, from.y - other.y);
+  const after = Math.hypot(to.x - other.x, to.y - other.y);
+  if (before === 0) return view;
+  return panBy(zoomBy(view, after / before, mid), (to.x - from.x) / 2, (to.y - from.y) / 2);
+}
