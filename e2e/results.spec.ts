@@ -24,7 +24,7 @@ async function sendTo(page: Page, scope: Locator, menu: string | RegExp, target:
   const box = (await button.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(button).toHaveAttribute("aria-expanded", "true");
-  const link = page.getByRole("link", { name: target, exact: true });
+  const link = page.getByRole("list", { name: menu }).getByRole("link", { name: target, exact: true });
   const linkBox = (await link.boundingBox())!;
   await page.mouse.click(linkBox.x + linkBox.width / 2, linkBox.y + linkBox.height / 2);
 }
@@ -43,8 +43,8 @@ test.describe("Results: lightbox", () => {
 
     const first = await centre(openers.nth(0));
     await page.mouse.click(first.x, first.y);
-    const dialog = page.getByRole("dialog", { name: /Result 1 of 3/ });
-    await expect(dialog).toBeVisible();
+    await expect(page.getByRole("dialog", { name: /Result 1 of 3/ })).toBeVisible();
+    const dialog = page.getByRole("dialog");
     const image = dialog.getByTestId("lightbox-image");
     await expect(image).toHaveAttribute("src", job.outputs[0]!.url);
 

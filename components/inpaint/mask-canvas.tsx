@@ -419,7 +419,10 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     if (lastTouch) touches.set(event.pointerId, client);
     const pan = panRef.current;
     if (pan?.pointerId === event.pointerId) {
-      setZoom((z) => panBy(z, client.x - pan.last.x, client.y - pan.last.y));
+      // Measured now: the updater runs later, after `last` has moved on.
+      const dx = client.x - pan.last.x;
+      const dy = client.y - pan.last.y;
+      setZoom((z) => panBy(z, dx, dy));
       pan.last = client;
       return;
     }

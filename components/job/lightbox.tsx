@@ -49,7 +49,9 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
   // Each picture opens fitted.
   useEffect(() => setView(FIT), [index]);
 
-  // Wheel zoom needs a non-passive listener to keep the page from scrolling (React's onWheel is passive).
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling (React's onWheel is passive);
+  // the stage exists only while open.
+  const isOpen = item !== undefined;
   useEffect(() => {
     const el = stage.current;
     if (!el) return;
@@ -60,7 +62,7 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
     };
     el.addEventListener("wheel", wheel, { passive: false });
     return () => el.removeEventListener("wheel", wheel);
-  }, []);
+  }, [isOpen]);
 
   const step = (by: number) => {
     if (index === null) return;
