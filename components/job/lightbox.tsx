@@ -71,6 +71,7 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === "Tab") return wrapTab(e, dialog.current);
     if (e.target instanceof HTMLInputElement) return;
     const keys: Record<string, () => void> = {
       ArrowLeft: () => step(-1),
@@ -186,6 +187,26 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
 function fromCentre(el: HTMLElement, e: { clientX: number; clientY: number }): Point {
   const r = el.getBoundingClientRect();
   return { x: e.clientX - r.left - r.width / 2, y: e.clientY - r.top - r.height / 2 };
+}
+
+/**
+ * A modal dialog keeps Tab off the page behind, but from its last control Tab would leave for the
+ * browser's own toolbar: wrap round to the first (and Shift+Tab from the first to the last).
+ */
+function wrapTab(e: React.KeyboardEvent, root: HTMLElement | null) {
+  const focusable = [...(root?.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input, [tabindex]:not([tabindex='-1'])") ?? [])].filter(
+    (el) => el.offsetParent !== null,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /** The previous/next buttons sit on the stage: pressing them must not start a pan (or capture the click). */
