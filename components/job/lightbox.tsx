@@ -127,7 +127,7 @@ export function Lightbox({ items, index, onIndex, onClose, actions }: {
       onClose={close}
       onKeyDown={onKeyDown}
       data-testid="lightbox"
-      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-zinc-950/95 p-0 text-zinc-100 backdrop:bg-black/80"
+      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/80"
     >
       {item && index !== null ? (
         <div className="flex h-full flex-col">
