@@ -17,7 +17,7 @@ test.describe("Inpaint", () => {
 
     // Across the middle, from 15 % to 85 % of the width.
     await inpaintPage.paintStroke({ x: 0.15, y: 0.5 }, { x: 0.85, y: 0.5 });
-    await expect(page.getByText("White = change · the rest is kept")).toBeVisible();
+    await expect(page.getByText("Violet = change · the rest is kept")).toBeVisible();
     await expect(inpaintPage.undo).toHaveAttribute("aria-disabled", "false");
     expect(await inpaintPage.paintedOverlayPixels()).toBeGreaterThan(0);
     const { brush } = await inpaintPage.canvasGeometry();
@@ -103,7 +103,7 @@ test.describe("Inpaint", () => {
 
       // Redo brings it back (and the error goes); Clear empties it again.
       await inpaintPage.redo.click();
-      await expect(page.getByText("White = change · the rest is kept")).toBeVisible();
+      await expect(page.getByText("Violet = change · the rest is kept")).toBeVisible();
       await expect(inpaintPage.maskError).toHaveCount(0);
       expect(await inpaintPage.paintedOverlayPixels()).toBeGreaterThan(0);
       await inpaintPage.clearMask.click();

@@ -41,7 +41,7 @@ test.describe("Prompt drafting", () => {
 
     const first = promptsPage.cards.first();
     await promptsPage.useInImage(first).click();
-    await expect(page).toHaveURL(/\/image\?prompt=/);
+    await expect(page).toHaveURL(/\/image\?text=/);
     await expect(imagePage.heading).toBeVisible();
     await expect(imagePage.prompt).toHaveValue(prompts[0]!);
   });

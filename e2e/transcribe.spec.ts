@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 import { GO_FORWARD_WORDS, makeFakeMp3, makeGoForwardWav } from "./support/audio";
 
 test.describe("Transcribe", () => {
-  test("a real recording becomes text with timestamps and an .srt file", async ({ transcribePage }, testInfo) => {
+  test("a real recording becomes text with timestamps, an .srt and a .vtt file", async ({ transcribePage }, testInfo) => {
     const wav = makeGoForwardWav(testInfo.outputPath("goforward.wav"));
     await transcribePage.goto();
     const upload = await transcribePage.upload(wav);
@@ -26,6 +26,10 @@ test.describe("Transcribe", () => {
     expect(download.suggestedFilename()).toBe("goforward.srt");
     const srt = await readFile(await download.path());
     expect(srt.toString("utf8")).toMatch(/^1\r?\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\r?\n\S/);
+    const [vttDownload] = await Promise.all([transcribePage.page.waitForEvent("download"), transcribePage.vttButton.click()]);
+    expect(vttDownload.suggestedFilename()).toBe("goforward.vtt");
+    const vtt = await readFile(await vttDownload.path());
+    expect(vtt.toString("utf8")).toMatch(/^WEBVTT\n\n\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}\n\S/);
   });
 
   test("a text file named .mp3 is refused at upload with a clear reason", async ({ transcribePage }, testInfo) => {

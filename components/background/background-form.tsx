@@ -10,7 +10,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
@@ -33,10 +33,11 @@ const draftSchema = z.object({
 });
 type Draft = z.infer<typeof draftSchema>;
 
-/** The form as a job's input fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<BackgroundInput> | undefined): Partial<Draft> | undefined {
+/** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | undefined {
   if (!initial) return undefined;
-  const from = initial.input;
+  if (!initial.jobId) return { image: initial.media.image };
+  const from = initial.input as BackgroundInput;
   return {
     mode: from.mode,
     model: { remove: "", replace: "", [from.mode]: initial.model } as Draft["model"],
@@ -52,7 +53,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<BackgroundInput>;
+  initial?: Seed<BackgroundInput>;
 }) {
   const draft = useFormDraft("background", draftSchema, {
     mode: "remove",
@@ -106,7 +107,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image" id="background-image" />
           <ToggleGroup<BackgroundMode>
             label="Mode"
@@ -150,7 +151,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
         >
           {(done) => {
             const input = done.input as BackgroundInput;
-            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" testId="background-result" />;
+            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" job={done} testId="background-result" />;
           }}
         </JobFeed>
       }

@@ -11,7 +11,7 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { BeforeAfter } from "@/components/job/before-after";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
@@ -70,10 +70,14 @@ const draftSchema = z.object({
 });
 type Draft = z.infer<typeof draftSchema>;
 
-/** The form as a job's input fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<ControlInput> | undefined): Partial<Draft> | undefined {
+/** The form as a job's input (or a handed-on photo) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | undefined {
   if (!initial) return undefined;
-  const from = initial.input;
+  if (!initial.jobId) {
+    const kind = initial.input.kind ?? "edges";
+    return initial.media.photo ? { kind, source: "photo", photo: initial.media.photo } : {};
+  }
+  const from = initial.input as ControlInput;
   return {
     kind: from.kind,
     source: initial.media.map ? "upload" : DEFAULT_SOURCE[from.kind],
@@ -95,7 +99,7 @@ export function ControlForm({ models, initial }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
-  initial?: Remix<ControlInput>;
+  initial?: Seed<ControlInput>;
 }) {
   const first = models.pose[0]!;
   const draft = useFormDraft("control", draftSchema, {
@@ -219,7 +223,7 @@ export function ControlForm({ models, initial }: {
       onClear={clear}
       form={
         <>
-          {initial ? (
+          {initial?.jobId ? (
             <RemixNote jobId={initial.jobId} missing={initial.missing}>
               {initial.media.map ? "The control map is attached." : null}
             </RemixNote>
@@ -330,7 +334,7 @@ export function ControlForm({ models, initial }: {
           >
             {(done) => {
               const input = done.input as ControlInput;
-              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" beforeLabel="Control map" testId="control-result" />;
+              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" job={done} beforeLabel="Control map" testId="control-result" />;
             }}
           </JobFeed>
         </div>

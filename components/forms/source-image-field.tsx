@@ -1,13 +1,18 @@
 "use client";
 
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FileDrop } from "@/components/ui/file-drop";
+import { FileDrop, refusal } from "@/components/ui/file-drop";
+import { usePasteTarget } from "@/hooks/use-paste-target";
 import type { useUpload } from "@/hooks/use-upload";
 import { UploadStatus } from "./upload-status";
 
 export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp";
 
-/** Drop or pick an image; once uploaded it shows as a thumbnail that can be replaced. */
+/**
+ * Drop, pick or paste (Ctrl/⌘+V anywhere on the page) an image; once uploaded it shows as a
+ * thumbnail that can be replaced. A paste is checked like a drop.
+ */
 export function SourceImageField({ upload, error, label, id = "source-image" }: {
   upload: ReturnType<typeof useUpload>;
   error?: string;
@@ -15,8 +20,15 @@ export function SourceImageField({ upload, error, label, id = "source-image" }: 
   id?: string;
 }) {
   const { file } = upload;
+  const root = useRef<HTMLDivElement>(null);
+  const [pasteError, setPasteError] = useState<string | null>(null);
+  usePasteTarget(root, !file, (pasted) => {
+    const refused = refusal(pasted, IMAGE_ACCEPT);
+    setPasteError(refused);
+    if (!refused && !upload.uploading) void upload.upload(pasted);
+  });
   return (
-    <div className="flex flex-col gap-1.5">
+    <div ref={root} className="flex flex-col gap-1.5" data-testid="image-field">
       <span className="text-xs font-medium text-zinc-400">{label}</span>
       {file ? (
         <div className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-950 p-2">
@@ -33,9 +45,9 @@ export function SourceImageField({ upload, error, label, id = "source-image" }: 
           </Button>
         </div>
       ) : (
-        <FileDrop id={id} accept={IMAGE_ACCEPT} label="Drop an image or click to choose" description="PNG, JPEG or WebP, up to 25 MB" onFile={(f) => void upload.upload(f)} disabled={upload.uploading} />
+        <FileDrop id={id} accept={IMAGE_ACCEPT} label="Drop, paste or click to choose an image" description="PNG, JPEG or WebP, up to 25 MB" onFile={(f) => void upload.upload(f)} disabled={upload.uploading} />
       )}
-      <UploadStatus upload={upload} error={error} />
+      <UploadStatus upload={upload} error={pasteError ?? error} />
     </div>
   );
 }

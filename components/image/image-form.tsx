@@ -9,9 +9,9 @@ import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/f
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { BeforeAfter } from "@/components/job/before-after";
-import { ImageGrid } from "@/components/job/media-results";
+import { ImageGrid } from "@/components/job/image-grid";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,9 +44,11 @@ const draftSchema = z.object({
 type Draft = z.infer<typeof draftSchema>;
 
 /** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<ImageInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
-  if (!initial) return prompt ? { prompt } : undefined;
+function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
   const from = initial.input;
+  // A hand-off fills only its own field (a prompt, or the source image with its mode).
+  if (!initial.jobId) return { prompt: from.prompt, ...(initial.media.sourceImage ? { mode: "image", source: initial.media.sourceImage } : {}) };
   const mode: Mode = from.sourceImage ? "image" : "text";
   return {
     mode,
@@ -63,12 +65,11 @@ function draftOf(initial: Remix<ImageInput> | undefined, prompt: string | undefi
   };
 }
 
-export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
+export function ImageForm({ textModels, imageModels, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
-  initialPrompt?: string;
-  /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<ImageInput>;
+  /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
+  initial?: Seed<ImageInput>;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("image", draftSchema, {
@@ -83,7 +84,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
     numImages: "1",
     ...seedDraft(null),
     source: null,
-  }, draftOf(initial, initialPrompt));
+  }, draftOf(initial));
   const { values: v, set } = draft;
   const { mode } = v;
   const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
@@ -130,7 +131,7 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}
@@ -172,9 +173,9 @@ export function ImageForm({ textModels, imageModels, initialPrompt, initial }: {
           {(done) => (
             <div className="flex flex-col gap-3">
               {"sourceImage" in done.input && done.input.sourceImage ? (
-                <BeforeAfter originalUrl={done.input.sourceImage} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} />
+                <BeforeAfter originalUrl={done.input.sourceImage} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} job={done} />
               ) : (
-                <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} />
+                <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} job={done} />
               )}
               {done.seed !== null ? (
                 <div>

@@ -8,8 +8,8 @@ import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,7 +23,7 @@ import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
-import { MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
+import { MASK_LEGEND, MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
 
 const draftSchema = z.object({
   model: z.string(),
@@ -37,10 +37,11 @@ const draftSchema = z.object({
 });
 type Draft = z.infer<typeof draftSchema>;
 
-/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<InpaintInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
-  if (!initial) return prompt ? { prompt } : undefined;
-  const from = initial.input;
+/** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
+  if (!initial.jobId) return { image: initial.media.image };
+  const from = initial.input as InpaintInput;
   return {
     model: initial.model,
     prompt: from.prompt,
@@ -53,11 +54,10 @@ function draftOf(initial: Remix<InpaintInput> | undefined, prompt: string | unde
   };
 }
 
-export function InpaintForm({ models, initialPrompt, initial }: {
+export function InpaintForm({ models, initial }: {
   models: ModelOption[];
-  initialPrompt?: string;
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
-  initial?: Remix<InpaintInput>;
+  initial?: Seed<InpaintInput>;
 }) {
   const first = models[0]!;
   const draft = useFormDraft("inpaint", draftSchema, {
@@ -69,7 +69,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
     guidance: first.defaults.guidance ?? 3.5,
     ...seedDraft(null),
     image: null,
-  }, draftOf(initial, initialPrompt));
+  }, draftOf(initial));
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
   const [hasMask, setHasMask] = useState(false);
@@ -129,7 +129,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
       onClear={clear}
       form={
         <>
-          {initial ? (
+          {initial?.jobId ? (
             <RemixNote jobId={initial.jobId} missing={initial.missing}>
               {initial.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}
             </RemixNote>
@@ -162,7 +162,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
             <section aria-label="Mask editor" className="rounded-2xl border border-zinc-800 bg-zinc-900/60 p-4">
               <div className="mb-3 flex items-center justify-between gap-2">
                 <h2 className="text-sm font-medium text-zinc-200">Paint the area to change</h2>
-                <span className="text-xs text-zinc-500">{hasMask ? "White = change · the rest is kept" : "Nothing painted yet"}</span>
+                <span className="text-xs text-zinc-500">{hasMask ? MASK_LEGEND : "Nothing painted yet"}</span>
               </div>
               <MaskCanvas
                 key={original.uploaded.url}
@@ -182,7 +182,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
           <JobFeed feed={feed}>
             {(done) => {
               const input = done.input as InpaintInput;
-              return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} testId="inpaint-compare" />;
+              return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} job={done} testId="inpaint-compare" />;
             }}
           </JobFeed>
         </div>

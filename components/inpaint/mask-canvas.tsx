@@ -29,12 +29,14 @@ import {
   stampSpacing,
   type Point,
 } from "@/lib/mask/geometry";
+import { featherAlpha } from "@/lib/mask/feather";
 import { History, MAX_HISTORY } from "@/lib/mask/history";
 import { useShortcutModifier } from "@/hooks/use-shortcut-modifier";
 import { shortcutLabel } from "@/lib/client/shortcut-keys";
+import { FIT, panBy, pinch, wheelFactor, zoomBy, ZOOM_STEP, type View } from "@/lib/view/zoom";
 
 export interface MaskCanvasHandle {
-  /** PNG at the image's natural size: opaque white where painted (change), opaque black elsewhere (keep). */
+  /** PNG at the image's natural size: opaque white where painted (change), black elsewhere (keep), grey across a feathered edge. */
   exportMask(): Promise<Blob>;
   isEmpty(): boolean;
 }
@@ -67,8 +69,11 @@ interface Editor {
 }
 
 const MIN_BRUSH = 4;
+const MAX_FEATHER = 64;
 const MAX_BRUSH = 256;
 const TINT = "rgb(139 92 246)"; // violet-500
+/** How the editor's header reads the overlay: it names the tint above (the mask sent is white on black). */
+export const MASK_LEGEND = "Violet = change · the rest is kept";
 // Snapshots cost 1 byte per pixel; cap their total so huge images get fewer undo steps instead of OOM.
 const SNAPSHOT_BUDGET_BYTES = 128 * 1024 * 1024;
 
@@ -126,11 +131,23 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
   const editorRef = useRef<Editor | null>(null);
   const strokeRef = useRef<{ pointerId: number; last: Point } | null>(null);
   const pointerRef = useRef<{ x: number; y: number; type: string } | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  /** A drag that moves the view instead of painting (space or middle button held). */
+  const panRef = useRef<{ pointerId: number; last: Point } | null>(null);
+  /** Fingers on the canvas: two pan and pinch-zoom the view. */
+  const touchesRef = useRef(new Map<number, Point>());
+  const spaceRef = useRef(false);
   const onMaskChangeRef = useRef(onMaskChange);
 
   const [tool, setTool] = useState<Tool>("brush");
   const [brushSize, setBrushSize] = useState(() => defaultBrushSize(imageWidth, imageHeight));
   const [opacity, setOpacity] = useState(60);
+  const [feather, setFeather] = useState(0);
+  const [zoom, setZoom] = useState<View>(FIT);
+  /** The canvas's unzoomed width in CSS px, to preview the feather at its size on screen. */
+  const [canvasWidth, setCanvasWidth] = useState(0);
+  const zoomRef = useRef(zoom);
   const [status, setStatus] = useState({ canUndo: false, canRedo: false, painted: false });
   const [announcement, setAnnouncement] = useState("");
   const modifier = useShortcutModifier();
@@ -138,6 +155,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
 
   useEffect(() => {
     onMaskChangeRef.current = onMaskChange;
+    zoomRef.current = zoom;
   });
 
   const publish = (editor: Editor) => {
@@ -169,6 +187,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     editorRef.current = editor;
     strokeRef.current = null;
     setBrushSize(defaultBrushSize(imageWidth, imageHeight));
+    setZoom(FIT);
     renderView(viewRef.current, editor);
     publish(editor);
     return () => {
@@ -188,6 +207,7 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
       const dpr = window.devicePixelRatio || 1;
       view.width = Math.max(1, Math.round(entry.contentRect.width * dpr));
       view.height = Math.max(1, Math.round(entry.contentRect.height * dpr));
+      setCanvasWidth(entry.contentRect.width);
       renderView(view, editorRef.current);
     });
     observer.observe(view);
@@ -208,16 +228,49 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
       cursor.style.display = "none";
       return;
     }
+    // The cursor sits in the zoomed frame: its own px are scaled with it, the canvas's rect already is.
     const rect = view.getBoundingClientRect();
-    const diameter = brushSize * displayScale(rect, editor);
+    const { scale } = zoomRef.current;
+    const diameter = (brushSize * displayScale(rect, editor)) / scale;
     cursor.style.display = "block";
     cursor.style.width = `${diameter}px`;
     cursor.style.height = `${diameter}px`;
-    cursor.style.transform = `translate(${pointer.x - rect.left - diameter / 2}px, ${pointer.y - rect.top - diameter / 2}px)`;
+    cursor.style.transform = `translate(${(pointer.x - rect.left) / scale - diameter / 2}px, ${(pointer.y - rect.top) / scale - diameter / 2}px)`;
   };
 
-  // Resize the preview right away when [ / ] or the slider change the size under a still pointer.
-  useEffect(placeCursor, [brushSize]);
+  // Resize the preview right away when [ / ] or the slider change the size (or the zoom) under a still pointer.
+  useEffect(placeCursor, [brushSize, zoom]);
+
+  /** A client point in the zoomed frame's own (unzoomed) coordinates, where its transform has its origin. */
+  const framePoint = (client: Point): Point => {
+    const r = frameRef.current!.getBoundingClientRect();
+    const z = zoomRef.current;
+    return { x: client.x - r.left + z.x, y: client.y - r.top + z.y };
+  };
+
+  /** Zooms about the middle of what is visible (buttons and keys). */
+  const zoomCentre = (factor: number) => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const r = stage.getBoundingClientRect();
+    const at = framePoint({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    setZoom((z) => zoomBy(z, factor, at));
+  };
+
+  // The wheel zooms about the pointer; a non-passive listener keeps the page from scrolling meanwhile.
+  useEffect(() => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const wheel = (e: WheelEvent) => {
+      if (!frameRef.current) return;
+      e.preventDefault();
+      const at = framePoint({ x: e.clientX, y: e.clientY });
+      setZoom((z) => zoomBy(z, wheelFactor(e.deltaY), at));
+    };
+    stage.addEventListener("wheel", wheel, { passive: false });
+    return () => stage.removeEventListener("wheel", wheel);
+    // framePoint reads refs only.
+  }, [failedUrl]);
 
   const paint = (points: readonly Point[]) => {
     const editor = editorRef.current;
@@ -303,19 +356,48 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
         out.height = editor.height;
         const ctx = out.getContext("2d");
         if (!ctx) throw new Error("Canvas is not available in this browser.");
-        ctx.putImageData(new ImageData(alphaToMaskRgba(editor.history.current.alpha), editor.width, editor.height), 0, 0);
+        const alpha = featherAlpha(editor.history.current.alpha, editor.width, editor.height, feather);
+        ctx.putImageData(new ImageData(alphaToMaskRgba(alpha), editor.width, editor.height), 0, 0);
         return new Promise<Blob>((resolve, reject) =>
           out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("Couldn't encode the mask as PNG."))), "image/png"),
         );
       },
     }),
-    [],
+    [feather],
   );
+
+  /** Drops the stroke in progress (a second finger came down: the gesture is a pan, not paint). */
+  const abortStroke = () => {
+    const editor = editorRef.current;
+    if (!strokeRef.current || !editor) return;
+    strokeRef.current = null;
+    restore(editor, editor.history.current);
+    renderView(viewRef.current, editor);
+  };
 
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     const editor = editorRef.current;
-    // A second finger while drawing is ignored rather than starting a competing stroke.
-    if (!editor || strokeRef.current) return;
+    if (!editor) return;
+    const client = { x: event.clientX, y: event.clientY };
+    if (event.pointerType === "touch") {
+      touchesRef.current.set(event.pointerId, client);
+      // A second finger turns the touch into a pan/pinch; the first finger's stroke is dropped.
+      if (touchesRef.current.size === 2) {
+        abortStroke();
+        event.currentTarget.setPointerCapture(event.pointerId);
+        return;
+      }
+    }
+    // Space + drag or the middle button moves the view.
+    if (spaceRef.current || (event.pointerType === "mouse" && event.button === 1)) {
+      event.preventDefault();
+      event.currentTarget.setPointerCapture(event.pointerId);
+      rootRef.current?.focus({ preventScroll: true });
+      panRef.current = { pointerId: event.pointerId, last: client };
+      return;
+    }
+    // A third finger, or a second pointer while drawing, is ignored rather than starting a competing stroke.
+    if (strokeRef.current || touchesRef.current.size > 1) return;
     if (event.pointerType === "mouse" && event.button !== 0) return;
     event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -327,6 +409,26 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
   };
 
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const client = { x: event.clientX, y: event.clientY };
+    const touches = touchesRef.current;
+    const lastTouch = touches.get(event.pointerId);
+    if (lastTouch && touches.size === 2) {
+      const other = [...touches].find(([id]) => id !== event.pointerId)![1];
+      const mid = framePoint({ x: (client.x + other.x) / 2, y: (client.y + other.y) / 2 });
+      setZoom((z) => pinch(z, lastTouch, client, other, mid));
+      touches.set(event.pointerId, client);
+      return;
+    }
+    if (lastTouch) touches.set(event.pointerId, client);
+    const pan = panRef.current;
+    if (pan?.pointerId === event.pointerId) {
+      // Measured now: the updater runs later, after `last` has moved on.
+      const dx = client.x - pan.last.x;
+      const dy = client.y - pan.last.y;
+      setZoom((z) => panBy(z, dx, dy));
+      pan.last = client;
+      return;
+    }
     pointerRef.current = { x: event.clientX, y: event.clientY, type: event.pointerType };
     placeCursor();
     const stroke = strokeRef.current;
@@ -350,6 +452,8 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
   };
 
   const onPointerEnd = (event: PointerEvent<HTMLCanvasElement>) => {
+    touchesRef.current.delete(event.pointerId);
+    if (panRef.current?.pointerId === event.pointerId) panRef.current = null;
     if (strokeRef.current?.pointerId === event.pointerId) commitStroke();
   };
 
@@ -363,7 +467,10 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     const key = event.key.toLowerCase();
     const mod = event.ctrlKey || event.metaKey;
     let handled = true;
-    if (mod && key === "z") {
+    if (key === " " && !(event.target instanceof HTMLButtonElement)) {
+      // Held: a drag pans instead of painting.
+      spaceRef.current = true;
+    } else if (mod && key === "z") {
       if (event.shiftKey) redo();
       else undo();
     } else if (mod && key === "y") {
@@ -380,6 +487,12 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
       // Proportional steps: fine control for small brushes, quick changes for big ones.
       const step = Math.max(2, Math.round(brushSize * 0.15));
       setBrushSize(clamp(brushSize + (key === "]" ? step : -step), MIN_BRUSH, MAX_BRUSH));
+    } else if (key === "+" || key === "=") {
+      zoomCentre(ZOOM_STEP);
+    } else if (key === "-") {
+      zoomCentre(1 / ZOOM_STEP);
+    } else if (key === "0") {
+      setZoom(FIT);
     } else {
       handled = false;
     }
@@ -398,6 +511,10 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
       aria-label="Mask editor"
       aria-describedby={helpId}
       onKeyDown={onKeyDown}
+      onKeyUp={(event) => {
+        if (event.key === " ") spaceRef.current = false;
+      }}
+      onBlur={() => (spaceRef.current = false)}
       className={cn("flex flex-col gap-3 outline-none", className)}
     >
       <div className="flex flex-wrap items-end gap-x-4 gap-y-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-2">
@@ -465,16 +582,50 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
           format={(v) => `${v}%`}
           className="w-44"
         />
+        <Slider
+          id={`${uid}-feather`}
+          label="Feather"
+          value={feather}
+          min={0}
+          max={MAX_FEATHER}
+          step={2}
+          onChange={setFeather}
+          format={(v) => (v === 0 ? "Hard edge" : `${v} px`)}
+          className="w-44"
+        />
+        <div role="group" aria-label="Zoom" className="flex items-center gap-1">
+          <IconButton label="Zoom out" title="Zoom out (−)" aria-keyshortcuts="-" icon={<span aria-hidden>−</span>} onClick={() => zoomCentre(1 / ZOOM_STEP)} />
+          <button
+            type="button"
+            onClick={() => setZoom(FIT)}
+            aria-label="Fit to view"
+            title="Fit to view (0)"
+            data-testid="mask-zoom"
+            className="h-9 w-14 rounded-lg text-xs tabular-nums text-zinc-300 hover:bg-zinc-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+          >
+            {Math.round(zoom.scale * 100)}%
+          </button>
+          <IconButton label="Zoom in" title="Zoom in (+)" aria-keyshortcuts="+" icon={<span aria-hidden>+</span>} onClick={() => zoomCentre(ZOOM_STEP)} />
+        </div>
       </div>
 
       {failedUrl === imageUrl ? (
         <ErrorAlert title="Couldn't load the image" message="Try uploading it again." />
       ) : (
-        <div className="flex max-h-[70vh] w-full justify-center overflow-hidden rounded-xl bg-zinc-950 ring-1 ring-zinc-800">
-          {/* Sized to the image's aspect ratio, as wide as fits and at most 70vh tall, so canvas and image align exactly. */}
+        <div ref={stageRef} className="flex max-h-[70vh] w-full justify-center overflow-hidden rounded-xl bg-zinc-950 ring-1 ring-zinc-800">
+          {/*
+            Sized to the image's aspect ratio, as wide as fits and at most 70vh tall, so canvas and image align exactly.
+            Zoom and pan transform this frame: the canvas's bounding rect moves with it, so a pointer still maps to the right pixel.
+          */}
           <div
-            className="relative bg-zinc-900"
-            style={{ aspectRatio: `${imageWidth} / ${imageHeight}`, width: `min(100%, calc(70vh * ${ratio}))` }}
+            ref={frameRef}
+            data-testid="mask-frame"
+            className="relative origin-top-left bg-zinc-900"
+            style={{
+              aspectRatio: `${imageWidth} / ${imageHeight}`,
+              width: `min(100%, calc(70vh * ${ratio}))`,
+              transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})`,
+            }}
           >
             {/* Plain <img>: user media of arbitrary size that must not be resized or re-encoded by next/image. */}
             <img
@@ -496,7 +647,8 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
               onLostPointerCapture={onPointerEnd}
               onPointerLeave={onPointerLeave}
               onContextMenu={(event) => event.preventDefault()}
-              style={{ opacity: opacity / 100 }}
+              // The feather previewed as a blur of the same width on screen; the exported mask is feathered for real.
+              style={{ opacity: opacity / 100, filter: feather > 0 && imageWidth > 0 ? `blur(${((feather / 4) * canvasWidth) / imageWidth}px)` : undefined }}
               className="absolute inset-0 size-full cursor-crosshair touch-none"
             />
             <div
@@ -510,7 +662,9 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
 
       <p id={helpId} className="text-xs text-zinc-500">
         Paint over what should change.
-        {modifier ? ` Shortcuts: B brush, E eraser, [ and ] size, ${shortcutLabel(modifier, "Z")} undo, ${shortcutLabel(modifier, "Shift + Z")} redo.` : null}
+        {modifier
+          ? ` Shortcuts: B brush, E eraser, [ and ] size, ${shortcutLabel(modifier, "Z")} undo, ${shortcutLabel(modifier, "Shift + Z")} redo; wheel or + and − zoom, 0 fits, space + drag (or the middle button) moves the view.`
+          : " Pinch to zoom; two fingers move the view."}
       </p>
       <p className="sr-only" aria-live="polite">
         {announcement}
@@ -518,3 +672,4 @@ export function MaskCanvas({ imageUrl, imageWidth, imageHeight, onMaskChange, re
     </div>
   );
 }
+

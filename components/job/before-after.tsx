@@ -3,15 +3,15 @@
 import { useState } from "react";
 import { CompareSlider } from "@/components/ui/compare-slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import type { MediaOutput } from "@/lib/jobs/schema";
-import { ImageGrid } from "./media-results";
+import type { JobRecord, MediaOutput } from "@/lib/jobs/schema";
+import { ImageGrid } from "./image-grid";
 
 /**
  * An edit beside what it started from: a before/after slider over the original and one result
  * (chosen when there are several), then every result with its download. The original image is
  * labelled so it can be found without the slider.
  */
-export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, beforeLabel = "Original image", testId = "before-after" }: {
+export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, job, beforeLabel = "Original image", testId = "before-after" }: {
   originalUrl: string;
   /** What the "before" image is, for screen readers (e.g. the control map a picture followed). */
   beforeLabel?: string;
@@ -20,6 +20,8 @@ export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, beforeLa
   seed?: number | null;
   /** What a download is named after when there is no prompt. */
   kind?: string;
+  /** The studio job they came from (see ImageGrid). */
+  job?: Pick<JobRecord, "id" | "shareId">;
   testId?: string;
 }) {
   const [shown, setShown] = useState("0");
@@ -31,7 +33,7 @@ export function BeforeAfter({ originalUrl, outputs, prompt, seed, kind, beforeLa
         <ToggleGroup label="Compare" value={shown} onChange={setShown} options={outputs.map((_, i) => ({ value: String(i), label: `Result ${i + 1}` }))} />
       ) : null}
       <CompareSlider beforeUrl={originalUrl} afterUrl={after.url} beforeAlt={beforeLabel} afterAlt={`Result ${Number(shown) + 1}`} />
-      <ImageGrid outputs={outputs} prompt={prompt} seed={seed} kind={kind} />
+      <ImageGrid outputs={outputs} prompt={prompt} seed={seed} kind={kind} job={job} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { DownloadIcon, ExternalLinkIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
-import { cn } from "@/lib/cn";
 
 const EXT: Record<string, string> = {
   "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "video/mp4": "mp4",
@@ -27,32 +26,5 @@ export function MediaActions({ output, name }: { output: MediaOutput; name: stri
         <ExternalLinkIcon size={14} />
       </a>
     </div>
-  );
-}
-
-export function ImageGrid({ outputs, prompt, seed, kind = "image" }: { outputs: MediaOutput[]; prompt?: string; seed?: number | null; kind?: string }) {
-  return (
-    <ul data-testid="result-grid" className={cn("grid gap-3", outputs.length > 1 && "sm:grid-cols-2")}>
-      {outputs.map((output, i) => {
-        const name = downloadName(kind, prompt, i, output.contentType, seed);
-        return (
-          <li key={output.url} className="group relative overflow-hidden rounded-xl border border-zinc-800 checkerboard">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={output.url}
-              alt={prompt ? `Result ${i + 1}: ${prompt}` : `Result ${i + 1}`}
-              width={output.width}
-              height={output.height}
-              className="block h-auto w-full"
-              data-testid="result-image"
-            />
-            <div className="absolute inset-x-0 bottom-0 flex items-center justify-between gap-2 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
-              <span className="text-xs text-zinc-300">{output.width && output.height ? `${output.width}×${output.height}` : null}</span>
-              <MediaActions output={output} name={name} />
-            </div>
-          </li>
-        );
-      })}
-    </ul>
   );
 }

@@ -8,10 +8,10 @@ import { setShared } from "@/lib/client/api";
 import type { JobRecord } from "@/lib/jobs/schema";
 
 /**
- * Under a result on a generator page: share it (a public link, made once and copied) and open its
- * job page. Downloads sit on each file. The link is also shown, in case the clipboard is blocked.
+ * Shares a job: a public link, made once and copied. The link is also shown, in case the clipboard
+ * is blocked. Under a result and in the lightbox.
  */
-export function ResultActions({ job }: { job: Pick<JobRecord, "id" | "shareId"> }) {
+export function ShareButton({ job }: { job: Pick<JobRecord, "id" | "shareId"> }) {
   const [shareId, setShareId] = useState(job.shareId);
   const [state, setState] = useState<"idle" | "busy" | "copied" | "shown">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -33,18 +33,12 @@ export function ResultActions({ job }: { job: Pick<JobRecord, "id" | "shareId"> 
   };
 
   return (
-    <div className="flex flex-col gap-2" data-testid="result-actions">
-      <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-col gap-2">
+      <div>
         <Button variant="secondary" size="sm" onClick={() => void share()} loading={state === "busy"}>
           {state === "copied" ? <CheckIcon size={14} /> : <ShareIcon size={14} />}
           {state === "copied" ? "Link copied" : "Share"}
         </Button>
-        <AppLink
-          href={`/jobs/${job.id}`}
-          className="inline-flex h-8 items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
-        >
-          <ExternalLinkIcon size={14} /> Open job
-        </AppLink>
       </div>
       {link && state !== "idle" && state !== "busy" ? (
         <input
@@ -57,6 +51,21 @@ export function ResultActions({ job }: { job: Pick<JobRecord, "id" | "shareId"> 
         />
       ) : null}
       {error ? <p role="alert" className="text-xs text-rose-400">{error}</p> : null}
+    </div>
+  );
+}
+
+/** Under a result on a generator page: share it and open its job page. Downloads sit on each file. */
+export function ResultActions({ job }: { job: Pick<JobRecord, "id" | "shareId"> }) {
+  return (
+    <div className="flex flex-wrap items-start gap-2" data-testid="result-actions">
+      <ShareButton job={job} />
+      <AppLink
+        href={`/jobs/${job.id}`}
+        className="inline-flex h-8 items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+      >
+        <ExternalLinkIcon size={14} /> Open job
+      </AppLink>
     </div>
   );
 }

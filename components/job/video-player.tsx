@@ -1,9 +1,21 @@
 import type { MediaOutput } from "@/lib/jobs/schema";
+import { mediaUrlSchema } from "@/lib/tasks/fields";
 import { formatClock } from "./format";
 import { downloadName, MediaActions } from "./media-results";
+import { SendTo } from "./send-to";
 
-/** A clip with its poster frame, size and length, and a download under a meaningful name. */
-export function VideoPlayer({ output, prompt, seed, autoPlay = false }: { output: MediaOutput; prompt?: string; seed?: number | null; autoPlay?: boolean }) {
+/**
+ * A clip with its poster frame, size and length, and a download under a meaningful name. In the
+ * studio its poster (the still the store took from it) can be sent on as a picture.
+ */
+export function VideoPlayer({ output, prompt, seed, autoPlay = false, studio = false }: {
+  output: MediaOutput;
+  prompt?: string;
+  seed?: number | null;
+  autoPlay?: boolean;
+  studio?: boolean;
+}) {
+  const poster = studio && output.posterUrl && mediaUrlSchema.safeParse(output.posterUrl).success ? output.posterUrl : undefined;
   const name = downloadName("video", prompt, 0, output.contentType, seed);
   const facts = [
     output.width && output.height ? `${output.width}×${output.height}` : null,
@@ -28,7 +40,10 @@ export function VideoPlayer({ output, prompt, seed, autoPlay = false }: { output
       />
       <figcaption className="flex items-center justify-between gap-2 border-t border-zinc-800 bg-zinc-900/80 px-2 py-1.5 text-xs text-zinc-400">
         <span className="tabular-nums">MP4{facts.length ? ` · ${facts.join(" · ")}` : ""}</span>
-        <MediaActions output={output} name={name} />
+        <span className="flex items-center gap-2">
+          {poster ? <SendTo kind="image" value={poster} label="Send frame to…" /> : null}
+          <MediaActions output={output} name={name} />
+        </span>
       </figcaption>
     </figure>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { handoffHref } from "@/components/job/handoff";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, CopyIcon, ImageIcon, VideoIcon } from "@/components/ui/icons";
 import type { PromptDraft } from "@/lib/jobs/schema";
@@ -12,7 +13,6 @@ const sendClass =
 
 export function PromptCard({ draft, index, writing = false }: { draft: PromptDraft; index: number; writing?: boolean }) {
   const [copied, setCopied] = useState(false);
-  const q = (page: string) => `/${page}?prompt=${encodeURIComponent(draft.prompt)}`;
   return (
     <article
       data-testid={writing ? "prompt-writing" : "prompt-card"}
@@ -29,8 +29,8 @@ export function PromptCard({ draft, index, writing = false }: { draft: PromptDra
       {!writing && draft.negativePrompt ? <p className="text-xs text-zinc-500"><span className="text-zinc-400">Avoid:</span> {draft.negativePrompt}</p> : null}
       {!writing ? (
         <footer className="flex flex-wrap gap-2">
-          <Link href={q("image")} className={sendClass}><ImageIcon size={14} /> Use in Image</Link>
-          <Link href={q("video")} className={sendClass}><VideoIcon size={14} /> Use in Video</Link>
+          <Link href={handoffHref("image", { text: draft.prompt })} className={sendClass}><ImageIcon size={14} /> Use in Image</Link>
+          <Link href={handoffHref("video", { text: draft.prompt })} className={sendClass}><VideoIcon size={14} /> Use in Video</Link>
           <Button
             variant="ghost"
             size="sm"

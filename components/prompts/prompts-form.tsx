@@ -5,7 +5,7 @@ import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
@@ -33,7 +33,7 @@ const draftSchema = z.object({
   model: z.string().max(300),
 });
 
-export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<PromptDraftRequest> }) {
+export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "prompts",
@@ -71,7 +71,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
           <Field label="Idea" htmlFor="idea" error={drafts.fieldErrors.idea} hint="A few words is enough">
             <Textarea
               id="idea"

@@ -5,7 +5,7 @@ import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
@@ -45,13 +45,14 @@ export function SpeechForm({ models, unavailable, initial }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<SpeechInput>;
+  initial?: Seed<SpeechInput>;
 }) {
   const draft = useFormDraft(
     "speech",
     draftSchema,
     { model: models[0]!.id, text: "", voices: {}, speed: 1 },
-    initial ? { model: initial.model, text: initial.input.text, voices: { [initial.model]: initial.input.voice }, speed: initial.input.speed } : undefined,
+    // A remix sets every field; handed-on text (a transcript) only the text.
+    initial?.jobId && initial.model ? { model: initial.model, text: initial.input.text, voices: initial.input.voice ? { [initial.model]: initial.input.voice } : undefined, speed: initial.input.speed } : initial && { text: initial.input.text },
   );
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
@@ -91,7 +92,7 @@ export function SpeechForm({ models, unavailable, initial }: {
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <Field label="Text" htmlFor="speech-text" error={fieldErrors.text} hint={counter}>
             <Textarea
               id="speech-text"

@@ -1,11 +1,9 @@
+import { handoffHref } from "@/components/job/handoff";
 import { LinkButton } from "@/components/job/link-button";
 import { downloadName, MediaActions } from "@/components/job/media-results";
 import { MicIcon, SpeakerIcon } from "@/components/ui/icons";
 import type { MediaOutput } from "@/lib/jobs/schema";
 import { secondsLabel } from "@/lib/tasks/speech/definition";
-
-/** Where "Transcribe this" leads: the Transcribe page with this audio already chosen. */
-export const transcribeHref = (audioUrl: string) => `/transcribe?audio=${encodeURIComponent(audioUrl)}`;
 
 /**
  * Spoken words: a player, the text it reads, a download named from its first words, and (in the
@@ -31,7 +29,7 @@ export function SpeechResult({ output, text, voice, studio }: { output: MediaOut
         <span className="tabular-nums">{facts.join(" · ")}</span>
         <span className="flex flex-wrap items-center gap-2">
           {studio ? (
-            <LinkButton href={transcribeHref(output.url)} size="sm" variant="ghost" data-testid="transcribe-this">
+            <LinkButton href={handoffHref("transcribe", { audio: output.url })} size="sm" variant="ghost" data-testid="transcribe-this">
               <MicIcon size={14} /> Transcribe this
             </LinkButton>
           ) : null}

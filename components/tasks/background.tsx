@@ -1,7 +1,7 @@
 import { PictureThumb } from "@/components/history/thumbs";
 import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
-import { ImageGrid } from "@/components/job/media-results";
+import { ImageGrid } from "@/components/job/image-grid";
 import type { BackgroundInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 
@@ -11,7 +11,7 @@ export const backgroundView: TaskView = {
     variant === "public" ? (
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" />
     ) : (
-      <BeforeAfter originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" testId="background-result" />
+      <BeforeAfter originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" job={job} testId="background-result" />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

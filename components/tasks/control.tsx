@@ -1,7 +1,7 @@
 import { PictureThumb } from "@/components/history/thumbs";
 import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
-import { ImageGrid } from "@/components/job/media-results";
+import { ImageGrid } from "@/components/job/image-grid";
 import type { ControlInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 
@@ -11,7 +11,7 @@ export const controlView: TaskView = {
     variant === "public" ? (
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="control" />
     ) : (
-      <BeforeAfter originalUrl={(job.input as ControlInput).map} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="control" beforeLabel="Control map" testId="control-result" />
+      <BeforeAfter originalUrl={(job.input as ControlInput).map} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="control" job={job} beforeLabel="Control map" testId="control-result" />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

@@ -1,7 +1,7 @@
 import { PictureThumb } from "@/components/history/thumbs";
 import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
-import { ImageGrid } from "@/components/job/media-results";
+import { ImageGrid } from "@/components/job/image-grid";
 import type { InpaintInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 
@@ -10,7 +10,7 @@ export const inpaintView: TaskView = {
     variant === "public" ? (
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} />
     ) : (
-      <BeforeAfter originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} testId="inpaint-compare" />
+      <BeforeAfter originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} job={job} testId="inpaint-compare" />
     ),
   Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

@@ -10,6 +10,7 @@ export const transcribeView: TaskView = {
       segments={job.segments ?? []}
       audioUrl={variant === "studio" ? (job.input as TranscribeInput).audio : undefined}
       fileBase={`transcript-${job.createdAt.slice(0, 10)}`}
+      studio={variant === "studio"}
     />
   ),
   Thumb: ({ job }) => <QuoteThumb text={job.text?.trim() || job.segments?.map((s) => s.text).join(" ").trim()} empty="No speech was recognised." />,

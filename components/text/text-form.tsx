@@ -8,7 +8,7 @@ import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/format";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ResultActions } from "@/components/job/result-actions";
 import { textView } from "@/components/tasks/text";
@@ -45,13 +45,16 @@ const draftSchema = z.object({
 });
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
 
-export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Remix<TextInput> }) {
+export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput> }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "text",
     draftSchema,
     { prompt: "", system: "", model: defaultModel, temperature: "", maxTokens: "", reasoning: false },
-    from
+    // A remix sets every field; handed-on text (a transcript) only the prompt.
+    from && !initial?.jobId
+      ? { prompt: from.prompt }
+      : from
       ? { prompt: from.prompt, system: from.system ?? "", model: from.model ?? defaultModel, temperature: optional(from.temperature), maxTokens: optional(from.maxTokens), reasoning: from.reasoning ?? false }
       : undefined,
   );
@@ -112,7 +115,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
           <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint={shortcut}>
             <Textarea
               id="text-prompt"

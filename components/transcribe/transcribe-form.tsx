@@ -6,7 +6,7 @@ import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +17,7 @@ import { Select } from "@/components/ui/input";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload, type UploadedFile } from "@/hooks/use-upload";
+import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { check } from "@/lib/client/validate";
 import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
@@ -38,21 +38,20 @@ const draftSchema = z.object({
 });
 type Draft = z.infer<typeof draftSchema>;
 
-/** The form as a job's input or a handed file fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<TranscribeInput> | undefined, audio: UploadedFile | undefined): Partial<Draft> | undefined {
-  if (initial) return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
-  return audio ? { audio } : undefined;
+/** The form as a job's input or a handed-on file fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Seed<TranscribeInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
+  if (!initial.jobId) return { audio: initial.media.audio };
+  return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
 }
 
-export function TranscribeForm({ models, unavailable, initial, audio: chosen }: {
+export function TranscribeForm({ models, unavailable, initial }: {
   models: ModelOption[];
   unavailable?: string;
-  /** A previous job's settings (?remix=), its audio attached. */
-  initial?: Remix<TranscribeInput>;
-  /** Audio already in the studio to start from (?audio=, e.g. Speech's "Transcribe this"). */
-  audio?: UploadedFile;
+  /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
+  initial?: Seed<TranscribeInput>;
 }) {
-  const draft = useFormDraft("transcribe", draftSchema, { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial, chosen));
+  const draft = useFormDraft("transcribe", draftSchema, { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
   const { values: v, set } = draft;
   const modelId = models.some((m) => m.id === v.model) ? v.model : models[0]!.id;
   const audio = useUpload("audio", v.audio, useCallback((file) => set({ audio: file }), [set]));
@@ -78,7 +77,7 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <div className="flex flex-col gap-1.5">
             <span className="text-xs font-medium text-zinc-400">Audio</span>
             {audio.file ? (
@@ -122,7 +121,7 @@ export function TranscribeForm({ models, unavailable, initial, audio: chosen }: 
             const heard = (done.input as TranscribeInput).audio;
             // Downloads are named after the file when it is still the one in the form.
             const named = audio.file?.uploaded.url === heard ? audio.file.name.replace(/\.[^.]+$/, "") : "";
-            return <TranscriptView text={done.text} segments={done.segments ?? []} audioUrl={heard} fileBase={named || `transcript-${done.createdAt.slice(0, 10)}`} />;
+            return <TranscriptView text={done.text} segments={done.segments ?? []} audioUrl={heard} fileBase={named || `transcript-${done.createdAt.slice(0, 10)}`} studio />;
           }}
         </JobFeed>
       }

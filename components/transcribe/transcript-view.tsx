@@ -4,7 +4,8 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, CopyIcon, DownloadIcon } from "@/components/ui/icons";
 import type { Segment } from "@/lib/jobs/schema";
-import { formatTimestamp, toPlainText, toSrt } from "@/lib/transcript/format";
+import { formatTimestamp, toPlainText, toSrt, toVtt } from "@/lib/transcript/format";
+import { SendTo } from "@/components/job/send-to";
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -13,12 +14,16 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The transcript with its timed segments; copy, .txt and .srt; a segment's time plays the audio from there. */
-export function TranscriptView({ text, segments, audioUrl, fileBase }: {
+/**
+ * The transcript with its timed segments; copy, .txt, .srt and .vtt; a segment's time plays the
+ * audio from there. In the studio the text can be sent on as a prompt or to be spoken.
+ */
+export function TranscriptView({ text, segments, audioUrl, fileBase, studio = false }: {
   text: string | null;
   segments: Segment[];
   audioUrl?: string;
   fileBase: string;
+  studio?: boolean;
 }) {
   const audio = useRef<HTMLAudioElement>(null);
   const [copied, setCopied] = useState(false);
@@ -41,6 +46,10 @@ export function TranscriptView({ text, segments, audioUrl, fileBase }: {
         <Button variant="secondary" size="sm" onClick={() => download(`${fileBase}.srt`, toSrt(segments), "application/x-subrip")} disabled={segments.length === 0}>
           <DownloadIcon size={14} /> .srt
         </Button>
+        <Button variant="secondary" size="sm" onClick={() => download(`${fileBase}.vtt`, toVtt(segments), "text/vtt")} disabled={segments.length === 0}>
+          <DownloadIcon size={14} /> .vtt
+        </Button>
+        {studio && plain ? <SendTo kind="text" value={plain} /> : null}
       </div>
       <p data-testid="transcript-text" className="whitespace-pre-wrap text-sm leading-relaxed text-zinc-100">
         {plain || <span className="text-zinc-500">No speech was recognised in this recording.</span>}

@@ -32,6 +32,11 @@ function matchesAccept(file: File, accept: string): boolean {
   });
 }
 
+/** Why a file is not taken, or null when it is. */
+export function refusal(file: File, accept: string): string | null {
+  return matchesAccept(file, accept) ? null : `“${file.name}” isn't a supported file. Accepted: ${accept.split(",").join(", ")}.`;
+}
+
 export function FileDrop({ accept, label, description, onFile, disabled = false, id, className }: FileDropProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -43,12 +48,8 @@ export function FileDrop({ accept, label, description, onFile, disabled = false,
 
   const take = (file: File | undefined) => {
     if (!file) return;
-    if (!matchesAccept(file, accept)) {
-      setError(`“${file.name}” isn't a supported file. Accepted: ${accept.split(",").join(", ")}.`);
-      return;
-    }
-    setError(null);
-    onFile(file);
+    setError(refusal(file, accept));
+    if (matchesAccept(file, accept)) onFile(file);
   };
 
   const openPicker = () => {

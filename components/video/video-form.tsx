@@ -8,7 +8,7 @@ import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
-import type { Remix } from "@/components/job/remix-types";
+import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { VideoPlayer } from "@/components/job/video-player";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -39,10 +39,11 @@ const draftSchema = z.object({
 });
 type Draft = z.infer<typeof draftSchema>;
 
-/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Remix<VideoInput> | undefined, prompt: string | undefined): Partial<Draft> | undefined {
-  if (!initial) return prompt ? { prompt } : undefined;
-  const from = initial.input;
+/** The form as a job's input (or a handed-on prompt or start frame) fills it; undefined when the page starts from the kept draft. */
+function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefined {
+  if (!initial) return undefined;
+  if (!initial.jobId) return { prompt: initial.input.prompt, ...(initial.media.startImage ? { mode: "image", start: initial.media.startImage } : {}) };
+  const from = initial.input as VideoInput;
   const mode: Mode = from.startImage ? "image" : "text";
   return {
     mode,
@@ -58,13 +59,12 @@ function draftOf(initial: Remix<VideoInput> | undefined, prompt: string | undefi
   };
 }
 
-export function VideoForm({ textModels, imageModels, initialPrompt, unavailable, initial }: {
+export function VideoForm({ textModels, imageModels, unavailable, initial }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
-  initialPrompt?: string;
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
-  initial?: Remix<VideoInput>;
+  initial?: Seed<VideoInput>;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("video", draftSchema, {
@@ -78,7 +78,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
     guidance: first.defaults.guidance ?? 3,
     ...seedDraft(null),
     start: null,
-  }, draftOf(initial, initialPrompt));
+  }, draftOf(initial));
   const { values: v, set } = draft;
   const { mode } = v;
   const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
@@ -126,7 +126,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
       onClear={clear}
       form={
         <>
-          {initial ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
           <ToggleGroup<Mode> label="Mode" value={mode} onChange={(m) => switchTo(m, v.model)} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => switchTo(mode, { ...v.model, [mode]: id })} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}
@@ -162,7 +162,7 @@ export function VideoForm({ textModels, imageModels, initialPrompt, unavailable,
           empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
         >
           {/* Only the newest clip plays by itself; a feed of them all playing at once would be noise. */}
-          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay={done.id === job.items[0]?.id} /> : null)}
+          {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay={done.id === job.items[0]?.id} studio /> : null)}
         </JobFeed>
       }
     />

@@ -20,6 +20,7 @@ export class TranscribePage extends StudioPage {
   readonly transcriptText: Locator;
   readonly segments: Locator;
   readonly srtButton: Locator;
+  readonly vttButton: Locator;
   readonly txtButton: Locator;
 
   constructor(page: Page) {
@@ -33,6 +34,7 @@ export class TranscribePage extends StudioPage {
     this.transcriptText = this.newest.getByTestId("transcript-text");
     this.segments = this.newest.getByTestId("transcript-segments");
     this.srtButton = this.newest.getByRole("button", { name: ".srt" });
+    this.vttButton = this.newest.getByRole("button", { name: ".vtt" });
     this.txtButton = this.newest.getByRole("button", { name: ".txt" });
   }
 

@@ -127,11 +127,11 @@ describe("mask pixel encodings", () => {
     expect(binaryAlpha(rgba)).toEqual(alpha);
   });
 
-  it("exports opaque black/white with a hard threshold", () => {
+  it("exports an opaque mask with coverage as brightness (grey only where feathered)", () => {
     expect(Array.from(alphaToMaskRgba(new Uint8Array([0, 127, 128, 255])))).toEqual([
       0, 0, 0, 255, //
-      0, 0, 0, 255,
-      255, 255, 255, 255,
+      127, 127, 127, 255,
+      128, 128, 128, 255,
       255, 255, 255, 255,
     ]);
   });

@@ -118,11 +118,14 @@ export function alphaToCoverageRgba(alpha: Uint8Array): Uint8ClampedArray<ArrayB
   return rgba;
 }
 
-/** RGBA for the exported inpainting mask: opaque white where painted (change), opaque black elsewhere (keep). */
+/**
+ * RGBA for the exported inpainting mask, opaque, coverage as brightness: white where painted
+ * (change), black elsewhere (keep), grey only across a feathered edge (snapshots are 0 or 255).
+ */
 export function alphaToMaskRgba(alpha: Uint8Array): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(alpha.length * 4);
   for (let i = 0; i < alpha.length; i++) {
-    const value = (alpha[i] ?? 0) >= PAINT_THRESHOLD ? 255 : 0;
+    const value = alpha[i] ?? 0;
     const o = i * 4;
     rgba[o] = value;
     rgba[o + 1] = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTimestamp, toPlainText, toSrt } from "./format";
+import { formatTimestamp, toPlainText, toSrt, toVtt } from "./format";
 
 describe("toSrt", () => {
   it("numbers cues from 1 with SubRip timestamps and blank lines between cues", () => {
@@ -41,6 +41,33 @@ describe("toSrt", () => {
   it("returns an empty string when there is nothing to show", () => {
     expect(toSrt([])).toBe("");
     expect(toSrt([{ start: 0, end: 1, text: " " }])).toBe("");
+  });
+});
+
+describe("toVtt", () => {
+  it("starts with the WEBVTT header and writes HH:MM:SS.mmm times with a dot", () => {
+    expect(
+      toVtt([
+        { start: 0, end: 2.5, text: " Hello there. " },
+        { start: 3725.0004, end: 3726.9996, text: "late" },
+      ]),
+    ).toBe("WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nHello there.\n\n01:02:05.000 --> 01:02:07.000\nlate\n");
+  });
+
+  it("escapes &, < and the --> that would end a cue's timing", () => {
+    expect(toVtt([{ start: 1, end: 2, text: "a --> b <i>x</i> & c" }])).toBe(
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na --&gt; b &lt;i&gt;x&lt;/i&gt; &amp; c\n",
+    );
+  });
+
+  it("skips empty segments, drops blank lines inside a cue and repairs bad times", () => {
+    expect(toVtt([{ start: 0, end: 1, text: " " }, { start: Number.NaN, end: -3, text: "a\n\n b " }])).toBe(
+      "WEBVTT\n\n00:00:00.000 --> 00:00:00.000\na\nb\n",
+    );
+  });
+
+  it("is a bare header when there is nothing to show", () => {
+    expect(toVtt([])).toBe("WEBVTT\n");
   });
 });
 

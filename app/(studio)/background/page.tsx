@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import { BackgroundForm } from "@/components/background/background-form";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Background" };
 
 export default async function BackgroundPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { remix } = await searchParams;
-  const initial = await loadRemix(remix, "background");
+  const initial = await loadSeed(await searchParams, "background");
   return (
     <>
       <PageHeader title="Background" description="Cut the subject out onto transparency, or put it in front of a new background you describe." />
-      <BackgroundForm removeModels={modelsFor("remove-background")} replaceModels={modelsFor("replace-background")} initial={initial} key={initial?.jobId} />
+      <BackgroundForm removeModels={modelsFor("remove-background")} replaceModels={modelsFor("replace-background")} initial={initial} key={initial?.key} />
     </>
   );
 }

@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import { ImageForm } from "@/components/image/image-form";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Image" };
 
 export default async function ImagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { prompt, remix } = await searchParams;
-  const initial = await loadRemix(remix, "image");
+  const initial = await loadSeed(await searchParams, "image");
   return (
     <>
       <PageHeader title="Image" description="Generate images from a prompt, or transform an image you upload." />
       <ImageForm
         textModels={modelsFor("text-to-image")}
         imageModels={modelsFor("image-to-image")}
-        initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
         initial={initial}
-        key={initial?.jobId}
+        key={initial?.key}
       />
     </>
   );

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import { InpaintForm } from "@/components/inpaint/inpaint-form";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Inpaint" };
 
 export default async function InpaintPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { prompt, remix } = await searchParams;
-  const initial = await loadRemix(remix, "inpaint");
+  const initial = await loadSeed(await searchParams, "inpaint");
   return (
     <>
       <PageHeader title="Inpaint" description="Upload an image, paint over what should change, and describe the change." />
       <InpaintForm
         models={modelsFor("inpaint")}
-        initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
         initial={initial}
-        key={initial?.jobId}
+        key={initial?.key}
       />
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PromptsForm } from "@/components/prompts/prompts-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { env } from "@/lib/env";
@@ -8,11 +8,11 @@ import { defaultTextModel, textModels } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Prompts" };
 
 export default async function PromptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const initial = await loadRemix((await searchParams).remix, "prompts");
+  const initial = await loadSeed(await searchParams, "prompts");
   return (
     <>
       <PageHeader title="Prompt drafting" description="Give a short idea; get several strong prompts, written as you watch." />
-      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} key={initial?.jobId} />
+      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} key={initial?.key} />
     </>
   );
 }

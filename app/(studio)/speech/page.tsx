@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { SpeechForm } from "@/components/speech/speech-form";
 import { pageHealth } from "@/lib/health";
@@ -8,13 +8,13 @@ import { modelsFor } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Speech" };
 
 export default async function SpeechPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ remix }, status] = await Promise.all([searchParams, pageHealth()]);
+  const [query, status] = await Promise.all([searchParams, pageHealth()]);
   const feature = status.features.speech;
-  const initial = await loadRemix(remix, "speech");
+  const initial = await loadSeed(query, "speech");
   return (
     <>
       <PageHeader title="Speech" description="Type some text, choose a voice, and hear it read aloud." />
-      <SpeechForm models={modelsFor("text-to-speech")} unavailable={feature.available ? undefined : feature.reason} initial={initial} key={initial?.jobId} />
+      <SpeechForm models={modelsFor("text-to-speech")} unavailable={feature.available ? undefined : feature.reason} initial={initial} key={initial?.key} />
     </>
   );
 }

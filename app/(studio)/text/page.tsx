@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TextForm } from "@/components/text/text-form";
 import { defaultTextModel, textModels } from "@/lib/providers/models";
@@ -7,11 +7,11 @@ import { defaultTextModel, textModels } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Text" };
 
 export default async function TextPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const initial = await loadRemix((await searchParams).remix, "text");
+  const initial = await loadSeed(await searchParams, "text");
   return (
     <>
       <PageHeader title="Text" description="Ask an OpenAI or OpenRouter model anything; the answer is written as you watch, in Markdown." />
-      <TextForm models={textModels()} defaultModel={defaultTextModel("openai")} initial={initial} key={initial?.jobId} />
+      <TextForm models={textModels()} defaultModel={defaultTextModel("openai")} initial={initial} key={initial?.key} />
     </>
   );
 }

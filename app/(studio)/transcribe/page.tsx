@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix, loadStudioFile } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
 import { pageHealth } from "@/lib/health";
@@ -8,10 +8,9 @@ import { modelsFor } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Transcribe" };
 
 export default async function TranscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ remix, audio: audioParam }, status] = await Promise.all([searchParams, pageHealth()]);
+  const [query, status] = await Promise.all([searchParams, pageHealth()]);
   const feature = status.features.transcribe;
-  const initial = await loadRemix(remix, "transcribe");
-  const audio = initial ? undefined : await loadStudioFile(audioParam, "audio", "audio");
+  const initial = await loadSeed(query, "transcribe");
   return (
     <>
       <PageHeader title="Transcribe" description="Upload or record audio and get the text with timestamps." />
@@ -19,8 +18,7 @@ export default async function TranscribePage({ searchParams }: { searchParams: P
         models={modelsFor("speech-to-text")}
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
-        audio={audio}
-        key={initial?.jobId ?? audio?.uploaded.url}
+        key={initial?.key}
       />
     </>
   );

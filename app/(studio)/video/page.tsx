@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadRemix } from "@/components/job/remix";
+import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoForm } from "@/components/video/video-form";
 import { pageHealth } from "@/lib/health";
@@ -8,8 +8,8 @@ import { modelsFor } from "@/lib/providers/models";
 export const metadata: Metadata = { title: "Video" };
 
 export default async function VideoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ prompt, remix }, status] = await Promise.all([searchParams, pageHealth()]);
-  const initial = await loadRemix(remix, "video");
+  const [query, status] = await Promise.all([searchParams, pageHealth()]);
+  const initial = await loadSeed(query, "video");
   const feature = status.features.video;
   return (
     <>
@@ -17,10 +17,9 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
       <VideoForm
         textModels={modelsFor("text-to-video")}
         imageModels={modelsFor("image-to-video")}
-        initialPrompt={typeof prompt === "string" ? prompt.slice(0, 4000) : undefined}
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
-        key={initial?.jobId}
+        key={initial?.key}
       />
     </>
   );
