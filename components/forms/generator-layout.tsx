@@ -1,11 +1,14 @@
 import type { FormEventHandler, ReactNode } from "react";
+import { cn } from "@/lib/cn";
 
 /** Form on the left, results on the right; stacked on small screens. */
-export function GeneratorLayout({ form, onSubmit, results, label }: {
+export function GeneratorLayout({ form, onSubmit, results, label, resultsFirstWhenStacked = false }: {
   form: ReactNode;
   onSubmit: FormEventHandler<HTMLFormElement>;
   results: ReactNode;
   label: string;
+  /** Stacked (phones), show the results column above the form: where it holds what the form submits (the inpaint mask). */
+  resultsFirstWhenStacked?: boolean;
 }) {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(320px,400px)_1fr]">
@@ -17,7 +20,7 @@ export function GeneratorLayout({ form, onSubmit, results, label }: {
       >
         {form}
       </form>
-      <section aria-label="Results" className="min-w-0">
+      <section aria-label="Results" className={cn("min-w-0", resultsFirstWhenStacked && "order-first lg:order-none")}>
         {results}
       </section>
     </div>

@@ -84,6 +84,7 @@ export function InpaintForm({ models, initialPrompt, initial }: {
     <GeneratorLayout
       label="Inpaint settings"
       onSubmit={submit}
+      resultsFirstWhenStacked={Boolean(original)}
       form={
         <>
           {initial ? (

@@ -47,7 +47,7 @@ export function ImageGrid({ outputs, prompt, seed, kind = "image" }: { outputs: 
               data-testid="result-image"
             />
             <div className="absolute inset-x-0 bottom-0 flex items-center justify-between gap-2 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
-              <span className="text-xs text-zinc-300">{output.width && output.height ? `${output.width}×${output.height}` : null}</span>
+              <span className="text-xs text-white/90">{output.width && output.height ? `${output.width}×${output.height}` : null}</span>
               <MediaActions output={output} name={name} />
             </div>
           </li>
