@@ -12,8 +12,8 @@ export async function LocalEngineBanner({ status }: { status: Health }) {
   const folded = (await cookies()).has(BANNER_FOLDED_COOKIE);
   return (
     <div role="note" data-testid="local-engine-banner" className="mb-6 rounded-xl border border-amber-400/25 bg-amber-400/[0.07] px-4 py-2 text-sm text-amber-100/90">
-      <BannerFold folded={folded} summary={<><strong className="font-semibold text-amber-200">Local engine:</strong> {what} run on stand-in models.</>}>
-        They are procedural, on this server, not fal.ai or OpenAI. Set {keys} to use the real services.
+      <BannerFold folded={folded} summary={<><strong className="font-semibold text-amber-200">Local engine:</strong> stand-in models answer {what}.</>}>
+        They are procedural and run on this server, not on fal.ai or OpenAI. Set {keys} to use the real services.
         {off.length > 0 ? <span className="text-amber-200/80"> Off on this machine: {off.join(", ")} (see the page for what to install).</span> : null}
       </BannerFold>
     </div>
