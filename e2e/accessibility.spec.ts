@@ -29,13 +29,13 @@ for (const [size, options] of Object.entries(SIZES)) {
     test.describe(`axe, ${size}, ${colorScheme} (following the system setting)`, () => {
       test.use({ ...options, colorScheme });
 
-      test("every page has no serious or critical violation before a job is run", async ({ page }) => {
-        for (const path of TASK_PAGES) {
+      for (const path of TASK_PAGES) {
+        test(`${path} has no serious or critical violation before a job is run`, async ({ page }) => {
           await page.goto(path);
           await expect(page.locator("html")).toHaveAttribute("data-theme", colorScheme);
           await expectNoSeriousViolations(page, path);
-        }
-      });
+        });
+      }
 
       test("result views have none after jobs ran: the Image pane, job pages, History and the share page", async ({ imagePage, api, page }) => {
         test.slow();

@@ -3,17 +3,17 @@
 import type { ReactNode } from "react";
 import { ChevronDownIcon } from "@/components/ui/icons";
 
-/** The cookie that remembers a folded local-engine banner; the server reads it to render it folded. */
-export const BANNER_FOLDED_COOKIE = "studio-banner-folded";
-
-/** A banner whose details fold away behind its summary line, remembered across pages and visits. */
-export function BannerFold({ summary, folded, children }: { summary: ReactNode; folded: boolean; children: ReactNode }) {
+/**
+ * A banner whose details fold away behind its summary line. Folding sets the cookie `cookie`, so
+ * the server renders it folded on later pages and visits (no flash of the open banner).
+ */
+export function BannerFold({ summary, folded, cookie, children }: { summary: ReactNode; folded: boolean; cookie: string; children: ReactNode }) {
   return (
     <details
       open={!folded}
       onToggle={(event) => {
         const maxAge = event.currentTarget.open ? 0 : 60 * 60 * 24 * 365;
-        document.cookie = `${BANNER_FOLDED_COOKIE}=1; path=/; max-age=${maxAge}; samesite=lax`;
+        document.cookie = `${cookie}=1; path=/; max-age=${maxAge}; samesite=lax`;
       }}
       className="group"
     >
