@@ -53,7 +53,12 @@ async function main() {
         values.desktop ? desktopConfig : undefined,
       );
       if (!result) throw new Error(`no Lighthouse result for ${page}`);
-      const { categories, audits } = result.lhr;
+      const { categories, audits, runtimeError } = result.lhr;
+      // Lighthouse scores no error document (the 404 page); say so rather than print zeros.
+      if (runtimeError) {
+        console.log(`${page.padEnd(48)} not scored: ${runtimeError.code}`);
+        continue;
+      }
       const scores = ["accessibility", "best-practices"].map((c) => Math.round((categories[c]?.score ?? 0) * 100));
       const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary").map((a) => a.id);
       if (scores.some((s) => s < 100)) below++;
