@@ -3,18 +3,12 @@ import { expect, test } from "./fixtures";
 import type { ImagePage } from "./pages/image-page";
 import type { JobRecord } from "./support/api";
 import { makeTestPng } from "./support/media";
+import { mousePress as mouseClick } from "./support/real-input";
 
 /**
  * Work that survives: a generator page keeps its form and its feed of jobs across navigation and
  * reload, and takes a second job while the first runs. Driven by real mouse, keyboard and touch input.
  */
-
-/** A press of the mouse at the middle of `target`, as a person clicks. */
-async function mouseClick(page: Page, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 /** Clicks in `field`, selects what is there and types `text` over it. */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {

@@ -19,7 +19,7 @@ test.describe("Transcribe", () => {
 
     await expect(transcribePage.segments).toBeVisible();
     const firstSegment = transcribePage.segments.getByRole("listitem").first();
-    await expect(firstSegment.getByRole("button", { name: /^Play from \d+:\d\d$/ })).toHaveText(/^\d+:\d\d–\d+:\d\d$/);
+    await expect(firstSegment.getByRole("button", { name: /^Play from \d+:\d\d–\d+:\d\d$/ })).toBeVisible();
 
     await transcribePage.page.screenshot({ path: testInfo.outputPath("transcript.png"), fullPage: true });
     const [download] = await Promise.all([transcribePage.page.waitForEvent("download"), transcribePage.srtButton.click()]);

@@ -15,7 +15,7 @@ export default function ShareLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <main className="mx-auto w-full max-w-4xl flex-1 px-4 py-8 md:px-6 md:py-14">{children}</main>
-      <footer className="px-4 pt-4 pb-8 text-center text-xs text-zinc-600">
+      <footer className="px-4 pt-4 pb-8 text-center text-xs text-zinc-500">
         <p className="inline-flex items-center gap-2">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={16} height={16} className="opacity-80" />

@@ -42,7 +42,7 @@ function StatusTile({ job }: { job: JobRecord }) {
     );
   }
   return (
-    <div className={cn(frame, "flex items-center justify-center bg-zinc-950/60 text-zinc-600")}>
+    <div className={cn(frame, "flex items-center justify-center bg-zinc-950/60 text-zinc-500")}>
       <Icon size={28} />
     </div>
   );

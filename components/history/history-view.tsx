@@ -136,7 +136,7 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
 
   return (
     <div className="flex flex-col gap-6">
-      <ul ref={list} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4" aria-label="Jobs" data-testid="history-grid">
+      <ul ref={list} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 2xl:grid-cols-4" aria-label="Jobs" data-testid="history-grid">
         {jobs.map((job) => (
           <li key={job.id}>
             <JobCard job={job} onRemoved={removed} />
@@ -152,7 +152,7 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
           </Button>
         </div>
       ) : jobs.length > 12 ? (
-        <p className="text-center text-xs text-zinc-600">That’s everything.</p>
+        <p className="text-center text-xs text-zinc-500">That’s everything.</p>
       ) : null}
     </div>
   );

@@ -18,7 +18,7 @@ export function PictureThumb({ outputs, noun = "images" }: { outputs: MediaOutpu
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={first.url} alt="" loading="lazy" decoding="async" className={zoom} />
       {outputs.length > 1 ? (
-        <span className="absolute top-2 right-2 rounded-full bg-black/70 px-2 py-0.5 text-xs font-medium text-zinc-100 backdrop-blur">
+        <span className="absolute top-2 right-2 rounded-full bg-black/70 px-2 py-0.5 text-xs font-medium text-white backdrop-blur">
           {outputs.length} {noun}
         </span>
       ) : null}
@@ -55,7 +55,7 @@ function PlayBadge() {
 }
 
 export const Length = ({ text }: { text: string }) => (
-  <span className="absolute right-2 bottom-2 rounded bg-black/70 px-1.5 py-0.5 font-mono text-xs text-zinc-100 tabular-nums">{text}</span>
+  <span className="absolute right-2 bottom-2 rounded bg-black/70 px-1.5 py-0.5 font-mono text-xs text-white tabular-nums">{text}</span>
 );
 
 /** Words in quotes: a transcript, an answer. */

@@ -127,6 +127,7 @@ export function InpaintForm({ models, initial }: {
       label="Inpaint settings"
       onSubmit={submit}
       onClear={clear}
+      resultsFirstWhenStacked={Boolean(original)}
       form={
         <>
           {initial?.jobId ? (

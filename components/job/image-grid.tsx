@@ -46,7 +46,7 @@ export function ImageGrid({ outputs, prompt, seed, kind = "image", job }: {
                 <img src={item.output.url} alt={item.alt} width={item.output.width} height={item.output.height} className="block h-auto w-full" data-testid="result-image" />
               </button>
               <div className="pointer-events-none absolute inset-x-0 bottom-0 flex items-center justify-between gap-2 bg-gradient-to-t from-black/70 to-transparent p-2 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
-                <span className="text-xs text-zinc-300">{item.output.width && item.output.height ? `${item.output.width}×${item.output.height}` : null}</span>
+                <span className="text-xs text-white/90">{item.output.width && item.output.height ? `${item.output.width}×${item.output.height}` : null}</span>
                 <div className="pointer-events-auto">
                   <MediaActions output={item.output} name={item.name} />
                 </div>

@@ -82,7 +82,7 @@ export function Timeline({ job }: { job: JobRecord }) {
                 <span className="text-zinc-200">{STATUS_LABEL[step.status]}</span>
                 <span className="text-xs tabular-nums text-zinc-500">
                   <LocalTime iso={step.at} seconds />
-                  {i > 0 && offset >= 0 ? <span className="ml-2 text-zinc-600">+{formatMs(offset)}</span> : null}
+                  {i > 0 && offset >= 0 ? <span className="ml-2 text-zinc-500">+{formatMs(offset)}</span> : null}
                 </span>
               </div>
             </li>
@@ -119,7 +119,7 @@ export function JobLogs({ job }: { job: JobRecord }) {
       <ol aria-label="Model log" className="mx-5 mb-5 max-h-80 space-y-0.5 overflow-auto rounded-lg bg-zinc-950/80 p-3 font-mono text-xs text-zinc-400">
         {job.logs.map((log, i) => (
           <li key={`${log.at}-${i}`} className={cn("flex gap-3", log.level === "ERROR" && "text-rose-400", log.level === "WARN" && "text-amber-300")}>
-            <span className="shrink-0 text-zinc-600">
+            <span className="shrink-0 text-zinc-500">
               <LocalTime iso={log.at} seconds />
             </span>
             <span className="min-w-0 break-words">{log.message}</span>

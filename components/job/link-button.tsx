@@ -7,7 +7,7 @@ const base =
   "inline-flex shrink-0 select-none items-center justify-center gap-2 rounded-lg font-medium transition-colors " +
   "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70 focus-visible:ring-offset-2 focus-visible:ring-offset-zinc-950";
 const variants = {
-  primary: "bg-violet-600 text-white hover:bg-violet-500",
+  primary: "bg-violet-600 text-white hover:bg-violet-700",
   secondary: "border border-zinc-700 bg-zinc-800 text-zinc-100 hover:bg-zinc-700",
   ghost: "text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100",
 };

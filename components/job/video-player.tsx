@@ -38,7 +38,7 @@ export function VideoPlayer({ output, prompt, seed, autoPlay = false, studio = f
         aria-label={prompt ? `Video: ${prompt}` : "Video"}
         style={output.width && output.height ? { aspectRatio: `${output.width} / ${output.height}` } : undefined}
       />
-      <figcaption className="flex items-center justify-between gap-2 border-t border-zinc-800 bg-zinc-900/80 px-2 py-1.5 text-xs text-zinc-400">
+      <figcaption className="flex items-center justify-between gap-2 border-t border-zinc-800 bg-zinc-900 px-2 py-1.5 text-xs text-zinc-400">
         <span className="tabular-nums">MP4{facts.length ? ` · ${facts.join(" · ")}` : ""}</span>
         <span className="flex items-center gap-2">
           {poster ? <SendTo kind="image" value={poster} label="Send frame to…" /> : null}

@@ -9,7 +9,7 @@ import type { PromptDraft } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 
 const sendClass =
-  "inline-flex items-center gap-1.5 rounded-lg bg-violet-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-violet-500 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70";
+  "inline-flex items-center gap-1.5 rounded-lg bg-violet-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-violet-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70";
 
 export function PromptCard({ draft, index, writing = false }: { draft: PromptDraft; index: number; writing?: boolean }) {
   const [copied, setCopied] = useState(false);

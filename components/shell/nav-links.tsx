@@ -8,7 +8,7 @@ import { NAV_ITEMS } from "./nav-items";
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 md:flex-col">
+    <ul className="grid grid-cols-2 gap-1 sm:grid-cols-3 md:flex md:flex-col">
       {NAV_ITEMS.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -17,13 +17,13 @@ export function NavLinks() {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "flex items-center gap-3 rounded-lg px-2 py-2 text-sm font-medium transition-colors sm:px-3",
+                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
                 "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70",
                 active ? "bg-violet-500/15 text-violet-200" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
               )}
             >
               <span className={active ? "text-violet-300" : "text-zinc-500"}>{item.icon}</span>
-              <span className="hidden sm:inline">{item.label}</span>
+              <span>{item.label}</span>
             </AppLink>
           </li>
         );

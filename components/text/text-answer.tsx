@@ -20,7 +20,7 @@ export function TextAnswer({ text, reasoning, usage, streaming = false, truncate
     <article className="flex flex-col gap-4 rounded-2xl border border-zinc-800 bg-zinc-900/60 p-5" data-testid="text-answer" aria-busy={streaming}>
       {reasoning ? (
         <details className="group rounded-xl border border-zinc-800 bg-zinc-950/60 px-3 py-2 text-sm" data-testid="text-reasoning">
-          <summary className="cursor-pointer text-zinc-400 select-none marker:text-zinc-600 hover:text-zinc-200">
+          <summary className="cursor-pointer text-zinc-400 select-none marker:text-zinc-500 hover:text-zinc-200">
             {thinking ? "Thinking…" : "Reasoning"}
           </summary>
           <p className="mt-2 whitespace-pre-wrap text-zinc-400">{reasoning}</p>

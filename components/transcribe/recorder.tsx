@@ -201,20 +201,19 @@ export function AudioRecorder({ onRecorded, disabled = false, className }: Audio
     <div className={cn("flex flex-col gap-3", className)}>
       <div className="flex flex-wrap items-center gap-4">
         {recording ? (
-          <Button variant="danger" aria-label="Stop recording" onClick={stop}>
+          <Button variant="danger" onClick={stop}>
             <StopIcon size={16} />
-            Stop
+            Stop recording
           </Button>
         ) : (
           <Button
             variant="secondary"
-            aria-label="Start recording"
             loading={phase === "requesting"}
             disabled={disabled}
             onClick={() => void start()}
           >
             {phase !== "requesting" && <MicIcon size={16} />}
-            Record
+            Start recording
           </Button>
         )}
 

@@ -19,14 +19,14 @@ const base =
 
 // `aria-pressed:` styles make any Button usable as a toggle without extra props.
 const variants: Record<ButtonVariant, string> = {
-  primary: "bg-violet-600 text-white hover:bg-violet-500 disabled:hover:bg-violet-600",
+  primary: "bg-violet-600 text-white hover:bg-violet-700 disabled:hover:bg-violet-600",
   secondary:
     "border border-zinc-700 bg-zinc-800 text-zinc-100 hover:bg-zinc-700 disabled:hover:bg-zinc-800 " +
     "aria-pressed:border-violet-500/60 aria-pressed:bg-violet-600/20 aria-pressed:text-violet-100",
   ghost:
     "text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100 disabled:hover:bg-transparent " +
     "aria-pressed:bg-violet-600/20 aria-pressed:text-violet-200",
-  danger: "bg-rose-600 text-white hover:bg-rose-500 disabled:hover:bg-rose-600",
+  danger: "bg-rose-600 text-white hover:bg-rose-700 disabled:hover:bg-rose-600",
 };
 
 const sizes: Record<ButtonSize, string> = {

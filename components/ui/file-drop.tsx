@@ -41,10 +41,7 @@ export function FileDrop({ accept, label, description, onFile, disabled = false,
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const baseId = useId();
-  const labelId = `${baseId}-label`;
-  const descriptionId = `${baseId}-description`;
-  const errorId = `${baseId}-error`;
+  const errorId = `${useId()}-error`;
 
   const take = (file: File | undefined) => {
     if (!file) return;
@@ -91,8 +88,8 @@ export function FileDrop({ accept, label, description, onFile, disabled = false,
       <div
         role="button"
         tabIndex={disabled ? -1 : 0}
-        aria-labelledby={labelId}
-        aria-describedby={cn(description && descriptionId, error && errorId) || undefined}
+        // Named by its visible text (label and description), as speech input expects (WCAG 2.5.3).
+        aria-describedby={error ? errorId : undefined}
         aria-disabled={disabled || undefined}
         onClick={openPicker}
         onKeyDown={onKeyDown}
@@ -120,11 +117,11 @@ export function FileDrop({ accept, label, description, onFile, disabled = false,
         >
           <UploadIcon size={20} />
         </span>
-        <span id={labelId} className="text-sm font-medium text-zinc-100">
+        <span className="text-sm font-medium text-zinc-100">
           {label}
         </span>
         {description && (
-          <span id={descriptionId} className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-500">
             {description}
           </span>
         )}

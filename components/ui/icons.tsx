@@ -179,6 +179,17 @@ export const XIcon = icon(
   </>,
 );
 
+export const MenuIcon = icon(
+  "MenuIcon",
+  <>
+    <path d="M4 6h16" />
+    <path d="M4 12h16" />
+    <path d="M4 18h16" />
+  </>,
+);
+
+export const ChevronDownIcon = icon("ChevronDownIcon", <path d="m6 9 6 6 6-6" />);
+
 export const UploadIcon = icon(
   "UploadIcon",
   <>

@@ -4,7 +4,7 @@ import { useCallback, useLayoutEffect, useRef, type ComponentProps, type Ref } f
 import { cn } from "@/lib/cn";
 
 const control =
-  "w-full rounded-lg border bg-zinc-950 px-3 text-sm text-zinc-100 placeholder:text-zinc-600 transition-colors " +
+  "w-full rounded-lg border bg-zinc-950 px-3 text-sm text-zinc-100 placeholder:text-zinc-500 transition-colors " +
   "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70 " +
   "disabled:cursor-not-allowed disabled:opacity-50";
 

@@ -5,14 +5,25 @@ import { expect, type Locator, type Page } from "@playwright/test";
  * element.click(): some bugs (a button re-rendered between press and release) only show this way.
  */
 
-/** Moves the mouse onto the middle of the element, presses and releases the left button. */
-export async function mousePress(page: Page, target: Locator): Promise<void> {
+async function centre(target: Locator): Promise<{ x: number; y: number }> {
   await target.scrollIntoViewIfNeeded();
   const box = await target.boundingBox();
   expect(box, "the element has a box on screen").not.toBeNull();
-  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  return { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
+}
+
+/** Moves the mouse onto the middle of the element, presses and releases the left button. */
+export async function mousePress(page: Page, target: Locator): Promise<void> {
+  const { x, y } = await centre(target);
+  await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.up();
+}
+
+/** A real touch tap at the middle of `target` (the context needs hasTouch). */
+export async function touchTap(page: Page, target: Locator): Promise<void> {
+  const { x, y } = await centre(target);
+  await page.touchscreen.tap(x, y);
 }
 
 /** Presses Tab (at most `limit` times) until the element has focus, as a keyboard user reaches it. */
@@ -22,4 +33,10 @@ export async function tabTo(page: Page, target: Locator, limit = 20): Promise<vo
     await page.keyboard.press("Tab");
   }
   await expect(target, `reached by Tab within ${limit} presses`).toBeFocused();
+}
+
+/** Fails if the page scrolls sideways, i.e. something is wider than the viewport. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `page width ${scrollWidth} px in a ${innerWidth} px viewport`).toBeLessThanOrEqual(innerWidth);
 }

@@ -40,6 +40,11 @@ export function pageContentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
+/** The nonce in a policy from pageContentSecurityPolicy (proxy.ts passes it on as a request header). */
+export function nonceOf(policy: string | null): string | undefined {
+  return policy?.match(/'nonce-([^']+)'/)?.[1];
+}
+
 /** On pages and API answers alike. */
 const COMMON_SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
