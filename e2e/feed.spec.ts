@@ -221,10 +221,13 @@ test.describe("On a phone", () => {
       const b = (await target.boundingBox())!;
       await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
     };
-    // On a phone the nav shows icons only; the links are found by where they lead.
-    await tap(imagePage.nav.locator('a[href="/speech"]'));
+    // On a phone the tools fold behind the Menu button.
+    const menu = page.getByRole("button", { name: "Menu", exact: true });
+    await tap(menu);
+    await tap(imagePage.nav.getByRole("link", { name: "Speech" }));
     await expect(page.getByRole("heading", { level: 1, name: "Speech" })).toBeVisible();
-    await tap(imagePage.nav.locator('a[href="/image"]'));
+    await tap(menu);
+    await tap(imagePage.nav.getByRole("link", { name: "Image" }));
     await expect(imagePage.heading).toBeVisible();
     await expect(imagePage.prompt).toHaveValue("typed on a phone");
   });

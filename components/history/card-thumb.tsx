@@ -16,7 +16,7 @@ function StatusTile({ job }: { job: JobRecord }) {
           <XIcon size={18} />
         </span>
         <p className="text-sm font-medium text-rose-200">Failed</p>
-        {job.error ? <p className="line-clamp-2 text-xs text-rose-200/60">{job.error.message}</p> : null}
+        {job.error ? <p className="line-clamp-2 text-xs text-rose-200">{job.error.message}</p> : null}
       </div>
     );
   }
