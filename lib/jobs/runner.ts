@@ -18,6 +18,7 @@ import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
 import { claimUnfinished, getJob, insertJob, releaseFalLeases, renewLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 import { transition } from "./status";
+import type { JobOptions } from "@/lib/agent/studio";
 
 /**
  * Drives generations from submit to stored outputs. The record is written first, then inputs are
@@ -40,7 +41,8 @@ export function instanceId(): string {
 
 const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
-export async function startGeneration(input: GenerationInput): Promise<JobRecord> {
+export async function startGeneration(input: GenerationInput, opts: JobOptions = {}): Promise<JobRecord> {
+  void opts; // the outgoing webhook (lib/webhooks) is being built on this
   const prepared = queueTask(input.task).prepare(input);
   await checkMediaInputs(prepared);
   const record = newRecord({ id: randomUUID(), task: input.task, endpointId: prepared.endpointId, engine: engines().fal, input });

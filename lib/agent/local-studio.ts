@@ -1,0 +1,86 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { share } from "@/lib/jobs/actions";
+import { getJob, listJobs } from "@/lib/jobs/repository";
+import { cancelJob, startGeneration } from "@/lib/jobs/runner";
+import { generationInputSchema, isTerminal, promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
+import { storeUpload } from "@/lib/media/upload";
+import { draftPromptStream } from "@/lib/prompts/draft";
+import { sleep } from "@/lib/sleep";
+import { textInputSchema } from "@/lib/tasks/text/definition";
+import { textStream } from "@/lib/tasks/text/server";
+import type { Studio, StreamEvent } from "./studio";
+
+/**
+ * The studio in this process: the same functions the API routes call, on the same database, media
+ * store and provider layer. The MCP route uses it inside the server; the worker uses it when no
+ * studio answers (it then serves the local engine on loopback itself, see cli/in-process.ts).
+ */
+
+const WATCH_MS = 150;
+
+async function found(id: string): Promise<JobRecord> {
+  const job = await getJob(id);
+  if (!job) throw new AppError("not_found", "No such job.");
+  return job;
+}
+
+/** Reads an NDJSON stream, one event a line, telling each; answers the id of its job. */
+async function readEvents(stream: ReadableStream<Uint8Array>, onEvent: (event: StreamEvent) => void): Promise<string | undefined> {
+  let id: string | undefined;
+  let rest = "";
+  const decoder = new TextDecoder();
+  const tell = (line: string) => {
+    if (!line.trim()) return;
+    const event = JSON.parse(line) as StreamEvent;
+    if (event.type === "job" && typeof event.id === "string") id = event.id;
+    onEvent(event);
+  };
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop()!;
+    lines.forEach(tell);
+  }
+  tell(rest);
+  return id;
+}
+
+export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhost:${env().PORT}`): Studio {
+  const base = origin.replace(/\/$/, "");
+  const studio: Studio = {
+    where: "in-process",
+    origin: base,
+    start: (input, opts) => startGeneration(generationInputSchema.parse(input), opts),
+    async stream(input, onEvent, signal = new AbortController().signal) {
+      const stream = input.task === "text" ? await textStream(textInputSchema.parse(input), signal) : await draftPromptStream(promptDraftRequestSchema.parse(input), signal);
+      const id = await readEvents(stream, onEvent);
+      if (!id) throw new AppError("internal", "The job's stream ended before it named the job.");
+      return found(id);
+    },
+    job: found,
+    async wait(id, onChange, signal) {
+      let seen = "";
+      for (;;) {
+        const job = await found(id);
+        if (job.updatedAt !== seen) {
+          seen = job.updatedAt;
+          onChange?.(job);
+        }
+        if (isTerminal(job.status)) return job;
+        await sleep(WATCH_MS, signal);
+        signal?.throwIfAborted();
+      }
+    },
+    cancel: cancelJob,
+    history: (query) => listJobs({ ...query, limit: query.limit ?? 24 }),
+    async share(id) {
+      const job = await share(id);
+      return { job, url: `${base}/s/${job.shareId}` };
+    },
+    upload: (file, kind) => storeUpload(Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream<Uint8Array>), file.type, kind, file.size),
+    close: async () => undefined,
+  };
+  return studio;
+}
