@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { share } from "@/lib/jobs/actions";
 import { getJob, listJobs } from "@/lib/jobs/repository";
 import { cancelJob, startGeneration } from "@/lib/jobs/runner";
-import { generationInputSchema, isTerminal, promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
+import { parseGenerationInput } from "@/lib/jobs/generation-input";
+import { isTerminal, promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
 import { storeUpload } from "@/lib/media/upload";
 import { draftPromptStream } from "@/lib/prompts/draft";
 import { sleep } from "@/lib/sleep";
@@ -52,7 +53,7 @@ export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhos
   const studio: Studio = {
     where: "in-process",
     origin: base,
-    start: (input, opts) => startGeneration(generationInputSchema.parse(input), opts),
+    start: (input, opts) => startGeneration(parseGenerationInput(input), opts),
     async stream(input, onEvent, signal = new AbortController().signal) {
       const stream = input.task === "text" ? await textStream(textInputSchema.parse(input), signal) : await draftPromptStream(promptDraftRequestSchema.parse(input), signal);
       const id = await readEvents(stream, onEvent);

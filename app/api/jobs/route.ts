@@ -3,11 +3,12 @@ import { validationError } from "@/lib/errors";
 import { handler, readJson } from "@/lib/http/route";
 import { listJobs } from "@/lib/jobs/repository";
 import { startGeneration } from "@/lib/jobs/runner";
-import { generationInputSchema, STATUS_FILTERS, TASKS } from "@/lib/jobs/schema";
+import { parseGenerationInput } from "@/lib/jobs/generation-input";
+import { STATUS_FILTERS, TASKS } from "@/lib/jobs/schema";
 
 /** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. */
 export const POST = handler(async (req) => {
-  const input = await readJson(req, generationInputSchema);
+  const input = parseGenerationInput(await readJson(req, z.unknown()));
   return Response.json(await startGeneration(input), { status: 201 });
 });
 
