@@ -54,8 +54,8 @@ export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhos
     where: "in-process",
     origin: base,
     start: (input, opts) => startGeneration(parseGenerationInput(input), opts),
-    async stream(input, onEvent, signal = new AbortController().signal) {
-      const stream = input.task === "text" ? await textStream(textInputSchema.parse(input), signal) : await draftPromptStream(promptDraftRequestSchema.parse(input), signal);
+    async stream(input, onEvent, { signal = new AbortController().signal, ...opts } = {}) {
+      const stream = input.task === "text" ? await textStream(textInputSchema.parse(input), signal, opts) : await draftPromptStream(promptDraftRequestSchema.parse(input), signal, opts);
       const id = await readEvents(stream, onEvent);
       if (!id) throw new AppError("internal", "The job's stream ended before it named the job.");
       return found(id);

@@ -32,7 +32,7 @@ export interface Studio {
   /** Starts a queue job (image, inpaint, video, transcribe, background, speech, control); answers its record at once. */
   start(input: GenerationInputDraft, opts?: JobOptions): Promise<JobRecord>;
   /** Runs a text job or prompt drafting, telling each event as it is written; answers the finished record. */
-  stream(input: StreamInput, onEvent: (event: StreamEvent) => void, signal?: AbortSignal): Promise<JobRecord>;
+  stream(input: StreamInput, onEvent: (event: StreamEvent) => void, opts?: JobOptions & { signal?: AbortSignal }): Promise<JobRecord>;
   job(id: string): Promise<JobRecord>;
   /** Follows a job until it ends, telling every change of its record. */
   wait(id: string, onChange?: (job: JobRecord) => void, signal?: AbortSignal): Promise<JobRecord>;

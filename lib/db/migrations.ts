@@ -59,4 +59,14 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("media").dropColumn("poster_url").execute();
     },
   },
+  // Outgoing webhooks still to deliver are found again after a restart.
+  "0004_jobs_webhook_state": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("jobs").addColumn("webhook_state", "text").execute();
+      await db.schema.createIndex("jobs_webhook_state").on("jobs").column("webhook_state").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("jobs").dropColumn("webhook_state").execute();
+    },
+  },
 };

@@ -17,6 +17,8 @@ export interface JobsTable {
   /** Which studio instance drives the job, and until when its claim holds. */
   lease_owner: string | null;
   lease_until: string | null;
+  /** The outgoing webhook's state (pending, delivered, failed), null without one. */
+  webhook_state: string | null;
   record: string;
 }
 

@@ -19,6 +19,7 @@ export function newRecord(fields: Pick<JobRecord, "id" | "task" | "endpointId" |
     usage: null,
     seed: null,
     error: null,
+    webhook: null,
     shareId: null,
     timings: {},
     createdAt: now,

@@ -25,6 +25,7 @@ function columnsOf(r: JobRecord) {
     endpoint_id: r.endpointId,
     request_id: r.requestId,
     share_id: r.shareId,
+    webhook_state: r.webhook?.state ?? null,
     search_text: searchText(r),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
@@ -64,7 +65,7 @@ async function lockedRecord(trx: Transaction<Database>, id: string, postgres: bo
 export async function updateJob(id: string, change: (job: JobRecord) => void): Promise<JobRecord | undefined> {
   const database = await db();
   const postgres = dbKind() === "postgres";
-  return database.transaction().execute(async (trx) => {
+  const updated = await database.transaction().execute(async (trx) => {
     const row = await lockedRecord(trx, id, postgres);
     if (!row) return undefined;
     const job = parse(row);
@@ -75,8 +76,24 @@ export async function updateJob(id: string, change: (job: JobRecord) => void): P
     job.updatedAt = now;
     const { id: _id, created_at: _created, ...columns } = columnsOf(job);
     await trx.updateTable("jobs").set(columns).where("id", "=", id).execute();
-    return job;
+    return { job, ended: !isTerminal(before) && isTerminal(job.status) };
   });
+  // The one place every ending passes (runner, cancel, streams): the job's webhook goes out now.
+  if (updated?.ended && updated.job.webhook) deliverWebhookSoon(id);
+  return updated?.job;
+}
+
+/** Imported when needed: the delivery records its attempts through updateJob. */
+function deliverWebhookSoon(id: string) {
+  void import("@/lib/webhooks/deliver").then(({ deliverWebhook }) => deliverWebhook(id)).catch((err: unknown) => {
+    console.error(`[studio] webhook of job ${id} not delivered:`, err instanceof Error ? err.message : err);
+  });
+}
+
+/** Finished jobs whose webhook is still to be delivered (after a restart). */
+export async function pendingWebhooks(limit = 50): Promise<string[]> {
+  const rows = await (await db()).selectFrom("jobs").select("id").where("webhook_state", "=", "pending").where("status", "in", STATUSES.filter(isTerminal)).limit(limit).execute();
+  return rows.map((r) => r.id);
 }
 
 export async function deleteJob(id: string): Promise<JobRecord | undefined> {

@@ -15,10 +15,12 @@ import type { Prepared } from "@/lib/tasks/server-types";
 import { isDriving, whileDriving } from "./driving";
 import { newRecord } from "./record";
 import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
-import { claimUnfinished, getJob, insertJob, releaseFalLeases, renewLease, updateJob } from "./repository";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
+import { claimUnfinished, getJob, insertJob, pendingWebhooks, releaseFalLeases, renewLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 import { transition } from "./status";
 import type { JobOptions } from "@/lib/agent/studio";
+import { webhookOf } from "@/lib/webhooks/target";
 
 /**
  * Drives generations from submit to stored outputs. The record is written first, then inputs are
@@ -42,11 +44,12 @@ export function instanceId(): string {
 const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
 export async function startGeneration(input: GenerationInput, opts: JobOptions = {}): Promise<JobRecord> {
-  void opts; // the outgoing webhook (lib/webhooks) is being built on this
   const prepared = queueTask(input.task).prepare(input);
+  const webhook = webhookOf(opts);
   await checkMediaInputs(prepared);
   const record = newRecord({ id: randomUUID(), task: input.task, endpointId: prepared.endpointId, engine: engines().fal, input });
   record.seed = prepared.seed;
+  record.webhook = webhook;
   await insertJob(record, { owner: instanceId(), until: leaseUntil() });
   void drive(record, null);
   return record;
@@ -228,6 +231,10 @@ export function startJobSweeper(): void {
       resumeUnfinished()
         .then((n) => n > 0 && console.log(`[studio] resumed ${n} unfinished job${n === 1 ? "" : "s"}`))
         .catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", err instanceof Error ? err.message : err));
+      // Webhooks of jobs that ended before a restart (or whose deliverer stopped) go out again.
+      pendingWebhooks()
+        .then((ids) => ids.forEach((id) => void deliverWebhook(id)))
+        .catch((err: unknown) => console.error("[studio] could not resume webhook deliveries:", err instanceof Error ? err.message : err));
     };
     sweep();
     const timer = setInterval(sweep, SWEEP_MS).unref();

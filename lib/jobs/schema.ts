@@ -59,6 +59,14 @@ export type MediaOutput = z.infer<typeof mediaOutputSchema>;
 export const segmentSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
 export type Segment = z.infer<typeof segmentSchema>;
 
+export const WEBHOOK_STATES = ["pending", "delivered", "failed"] as const;
+export const webhookSchema = z.object({
+  url: z.string(),
+  state: z.enum(WEBHOOK_STATES),
+  attempts: z.array(z.object({ at: z.string(), ms: z.number(), status: z.number().optional(), error: z.string().optional() })),
+});
+export type JobWebhook = z.infer<typeof webhookSchema>;
+
 export const jobRecordSchema = z.object({
   id: z.string(),
   task: z.enum(TASKS),
@@ -80,6 +88,8 @@ export const jobRecordSchema = z.object({
   usage: tokenUsageSchema.nullable().default(null),
   seed: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Where the finished record is posted, signed (see lib/webhooks/deliver.ts), and how each attempt went. */
+  webhook: webhookSchema.nullable().default(null),
   /** Random public id of the share link; null when not shared. */
   shareId: z.string().nullable().default(null),
   timings: z.object({ queueMs: z.number().optional(), runMs: z.number().optional(), totalMs: z.number().optional() }),

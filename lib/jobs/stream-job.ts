@@ -8,6 +8,8 @@ import { insertJob, renewLease, updateJob } from "./repository";
 import { instanceId } from "./runner";
 import type { JobRecord } from "./schema";
 import { transition } from "./status";
+import type { JobOptions } from "@/lib/agent/studio";
+import { webhookOf } from "@/lib/webhooks/target";
 
 /**
  * A job written live to one page (prompt drafts, text): the record is created and driven here
@@ -47,8 +49,9 @@ export type StreamEnvelope = { type: "job"; id: string; engine: string; model: s
 const LEASE_MS = 5 * 60 * 1000;
 const RENEW_MS = 60 * 1000;
 
-export async function startStreamJob<T extends Task, E>(job: StreamJob<T, E>, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function startStreamJob<T extends Task, E>(job: StreamJob<T, E>, signal: AbortSignal, opts: JobOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const record = newRecord({ id: randomUUID(), task: job.task, endpointId: job.endpointId, engine: job.engine, input: job.input });
+  record.webhook = webhookOf(opts);
   // Marked as driven here before it exists in the database, so no sweeper ever takes it up;
   // the lease keeps other instances' sweepers off it.
   let finished!: () => void;

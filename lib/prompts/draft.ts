@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { PromptDraft, PromptDraftRequest } from "@/lib/jobs/schema";
+import type { JobOptions } from "@/lib/agent/studio";
 import { startStreamJob } from "@/lib/jobs/stream-job";
 import { chat } from "@/lib/providers/chat";
 import { resolveTextModel } from "@/lib/providers/models";
@@ -13,7 +14,7 @@ import { createDraftParser, type DraftEvent } from "./parse";
  * browser as NDJSON events while complete prompts are parsed, validated and announced one by one;
  * the record keeps the result.
  */
-export async function draftPromptStream(request: PromptDraftRequest, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function draftPromptStream(request: PromptDraftRequest, signal: AbortSignal, opts: JobOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const chosen = resolveTextModel(request.model, env().PROMPT_PROVIDER);
   return startStreamJob<"prompts", DraftEvent>(
     {
@@ -48,5 +49,6 @@ export async function draftPromptStream(request: PromptDraftRequest, signal: Abo
       },
     },
     signal,
+    opts,
   );
 }

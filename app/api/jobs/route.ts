@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validationError } from "@/lib/errors";
 import { handler, readJson } from "@/lib/http/route";
+import { jobOptionsSchema } from "@/lib/webhooks/target";
 import { listJobs } from "@/lib/jobs/repository";
 import { startGeneration } from "@/lib/jobs/runner";
 import { parseGenerationInput } from "@/lib/jobs/generation-input";
@@ -8,8 +9,9 @@ import { STATUS_FILTERS, TASKS } from "@/lib/jobs/schema";
 
 /** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. */
 export const POST = handler(async (req) => {
-  const input = parseGenerationInput(await readJson(req, z.unknown()));
-  return Response.json(await startGeneration(input), { status: 201 });
+  const body = await readJson(req, z.unknown());
+  const input = parseGenerationInput(body);
+  return Response.json(await startGeneration(input, jobOptionsSchema.parse(body)), { status: 201 });
 });
 
 const listQuery = z.object({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { JobOptions } from "@/lib/agent/studio";
 import { startStreamJob } from "@/lib/jobs/stream-job";
 import { chat } from "@/lib/providers/chat";
 import { resolveTextModel } from "@/lib/providers/models";
@@ -9,7 +10,7 @@ import type { TextEvent } from "./events";
  * A text job: one prompt to the chosen model, its answer (and reasoning) streamed to the page as
  * NDJSON while the record keeps it; a stop keeps what was written.
  */
-export async function textStream(input: TextInput, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function textStream(input: TextInput, signal: AbortSignal, opts: JobOptions = {}): Promise<ReadableStream<Uint8Array>> {
   const chosen = resolveTextModel(input.model, "openai");
   const withModel = { ...input, model: chosen.id };
   return startStreamJob<"text", TextEvent>(
@@ -37,5 +38,6 @@ export async function textStream(input: TextInput, signal: AbortSignal): Promise
       },
     },
     signal,
+    opts,
   );
 }
