@@ -114,10 +114,6 @@ const schema = z.object({
   STUDIO_WEBHOOK_BACKOFF_MS: number(10, 600_000, 2_000),
   /** Test setting only: lets webhooks reach loopback and private addresses (a receiver on this machine). */
   STUDIO_WEBHOOK_ALLOW_PRIVATE: flag,
-  /** Where fal publishes the keys its webhooks are signed with (the local engine answers the same URL). */
-  FAL_WEBHOOK_JWKS_URL: z.string().url().default("https://rest.fal.ai/.well-known/jwks.json"),
-  /** With STUDIO_PUBLIC_URL, fal tells the studio when a job ends; the runner still polls this often as the fallback (0: never). */
-  STUDIO_WEBHOOK_POLL_MS: number(0, 3_600_000, 10_000),
 });
 
 export type Env = z.infer<typeof schema>;

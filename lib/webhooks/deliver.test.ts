@@ -60,7 +60,7 @@ describe("outgoing webhooks", () => {
     const webhook = await delivery(job.id);
     expect(webhook.state).toBe("delivered");
     expect(received).toHaveLength(1);
-    const [{ headers, body }] = received;
+    const { headers, body } = received[0]!;
     expect(verifyWebhook("studio", headers, body, jwksOf("studio").keys)).toMatchObject({ ok: true, requestId: job.id });
     const record = JSON.parse(body.toString("utf8"));
     expect(record).toMatchObject({ id: job.id, status: "done" });
