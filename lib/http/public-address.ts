@@ -67,7 +67,8 @@ export async function checkTarget(raw: string, opts: GuardOptions = {}): Promise
   try {
     addresses = literal ? [{ address: host, family: literal }] : await (opts.resolve ?? ((h) => lookup(h, { all: true, verbatim: true })))(host);
   } catch {
-    throw refuse(`${host} does not resolve.`);
+    // Maybe only for now (DNS can fail for a while): "unavailable", which a delivery retries.
+    throw new AppError("unavailable", `${host} does not resolve.`, { webhookUrl: `${host} does not resolve.` });
   }
   if (!addresses.length) throw refuse(`${host} does not resolve.`);
   const inside = addresses.find((a) => !isPublicAddress(a.address));

@@ -33,7 +33,8 @@ async function attempt(url: string, id: string, body: string): Promise<Outcome> 
   try {
     target = await checkTarget(url, { allowPrivate: env().STUDIO_WEBHOOK_ALLOW_PRIVATE });
   } catch (err) {
-    return { error: `Refused: ${err instanceof AppError ? err.message : String(err)}`, retry: false };
+    const unresolved = err instanceof AppError && err.code === "unavailable";
+    return { error: `${unresolved ? "Not sent" : "Refused"}: ${err instanceof Error ? err.message : String(err)}`, retry: unresolved };
   }
   const send = createPolicyFetch({ retries: 0, timeoutMs: env().STUDIO_HTTP_TIMEOUT_MS, fetchImpl: pinnedFetch(target) });
   const bytes = new TextEncoder().encode(body);
