@@ -1,6 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { CallToolResult, Progress, Tool } from "@modelcontextprotocol/sdk/types.js";
 import sharp from "sharp";
 import { TEST_KEYS } from "../playwright.config";
@@ -24,14 +25,17 @@ const TOOLS = [
 
 type ToolJob = Omit<JobRecord, "webhook"> & { shareUrl?: string };
 
-async function httpClient(baseURL: string): Promise<Client> {
+/** A connected client that has listed the tools, so it checks every structured result against its tool's output schema. */
+async function connected(transport: Transport): Promise<Client> {
   const client = new Client({ name: "e2e", version: "1" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", baseURL)));
+  await client.connect(transport);
+  await client.listTools();
   return client;
 }
 
+const httpClient = (baseURL: string) => connected(new StreamableHTTPClientTransport(new URL("/api/mcp", baseURL)));
+
 async function stdioClient(baseURL: string): Promise<Client> {
-  const client = new Client({ name: "e2e", version: "1" });
   const transport = new StdioClientTransport({
     ...STDIO_SERVER,
     cwd: process.cwd(),
@@ -50,10 +54,9 @@ async function stdioClient(baseURL: string): Promise<Client> {
   });
   let stderr = "";
   transport.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  await client.connect(transport).catch((err: unknown) => {
+  return connected(transport).catch((err: unknown) => {
     throw new Error(`stdio server did not start: ${err}\n${stderr}`);
   });
-  return client;
 }
 
 async function call(client: Client, name: string, args: Record<string, unknown>, onprogress?: (p: Progress) => void): Promise<CallToolResult> {
@@ -152,6 +155,21 @@ test.describe("MCP over Streamable HTTP", () => {
         expect(res.status(), method).toBe(405);
         expect(res.headers().allow).toBe("POST");
       }
+    });
+  });
+
+  test.describe("language jobs", () => {
+    test.use({ usesEngine: false });
+
+    test("write_text and draft_prompts answer with the finished record", async ({ baseURL }) => {
+      const client = await httpClient(baseURL!);
+      const text = jobOf(await call(client, "write_text", { prompt: "Say hello to the lighthouse keeper.", maxTokens: 200 }));
+      expect(text).toMatchObject({ task: "text", status: "done" });
+      expect(text.text!.length).toBeGreaterThan(0);
+      const drafts = jobOf(await call(client, "draft_prompts", { idea: "a harbour at dawn", count: 2 }));
+      expect(drafts).toMatchObject({ task: "prompts", status: "done" });
+      expect(drafts.prompts).toHaveLength(2);
+      await client.close();
     });
   });
 
@@ -259,6 +277,11 @@ test.describe("MCP over stdio", () => {
     expect((await file.body()).byteLength).toBe(job.outputs[0]!.bytes);
 
     expect(jobOf(await call(client, "get_job", { id: job.id }))).toMatchObject({ id: job.id, status: "done" });
+    // A file on this machine, by path: the agent's own files are the stdio server's.
+    const local = test.info().outputPath("subject.png");
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: "#2255aa" } }).png().toFile(local);
+    const upload = await call(client, "upload_file", { kind: "image", path: local });
+    expect(upload.structuredContent).toMatchObject({ url: expect.stringMatching(new RegExp(`^${baseURL}/api/media/`)), width: 96, height: 64 });
     const onServer = await api.job(job.id);
     expect(onServer.input).toMatchObject({ prompt });
     await client.close();

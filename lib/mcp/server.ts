@@ -232,7 +232,7 @@ export function createMcpServer(studio: Studio, opts: McpServerOptions = {}): Mc
       outputSchema: storedFileSchema,
       annotations: { readOnlyHint: false, idempotentHint: true },
     },
-    safely(async (args: UploadArgs) => structured(await uploadFile(studio, args))),
+    safely(async (args: UploadArgs) => structured(storedFileSchema.parse(await uploadFile(studio, args)))),
   );
 
   return server;
