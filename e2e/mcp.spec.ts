@@ -247,6 +247,20 @@ test.describe("MCP over Streamable HTTP", () => {
     await client.close();
   });
 
+  test("speak takes a voice its description names, and answers a stored audio file", async ({ baseURL, request }) => {
+    const client = await httpClient(baseURL!);
+    const { tools } = await client.listTools();
+    const voice = tools.find((t) => t.name === "speak")!.description!.match(/kokoro\/american-english[^:]*: (\w+)/)?.[1];
+    expect(voice).toBeTruthy();
+    const job = jobOf(await call(client, "speak", { text: "Hello from the harbour.", voice }));
+    expect(job.status).toBe("done");
+    expect(job.outputs[0]).toMatchObject({ kind: "audio" });
+    const file = await request.get(job.outputs[0]!.url);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toMatch(/^audio\//);
+    await client.close();
+  });
+
   test("failures come back as tool errors in the API's terms", async ({ baseURL }) => {
     const client = await httpClient(baseURL!);
     expect(errorOf(await call(client, "get_job", { id: "no-such-job" }))).toEqual({ code: "not_found", message: "No such job." });

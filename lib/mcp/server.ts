@@ -5,6 +5,7 @@ import type { CallToolResult, ServerNotification, ServerRequest } from "@modelco
 import { z } from "zod";
 import { publicRecord } from "@/lib/jobs/public-record";
 import { historyQuerySchema, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
+import { SPEECH_ENDPOINTS } from "@/lib/providers/wire/speech";
 import { taskDefinition, type QueueTask } from "@/lib/tasks/registry";
 import type { HistoryQuery, Studio, StreamEvent } from "@/lib/agent/studio";
 import pkg from "@/package.json";
@@ -98,6 +99,9 @@ function queueTool(task: QueueTask, name: string, title: string, description: st
   };
 }
 
+/** An agent cannot guess a voice id: each speech model's, from the catalog. */
+const SPEECH_VOICES = SPEECH_ENDPOINTS.map((e) => `${e.id} (speed ${e.limits.speed.min}–${e.limits.speed.max}): ${e.limits.voices.map((v) => v.id).join(", ")}`).join("; ");
+
 const inpaintFields = toolFields(taskDefinition("inpaint").input, taskDefinition("inpaint").media);
 
 const QUEUE_TOOLS: QueueTool[] = [
@@ -112,7 +116,7 @@ const QUEUE_TOOLS: QueueTool[] = [
   queueTool("control", "control_image", "Generate from a control map", `Makes images that follow a control map (\`kind\`: a pose skeleton, a depth map or an edge map) and a prompt. \`map\` is ${FILE_HINT}; the picture keeps the map's aspect ratio unless \`imageSize\` is given.`),
   queueTool("video", "generate_video", "Generate a video", `Makes a short video from a prompt, or animates \`startImage\` (${FILE_HINT}). \`duration\` and \`aspectRatio\` are checked against the chosen model. Videos take minutes with real providers: use wait=false and get_job, or keep the progress notifications.`),
   queueTool("transcribe", "transcribe_audio", "Transcribe audio", `Turns speech into text (Whisper), or translates it into English with mode=translate. \`audio\` is ${FILE_HINT} (upload it with kind=audio). The record's \`text\` and timed \`segments\` are the result.`),
-  queueTool("speech", "speak", "Speak text", "Reads the text aloud (text-to-speech) with a voice of the model; the output is an audio file."),
+  queueTool("speech", "speak", "Speak text", `Reads the text aloud (text-to-speech); the output is an audio file. \`voice\` must be one of the model's: ${SPEECH_VOICES}. Without \`model\`, the studio's configured one (Kokoro unless changed).`),
   queueTool("background", "remove_background", "Remove or replace a background", `mode=remove cuts the subject out (a PNG with transparency; no prompt). mode=replace puts it on a new background the prompt describes. \`image\` is ${FILE_HINT}.`),
 ];
 
