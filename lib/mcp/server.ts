@@ -231,7 +231,7 @@ export function createMcpServer(studio: Studio, opts: McpServerOptions = {}): Mc
     "upload_file",
     {
       title: "Upload a file",
-      description: `Stores an image or audio file in the studio for the other tools' file fields; the file must decode as what \`kind\` says (images up to 25 MB, audio up to 100 MB; over HTTP the request is capped lower). Answers {url, contentType, bytes, width?, height?, durationSec?}; pass \`url\` on.${opts.localFiles ? " Give `data` or a local `path`." : ""}`,
+      description: `Stores an image or audio file in the studio for the other tools' file fields; the file must decode as what \`kind\` says (images up to 25 MB, audio up to 100 MB; as \`data\`, about 25 MB at most). Answers {url, contentType, bytes, width?, height?, durationSec?}; pass \`url\` on.${opts.localFiles ? " Give `data`, or a local `path` (up to the full limits)." : " Larger files go through the studio's POST /api/uploads."}`,
       inputSchema: opts.localFiles ? { ...uploadFields, path: localPathField } : uploadFields,
       outputSchema: storedFileSchema,
       annotations: { readOnlyHint: false, idempotentHint: true },
