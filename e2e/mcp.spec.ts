@@ -181,15 +181,16 @@ test.describe("MCP over Streamable HTTP", () => {
       await engine.set({ latencyMs: 1500 });
       const client = await httpClient(baseURL!);
       const prompt = `mcp http lighthouse ${Date.now()}`;
-      const progress: Progress[] = [];
-      const result = await call(client, "generate_image", { prompt, imageSize: "square_hd", seed: 7 }, (p) => progress.push(p));
+      const progress: (Progress & { receivedAt: number })[] = [];
+      const result = await call(client, "generate_image", { prompt, imageSize: "square_hd", seed: 7 }, (p) => progress.push({ ...p, receivedAt: Date.now() }));
       const job = jobOf(result);
       expect(job).toMatchObject({ task: "image", status: "done", seed: 7 });
       expect(job.outputs).toHaveLength(1);
 
-      // Progress from the queue arrived before the answer, numbered upwards.
-      const messages = progress.map((p) => p.message);
-      expect(messages).toContain("running");
+      // Progress from the queue arrived while the job ran (streamed, not held back to the end), numbered upwards.
+      const running = progress.find((p) => p.message === "running");
+      expect(running, JSON.stringify(progress)).toBeDefined();
+      expect(running!.receivedAt).toBeLessThan(Date.parse(job.timeline.find((t) => t.status === "done")!.at));
       expect(progress.map((p) => p.progress)).toEqual(progress.map((_, i) => i + 1));
 
       // The output URL is absolute on the studio and serves the stored file.
