@@ -25,9 +25,13 @@ const TOOLS = [
 
 type ToolJob = Omit<JobRecord, "webhook"> & { shareUrl?: string };
 
-/** A connected client that has listed the tools, so it checks every structured result against its tool's output schema. */
-async function connected(transport: Transport): Promise<Client> {
+/**
+ * A connected client that has listed the tools, so it checks every structured result against its
+ * tool's output schema. What the transport could not read as protocol goes to `unreadable`.
+ */
+async function connected(transport: Transport, unreadable: string[] = []): Promise<Client> {
   const client = new Client({ name: "e2e", version: "1" });
+  client.onerror = (err) => unreadable.push(err.message);
   await client.connect(transport);
   await client.listTools();
   return client;
@@ -35,7 +39,7 @@ async function connected(transport: Transport): Promise<Client> {
 
 const httpClient = (baseURL: string) => connected(new StreamableHTTPClientTransport(new URL("/api/mcp", baseURL)));
 
-async function stdioClient(baseURL: string): Promise<Client> {
+async function stdioClient(baseURL: string, unreadable: string[]): Promise<Client> {
   const transport = new StdioClientTransport({
     ...STDIO_SERVER,
     cwd: process.cwd(),
@@ -54,7 +58,7 @@ async function stdioClient(baseURL: string): Promise<Client> {
   });
   let stderr = "";
   transport.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  return connected(transport).catch((err: unknown) => {
+  return connected(transport, unreadable).catch((err: unknown) => {
     throw new Error(`stdio server did not start: ${err}\n${stderr}`);
   });
 }
@@ -276,7 +280,8 @@ test.describe("MCP over Streamable HTTP", () => {
 
 test.describe("MCP over stdio", () => {
   test("an agent lists the tools, makes an image and gets the job; the server has it too", async ({ baseURL, api, request }) => {
-    const client = await stdioClient(baseURL!);
+    const unreadable: string[] = [];
+    const client = await stdioClient(baseURL!, unreadable);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS].sort());
     // On the agent's own machine a file may be given by path.
@@ -300,5 +305,7 @@ test.describe("MCP over stdio", () => {
     const onServer = await api.job(job.id);
     expect(onServer.input).toMatchObject({ prompt });
     await client.close();
+    // Standard output carried the protocol and nothing else.
+    expect(unreadable).toEqual([]);
   });
 });
