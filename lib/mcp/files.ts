@@ -1,9 +1,11 @@
-import { readFile, stat } from "node:fs/promises";
+import { openAsBlob } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { absolute } from "@/lib/jobs/public-record";
-import { parseMediaName } from "@/lib/media/types";
+import { MEDIA_TYPES, parseMediaName } from "@/lib/media/types";
+import { UPLOAD_KINDS, type UploadKind } from "@/lib/media/upload";
 import type { Studio, StoredFile } from "@/lib/agent/studio";
 import type { FileFields } from "./tool-input";
 
@@ -26,31 +28,33 @@ export function withStorePaths<I extends Record<string, unknown>>(input: I, medi
   return out as I;
 }
 
-const MEDIA_EXT: Record<string, string> = {
-  ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp",
-  ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".mp4": "audio/mp4", ".wav": "audio/wav", ".ogg": "audio/ogg", ".flac": "audio/flac", ".webm": "audio/webm",
-};
+/** A local file's type from its name: the first the upload kind takes with that extension. */
+function typeFromName(file: string, kind: UploadKind): string | undefined {
+  const ext = path.extname(file).slice(1).toLowerCase().replace(/^jpeg$/, "jpg");
+  return (UPLOAD_KINDS[kind].types as readonly string[]).find((type) => MEDIA_TYPES[type] === ext);
+}
 
 const DATA_URL = /^data:([\w.+-]+\/[\w.+-]+)(?:;[\w-]+=[\w.-]+)*;base64,(.*)$/s;
 
 export const uploadFields = {
-  kind: z.enum(["image", "audio"]).describe("What the file is: an image (PNG, JPEG, WebP) or audio (MP3, WAV, M4A, OGG, FLAC, WebM)."),
+  kind: z.enum(Object.keys(UPLOAD_KINDS) as [UploadKind, ...UploadKind[]]).describe(`What the file is: "image" for ${UPLOAD_KINDS.image.label}, "audio" for ${UPLOAD_KINDS.audio.label}.`),
   data: z.string().max(40_000_000).optional().describe("The file as a data: URL (data:image/png;base64,…) or as plain base64 with `contentType`."),
   contentType: z.string().max(100).optional().describe("The file's type, e.g. image/png; needed with plain base64."),
 };
 /** Over stdio the agent runs on the same machine: it may name a file. Never over HTTP (that would read the server's files). */
 export const localPathField = z.string().min(1).max(4096).optional().describe("Instead of `data`: the path of a file on this machine (absolute, or relative to where the studio command runs).");
 
-export type UploadArgs = { kind: "image" | "audio"; data?: string; contentType?: string; path?: string };
+export type UploadArgs = { kind: UploadKind; data?: string; contentType?: string; path?: string };
 
 async function fileBlob(args: UploadArgs): Promise<Blob> {
   if (args.path !== undefined) {
     const full = path.resolve(args.path);
-    const type = args.contentType ?? MEDIA_EXT[path.extname(full).toLowerCase()];
+    const type = args.contentType ?? typeFromName(full, args.kind);
     if (!type) throw new AppError("unsupported", "Say the file's contentType; its name does not tell it.");
     const info = await stat(full).catch(() => undefined);
     if (!info?.isFile()) throw new AppError("not_found", `No file at ${args.path}.`);
-    return new Blob([new Uint8Array(await readFile(full))], { type });
+    // Backed by the file, not read into memory: the store streams it and checks its size first.
+    return openAsBlob(full, { type });
   }
   if (!args.data) throw new AppError("validation", "Give the file as `data` (a data: URL or base64).");
   const dataUrl = args.data.match(DATA_URL);
