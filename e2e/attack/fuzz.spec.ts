@@ -64,6 +64,7 @@ const TODAY: Record<string, HttpMethod[]> = {
   "/api/local/control": ["GET", "POST"],
   "/api/local/fal/[...path]": ["GET", "POST", "PUT"],
   "/api/local/openai/v1/chat/completions": ["POST"],
+  "/api/mcp": ["GET", "POST", "DELETE"],
   "/api/media/[name]": ["GET", "HEAD"],
   "/api/prompts": ["POST"],
   "/api/text": ["POST"],

@@ -6,7 +6,8 @@ import type { JobRecord } from "./schema";
  */
 export type PublicRecord = Omit<JobRecord, "webhook">;
 
-const absolute = (url: string | undefined, origin: string) => (url?.startsWith("/") ? `${origin}${url}` : url);
+/** A studio path made absolute on its origin (no trailing slash); a URL that is absolute already stays as it is. */
+export const absolute = (url: string | undefined, origin: string) => (url?.startsWith("/") ? `${origin}${url}` : url);
 
 export function publicRecord(job: JobRecord, origin: string): PublicRecord {
   const { webhook: _webhook, ...rest } = job;

@@ -41,6 +41,15 @@ export const isTerminal = (s: JobStatus) => s === "done" || s === "failed" || s 
 export const STATUS_FILTERS = ["active", ...STATUSES] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
+/** History's filters (GET /api/jobs, the worker, MCP): newest first, a cursor for the next page. */
+export const historyQuerySchema = z.object({
+  task: z.enum(TASKS).optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+});
+
 export const mediaOutputSchema = z.object({
   kind: z.enum(["image", "video", "audio"]),
   url: z.string(),
