@@ -152,7 +152,7 @@ export function describeFlags(flags: readonly Flag[], files: readonly string[] =
     return [`  --${f.name}${takes}`, notes];
   });
   const width = Math.min(NOTES_AT, Math.max(0, ...rows.map(([left]) => left!.length))) + 2;
-  return rows.map(([left, notes]) => (notes ? left!.padEnd(width) + notes : left!)).join("\n");
+  return rows.map(([left, notes]) => (notes ? `${left!.padEnd(width - 2)}  ${notes}` : left!)).join("\n");
 }
 
 /** The flag a schema error is about: `--max-tokens: At most 64,000 tokens`. */

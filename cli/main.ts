@@ -5,7 +5,8 @@
  * the command line; the usage goes to stderr). Logs and progress go to stderr only, and no key is
  * ever printed on either (cli/redact.ts).
  */
-import { installRedaction, secretsOf } from "./redact";
+import { secretsOf } from "@/lib/secrets";
+import { installRedaction } from "./redact";
 
 installRedaction(secretsOf(process.env));
 
