@@ -173,17 +173,22 @@ test.describe("the worker with no studio running", () => {
     expect((await request.get(job.outputs[0]!.url)).status()).toBe(200);
   });
 
-  test("--submit outlives the command: the job finishes and result finds it", async ({ request }) => {
-    const submitted = await studio(["text", "--prompt", "Summarise: Lighthouses guide ships. They stand on coasts. Their lights turn at night.", "--submit"], { env: inProcess });
-    expect(submitted.code, submitted.stderr).toBe(0);
-    const { request_id: id } = oneDocument(submitted);
-    const result = await studio(["result", String(id)], { env: inProcess });
+  test("--submit outlives the command: the job finishes on its own, and result finds it", async ({ request }) => {
+    const image = await studio(["image", "--prompt", "a harbour at night", "--image-size", "256x256", "--submit"], { env: inProcess });
+    expect(image.code, image.stderr).toBe(0);
+    const { request_id: imageId } = oneDocument(image);
+    const text = await studio(["text", "--prompt", "Summarise: Lighthouses guide ships. They stand on coasts. Their lights turn at night.", "--submit"], { env: inProcess });
+    expect(text.code, text.stderr).toBe(0);
+    const { request_id: textId } = oneDocument(text);
+    // Nobody waits for the image: the detached worker drives it to the end.
+    await expect.poll(async () => ((await (await request.get(`/api/jobs/${imageId}`)).json()) as { status: string }).status, { timeout: 20_000 }).toBe("done");
+    const result = await studio(["result", String(textId)], { env: inProcess });
     expect(result.code, result.stderr).toBe(0);
     const doc = oneDocument(result);
     expect(doc).toMatchObject({ status: "done", error: null, partial: false });
     expect(String(doc.output)).toContain("Lighthouses guide ships");
     const listed = (await (await request.get("/api/jobs?task=text&limit=100")).json()) as { jobs: { id: string; status: string }[] };
-    expect(listed.jobs.find((j) => j.id === id)).toMatchObject({ status: "done" });
+    expect(listed.jobs.find((j) => j.id === textId)).toMatchObject({ status: "done" });
   });
 
   test("a failing job whose upstream error echoes the key prints no key, even with --verbose", async ({ request }) => {
