@@ -3,7 +3,7 @@ import { openSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { StreamInput, Studio } from "@/lib/agent/studio";
-import { AppError } from "@/lib/errors";
+import { AppError, isErrorCode } from "@/lib/errors";
 import type { GenerationInputDraft } from "@/lib/jobs/schema";
 import { taskDefinition, type Task } from "@/lib/tasks/registry";
 import { settleWebhook } from "./context";
@@ -35,7 +35,7 @@ export function submitDetached(job: DetachedJob, log: (line: string) => void): P
       child.off("exit", gone);
       child.disconnect();
       child.unref();
-      if ("error" in reply) return reject(new AppError(reply.error.code as AppError["code"], reply.error.message));
+      if ("error" in reply) return reject(new AppError(isErrorCode(reply.error.code) ? reply.error.code : "internal", reply.error.message));
       log(`job ${reply.id} goes on in process ${child.pid} (log: ${logFile})`);
       resolve(reply.id);
     });

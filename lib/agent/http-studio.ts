@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, errorBodySchema, type ErrorCode } from "@/lib/errors";
+import { AppError, errorBodySchema, isErrorCode } from "@/lib/errors";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { readEvents } from "@/lib/jobs/stream-events";
-import { isTerminal, jobRecordSchema, type JobRecord } from "@/lib/jobs/schema";
-import { sleep } from "@/lib/sleep";
+import { jobRecordSchema, type JobRecord } from "@/lib/jobs/schema";
+import { watchJob } from "./watch";
 import type { StoredFile, Studio } from "./studio";
 
 /**
@@ -27,13 +27,11 @@ const storedFileSchema = z.object({
 });
 const historySchema = z.object({ jobs: z.array(jobRecordSchema), nextCursor: z.string().nullable() });
 
-const ERROR_CODES = new Set<string>(["bad_request", "validation", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "range_not_satisfiable", "unsupported", "insufficient_storage", "upstream", "unavailable", "internal"]);
-
 async function failure(res: Response): Promise<AppError> {
   const body = errorBodySchema.safeParse(await res.json().catch(() => undefined));
   if (!body.success) return new AppError("upstream", `The studio answered HTTP ${res.status}.`, undefined, res.status);
   const { code, message, fields } = body.data.error;
-  return new AppError(ERROR_CODES.has(code) ? (code as ErrorCode) : "upstream", message, fields, res.status);
+  return new AppError(isErrorCode(code) ? code : "upstream", message, fields, res.status);
 }
 
 export function httpStudio(origin: string, opts: { fetchImpl?: typeof fetch } = {}): Studio {
@@ -61,18 +59,7 @@ export function httpStudio(origin: string, opts: { fetchImpl?: typeof fetch } = 
       return job(id);
     },
     job,
-    async wait(id, onChange, signal) {
-      let seen = "";
-      for (;;) {
-        const current = await job(id);
-        if (current.updatedAt !== seen) {
-          seen = current.updatedAt;
-          onChange?.(current);
-        }
-        if (isTerminal(current.status)) return current;
-        await sleep(WATCH_MS, signal);
-      }
-    },
+    wait: (id, onChange, signal) => watchJob(job, id, WATCH_MS, onChange, signal),
     cancel: (id) => call(`/api/jobs/${encodeURIComponent(id)}/cancel`, jobRecordSchema, { method: "POST" }),
     history(query) {
       const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));

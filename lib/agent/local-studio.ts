@@ -6,15 +6,15 @@ import { share } from "@/lib/jobs/actions";
 import { getJob, listJobs } from "@/lib/jobs/repository";
 import { cancelJob, startGeneration } from "@/lib/jobs/runner";
 import { parseGenerationInput } from "@/lib/jobs/generation-input";
-import { isTerminal, promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
+import { promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
 import { readEvents } from "@/lib/jobs/stream-events";
 import { storeDataUrls } from "@/lib/media/data-url";
 import { storeUpload } from "@/lib/media/upload";
 import { draftPromptStream } from "@/lib/prompts/draft";
-import { sleep } from "@/lib/sleep";
 import { textInputSchema } from "@/lib/tasks/text/definition";
 import { textStream } from "@/lib/tasks/text/server";
 import type { Studio } from "./studio";
+import { watchJob } from "./watch";
 
 /**
  * The studio in this process: the same functions the API routes call, on the same database, media
@@ -43,19 +43,7 @@ export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhos
       return found(id);
     },
     job: found,
-    async wait(id, onChange, signal) {
-      let seen = "";
-      for (;;) {
-        const job = await found(id);
-        if (job.updatedAt !== seen) {
-          seen = job.updatedAt;
-          onChange?.(job);
-        }
-        if (isTerminal(job.status)) return job;
-        await sleep(WATCH_MS, signal);
-        signal?.throwIfAborted();
-      }
-    },
+    wait: (id, onChange, signal) => watchJob(found, id, WATCH_MS, onChange, signal),
     cancel: cancelJob,
     history: (query) => listJobs({ ...query, limit: query.limit ?? 24 }),
     async share(id) {
