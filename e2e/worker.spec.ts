@@ -149,6 +149,10 @@ test.describe("the worker against a running studio", () => {
     const refused = await request.post("/api/jobs", { data: { task: "background", mode: "remove", image: svg } });
     expect(refused.status()).toBe(415);
     expect(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty("image");
+    // The control map maker takes its photo the same way.
+    const map = await request.post("/api/control/map", { data: { kind: "edges", image: `data:image/png;base64,${png.toString("base64")}` } });
+    expect(map.status(), await map.text()).toBe(201);
+    expect(((await map.json()) as { url: string }).url).toMatch(/^\/api\/media\/[a-f0-9]{64}\.png$/);
   });
 });
 

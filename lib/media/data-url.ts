@@ -31,14 +31,23 @@ export function mediaTypeOf(bytes: Uint8Array, kind: UploadKind, declared: strin
   return format ? RASTER_FORMATS[format] : declared;
 }
 
-/** The input with every data: URL in its task's file fields stored and replaced; anything else is left for the schema. */
-export async function storeDataUrls(raw: unknown): Promise<unknown> {
+type FileField = { field: string; kind: UploadKind };
+
+/** A job input's file fields, by its task (none for an unknown task: the schema refuses it). */
+function taskFiles(input: Record<string, unknown>): readonly FileField[] {
+  const task = input.task;
+  return typeof task === "string" && task in TASK_DEFINITIONS ? TASK_DEFINITIONS[task as Task].media : [];
+}
+
+/**
+ * The body with every data: URL in its file fields (a job's, by its task, unless named) stored and
+ * replaced; anything else is left for the schema.
+ */
+export async function storeDataUrls(raw: unknown, fields?: readonly FileField[]): Promise<unknown> {
   if (typeof raw !== "object" || raw === null) return raw;
   const input = raw as Record<string, unknown>;
-  const task = input.task;
-  if (typeof task !== "string" || !(task in TASK_DEFINITIONS)) return raw;
   const out = { ...input };
-  for (const { field, kind } of TASK_DEFINITIONS[task as Task].media) {
+  for (const { field, kind } of fields ?? taskFiles(input)) {
     const value = out[field];
     if (!isDataUrl(value)) continue;
     try {
