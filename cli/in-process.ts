@@ -5,7 +5,9 @@ import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { localStudio } from "@/lib/agent/local-studio";
 import type { Studio } from "@/lib/agent/studio";
 import { resetEnvCache } from "@/lib/env";
+import { drivingAny } from "@/lib/jobs/driving";
 import { LOCAL_FAL_PATH, LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
+import { sleep } from "@/lib/sleep";
 
 /**
  * The studio in the worker's own process, when no studio answers: the same code the server runs,
@@ -14,6 +16,8 @@ import { LOCAL_FAL_PATH, LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
  * (STUDIO_INTERNAL_URL points there), since the real SDKs reach it over HTTP; with keys set, the
  * same code talks to the real services instead.
  */
+
+const SETTLE_MS = 10_000;
 
 /** Answers the local engine's routes, as app/api/local/** do in the server. */
 async function engineRoute(request: Request): Promise<Response> {
@@ -72,7 +76,29 @@ export async function inProcessStudio(): Promise<Studio> {
   const studio = localStudio();
   return {
     ...studio,
+    // A local-engine request lives in the engine of the process driving its job (a detached
+    // worker's, say), so a cancel from another process reaches the record but not the request:
+    // the driving process cancels it when it sees the record cancelled.
+    async cancel(id) {
+      try {
+        return await studio.cancel(id);
+      } catch (err) {
+        const job = await studio.job(id).catch(() => undefined);
+        if (job?.status === "cancelled") return job;
+        throw err;
+      }
+    },
+    async wait(id, onChange, signal) {
+      const job = await studio.wait(id, onChange, signal);
+      if (job.status === "cancelled" && job.requestId && job.task !== "prompts") {
+        const { cancel } = await import("@/lib/providers/fal");
+        await cancel({ endpointId: job.endpointId, requestId: job.requestId }).catch(() => undefined);
+      }
+      return job;
+    },
     async close() {
+      // A job that just ended may still be letting its provider request go (a cancel): the engine serves that first.
+      for (const deadline = Date.now() + SETTLE_MS; drivingAny() && Date.now() < deadline; ) await sleep(50);
       server.close();
       const { closeDb } = await import("@/lib/db/client");
       await closeDb();

@@ -195,6 +195,17 @@ test.describe("the worker with no studio running", () => {
     expect(listed.jobs.find((j) => j.id === textId)).toMatchObject({ status: "done" });
   });
 
+  test("cancel reaches a job that a detached worker drives; result then exits 1", async () => {
+    const slow = { ...inProcess, STUDIO_LOCAL_LATENCY_MS: "8000" };
+    const { request_id: id } = oneDocument(await studio(["image", "--prompt", "a slow sunrise", "--image-size", "256x256", "--submit"], { env: slow }));
+    const cancelled = await studio(["cancel", String(id)], { env: inProcess });
+    expect(cancelled.code, cancelled.stdout + cancelled.stderr).toBe(0);
+    expect(oneDocument(cancelled)).toMatchObject({ id, status: "cancelled" });
+    const result = await studio(["result", String(id)], { env: inProcess });
+    expect(result.code).toBe(1);
+    expect(oneDocument(result)).toMatchObject({ status: "cancelled", outputs: [] });
+  });
+
   test("a failing job whose upstream error echoes the key prints no key, even with --verbose", async ({ request }) => {
     // An OpenAI-compatible service that quotes the key back, as OpenAI's own "Incorrect API key" does.
     const echo: Server = createServer((req, res) => {
