@@ -14,8 +14,12 @@ export type ErrorBody = { code: string; message: string };
 /** The answer of a text job: output, reasoning, whether it was cut short, the error, the whole record. */
 export type TextDocument = { request_id: string; status: JobRecord["status"]; output: string; reasoning: string | null; partial: boolean; error: ErrorBody | null; raw: PublicRecord };
 
-const unfinished = (job: JobRecord): ErrorBody | null =>
-  isTerminal(job.status) ? null : { code: "not_finished", message: `The job is still ${job.status}; ask for its result later.` };
+/** What went wrong, or why there is no result (yet): the job's own error, a cancel, or that it is still going. */
+function problem(job: JobRecord): ErrorBody | null {
+  if (job.error) return job.error;
+  if (job.status === "cancelled") return { code: "cancelled", message: "The job was cancelled." };
+  return isTerminal(job.status) ? null : { code: "not_finished", message: `The job is still ${job.status}; ask for its result later.` };
+}
 
 export function textDocument(job: JobRecord, origin: string, truncated = false): TextDocument {
   const text = job.text ?? "";
@@ -29,7 +33,7 @@ export function textDocument(job: JobRecord, origin: string, truncated = false):
     output: text,
     reasoning: job.reasoning,
     partial: truncated || atLimit || stopped,
-    error: job.error ?? unfinished(job),
+    error: problem(job),
     raw: publicRecord(job, origin),
   };
 }
@@ -56,7 +60,7 @@ export function jobDocument(job: JobRecord, origin: string, shareUrl?: string): 
     segments: job.segments,
     prompts: job.prompts,
     timings: job.timings,
-    error: job.error ?? unfinished(job),
+    error: problem(job),
     ...(shareUrl ? { share_url: shareUrl } : {}),
   };
 }

@@ -71,17 +71,25 @@ export async function runTask(task: Task, argv: readonly string[], ctx: Context)
     }
 
     const streaming = parsed.options.stream === true;
+    const interrupted = onInterrupt(ctx);
     let finished: JobRecord;
     let truncated = false;
     if (def.runs === "stream") {
-      finished = await studio.stream(job.input as StreamInput, (e: StreamEvent) => {
+      let id: string | undefined;
+      const onEvent = (e: StreamEvent) => {
         if (e.type === "done") truncated = e.truncated === true;
-        if (e.type === "job") ctx.log(`job ${String(e.id)} (${String(e.model)})`);
+        if (e.type === "job") ctx.log(`job ${(id = String(e.id))} (${String(e.model)})`);
         if (streaming) void print(e);
-      }, job.opts);
+      };
+      // Stopped, the job keeps what was written (partial); over HTTP the studio ends it when the reader leaves.
+      finished = await studio.stream(job.input as StreamInput, onEvent, { ...job.opts, signal: interrupted }).catch((err: unknown) => {
+        if (!interrupted.aborted || !id) throw err;
+        return studio.wait(id);
+      });
     } else {
       const started = await studio.start(job.input as GenerationInputDraft, job.opts);
       ctx.log(`job ${started.id} submitted to ${started.endpointId}`);
+      interrupted.addEventListener("abort", () => void studio.cancel(started.id).catch((err: unknown) => ctx.log(`could not cancel: ${err instanceof Error ? err.message : err}`)));
       finished = await follow(studio, started.id, streaming, ctx);
     }
     const shareUrl = parsed.options.share && finished.status === "done" ? (await studio.share(finished.id)).url : undefined;
@@ -91,6 +99,21 @@ export async function runTask(task: Task, argv: readonly string[], ctx: Context)
   } finally {
     await studio.close();
   }
+}
+
+/**
+ * Ctrl-C (or SIGTERM) while waiting cancels the job waited on — use --submit to leave one running —
+ * and the document of the cancelled job is still printed. Said once, however often it comes.
+ */
+function onInterrupt(ctx: Context): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) return;
+    ctx.log("interrupted: cancelling the job");
+    controller.abort();
+  };
+  process.on("SIGINT", stop).on("SIGTERM", stop);
+  return controller.signal;
 }
 
 /** Waits for a queued job, telling each change: on stderr as progress, and as JSON lines with --stream. */
