@@ -1,5 +1,6 @@
 import { httpStudio } from "@/lib/agent/http-studio";
 import type { Studio } from "@/lib/agent/studio";
+import { errorBodySchema } from "@/lib/errors";
 import { createPolicyFetch } from "@/lib/http/policy";
 
 /**
@@ -13,12 +14,15 @@ const PROBE_MS = 2_000;
 
 export const serverUrl = (flag: string | undefined) => (flag ?? process.env.STUDIO_URL ?? DEFAULT_SERVER).replace(/\/$/, "");
 
-/** Whether a studio answers at `url`: its health report names its engine (200, or 503 when something is down). */
+/**
+ * Whether a studio answers at `url`: its health report names its engine (200, or 503 when something
+ * is down), or it refuses in its own error shape (a host it does not answer to: the calls then say why).
+ */
 export async function answersAsStudio(url: string): Promise<boolean> {
   try {
     const res = await createPolicyFetch({ retries: 0, timeoutMs: PROBE_MS })(`${url}/api/health`, { headers: { accept: "application/json" } });
     const body = (await res.json().catch(() => undefined)) as { engine?: { fal?: unknown } } | undefined;
-    return typeof body?.engine?.fal === "string";
+    return typeof body?.engine?.fal === "string" || errorBodySchema.safeParse(body).success;
   } catch {
     return false;
   }
