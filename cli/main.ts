@@ -26,7 +26,8 @@ Runs on --server, else STUDIO_URL, else http://localhost:3000; in-process on STU
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    // Asked for: on stdout. Missing: a mistake, so on stderr with exit 2.
+    (command ? process.stdout : process.stderr).write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
   const quiet = rest.includes("--quiet");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Studio } from "@/lib/agent/studio";
+import { AppError } from "@/lib/errors";
 import { STATUS_FILTERS, TASKS } from "@/lib/jobs/schema";
 import { UPLOAD_KINDS, type UploadKind } from "@/lib/media/upload";
 import { connect } from "../connect";
@@ -72,16 +73,19 @@ export const JOB_COMMANDS: Record<string, JobCommand> = {
     },
   },
   upload: {
-    usage: "studio upload <path|data:URL> [--kind image|audio]    stores a file; prints {url, contentType, bytes, …} (url absolute)",
+    usage: "studio upload <path|data:URL> [--kind image|audio]    stores a file; prints {url, path, contentType, bytes, …} (url absolute)",
     positional: "path",
     flags: uploadFlags,
     async run(studio, file, values, _options, ctx) {
       // Without --kind: an image if its bytes say so (or its name), else audio.
       const blob = await readLocal(file, (values.kind as UploadKind | undefined) ?? "image", "<path>");
+      if (!values.kind && !blob.type) throw new AppError("unsupported", `Neither ${UPLOAD_KINDS.image.label} nor ${UPLOAD_KINDS.audio.label}; give --kind if it is one of them.`);
       const kind = (values.kind as UploadKind | undefined) ?? (blob.type.startsWith("image/") ? "image" : "audio");
       const stored = await studio.upload(blob, kind);
       ctx.log(`stored as ${stored.url}`);
-      await print({ ...stored, url: `${studio.origin}${stored.url}`, path: stored.url });
+      // The same fields whichever studio stored it; `path` is what a job's file field takes.
+      const { url, contentType, bytes, width, height, durationSec } = stored;
+      await print({ url: `${studio.origin}${url}`, path: url, contentType, bytes, width, height, durationSec });
       return 0;
     },
   },
