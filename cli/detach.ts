@@ -45,7 +45,14 @@ export function submitDetached(job: DetachedJob, log: (line: string) => void): P
 
 /** The detached side: runs one job to its end. */
 export async function driveDetached(connectTo: (server: string | undefined) => Promise<Studio>): Promise<number> {
-  const job = await new Promise<DetachedJob>((resolve) => process.once("message", (m) => resolve(m as DetachedJob)));
+  // Its parent sends the job at once; a parent gone before that leaves nothing to do.
+  const job = await new Promise<DetachedJob>((resolve) => {
+    const orphaned = () => process.exit(1);
+    process.once("disconnect", orphaned).once("message", (m) => {
+      process.off("disconnect", orphaned);
+      resolve(m as DetachedJob);
+    });
+  });
   const tell = (reply: Reply) => new Promise<void>((resolve) => (process.connected ? process.send!(reply, () => resolve()) : resolve()));
   const studio = await connectTo(job.server);
   try {

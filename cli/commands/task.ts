@@ -43,12 +43,14 @@ async function given(task: Task, argv: readonly string[]): Promise<{ parsed: Ret
   if (parsed.options.help) return { parsed, given: { input: {}, opts: {} } };
   if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
   if (parsed.options.submit && parsed.options.stream) throw new UsageError("--submit and --stream do not go together");
-  const input: Record<string, unknown> = { ...(await readInput(parsed.options.input)), ...parsed.values, task };
+  // A webhookUrl in the input file is an option, as in the API's body.
+  const { webhookUrl: fromFile, ...file } = await readInput(parsed.options.input);
+  const input: Record<string, unknown> = { ...file, ...parsed.values, task };
   const check = { ...input };
   for (const { field } of def.media) check[field] = checkable(check[field]);
   const result = def.input.safeParse(check);
   if (!result.success) throw new UsageError(fieldMessage(result.error));
-  const webhookUrl = typeof parsed.options.webhookUrl === "string" ? parsed.options.webhookUrl : undefined;
+  const webhookUrl = typeof parsed.options.webhookUrl === "string" ? parsed.options.webhookUrl : typeof fromFile === "string" ? fromFile : undefined;
   return { parsed, given: { input, opts: webhookUrl ? { webhookUrl } : {} } };
 }
 
