@@ -30,6 +30,13 @@ describe("data: URLs in a job's file fields", () => {
     expect(input.image.startsWith("data:")).toBe(true); // the caller's object is left as it was
   });
 
+  it("leaves a body with an unknown task (even one named like Object's own properties) for the schema", async () => {
+    for (const task of ["__proto__", "constructor", "toString", "nope"]) {
+      const body = { task, image: "data:image/png;base64,AAAA" };
+      expect(await storeDataUrls(body)).toEqual(body);
+    }
+  });
+
   it("touches only the task's file fields", async () => {
     const prompt = `data:image/png;base64,${png.toString("base64")}`;
     const out = (await storeDataUrls({ task: "image", prompt, sourceImage: prompt })) as Record<string, unknown>;

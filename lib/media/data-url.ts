@@ -36,7 +36,7 @@ type FileField = { field: string; kind: UploadKind };
 /** A job input's file fields, by its task (none for an unknown task: the schema refuses it). */
 function taskFiles(input: Record<string, unknown>): readonly FileField[] {
   const task = input.task;
-  return typeof task === "string" && task in TASK_DEFINITIONS ? TASK_DEFINITIONS[task as Task].media : [];
+  return typeof task === "string" && Object.hasOwn(TASK_DEFINITIONS, task) ? TASK_DEFINITIONS[task as Task].media : [];
 }
 
 /**
