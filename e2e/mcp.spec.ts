@@ -16,7 +16,7 @@ import { sendRaw } from "./support/raw-http";
  */
 
 // The one place the stdio server is started; becomes `node bin/studio.mjs mcp` once the command is in.
-const STDIO_SERVER = { command: "./node_modules/.bin/tsx", args: ["--conditions=react-server", "e2e/support/mcp-stdio-server.ts"] };
+const STDIO_SERVER = { command: process.execPath, args: ["bin/studio.mjs", "mcp"] };
 
 const TOOLS = [
   "generate_image", "edit_image", "control_image", "generate_video", "transcribe_audio", "speak",
@@ -47,10 +47,9 @@ async function stdioClient(baseURL: string, unreadable: string[]): Promise<Clien
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
-      // The e2e server's data and local engine, with the same dummy keys it demands.
+      // `studio mcp` drives the e2e server (its jobs are the server's), with the dummy keys it demands.
+      STUDIO_URL: baseURL,
       STUDIO_DATA_DIR: process.env.E2E_DATA_DIR!,
-      STUDIO_INTERNAL_URL: baseURL,
-      STUDIO_PUBLIC_URL: baseURL,
       STUDIO_ENGINE: "local",
       FAL_KEY: TEST_KEYS.fal,
       OPENAI_API_KEY: TEST_KEYS.openai,

@@ -31,6 +31,8 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(STATUS, code);
+
 export type FieldErrors = Record<string, string>;
 
 /** The one error shape every API route answers with: `{ error: { code, message, fields? } }`. */

@@ -6,13 +6,15 @@ import { share } from "@/lib/jobs/actions";
 import { getJob, listJobs } from "@/lib/jobs/repository";
 import { cancelJob, startGeneration } from "@/lib/jobs/runner";
 import { parseGenerationInput } from "@/lib/jobs/generation-input";
-import { isTerminal, promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
+import { promptDraftRequestSchema, type JobRecord } from "@/lib/jobs/schema";
+import { readEvents } from "@/lib/jobs/stream-events";
+import { storeDataUrls } from "@/lib/media/data-url";
 import { storeUpload } from "@/lib/media/upload";
 import { draftPromptStream } from "@/lib/prompts/draft";
-import { sleep } from "@/lib/sleep";
 import { textInputSchema } from "@/lib/tasks/text/definition";
 import { textStream } from "@/lib/tasks/text/server";
-import type { Studio, StreamEvent } from "./studio";
+import type { Studio } from "./studio";
+import { watchJob } from "./watch";
 
 /**
  * The studio in this process: the same functions the API routes call, on the same database, media
@@ -28,32 +30,12 @@ async function found(id: string): Promise<JobRecord> {
   return job;
 }
 
-/** Reads an NDJSON stream, one event a line, telling each; answers the id of its job. */
-async function readEvents(stream: ReadableStream<Uint8Array>, onEvent: (event: StreamEvent) => void): Promise<string | undefined> {
-  let id: string | undefined;
-  let rest = "";
-  const decoder = new TextDecoder();
-  const tell = (line: string) => {
-    if (!line.trim()) return;
-    const event = JSON.parse(line) as StreamEvent;
-    if (event.type === "job" && typeof event.id === "string") id = event.id;
-    onEvent(event);
-  };
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
-    rest = lines.pop()!;
-    lines.forEach(tell);
-  }
-  tell(rest);
-  return id;
-}
-
 export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhost:${env().PORT}`): Studio {
   const base = origin.replace(/\/$/, "");
   const studio: Studio = {
     where: "in-process",
     origin: base,
-    start: (input, opts) => startGeneration(parseGenerationInput(input), opts),
+    start: async (input, opts) => startGeneration(parseGenerationInput(await storeDataUrls(input)), opts),
     async stream(input, onEvent, { signal = new AbortController().signal, ...opts } = {}) {
       const stream = input.task === "text" ? await textStream(textInputSchema.parse(input), signal, opts) : await draftPromptStream(promptDraftRequestSchema.parse(input), signal, opts);
       const id = await readEvents(stream, onEvent);
@@ -61,19 +43,7 @@ export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhos
       return found(id);
     },
     job: found,
-    async wait(id, onChange, signal) {
-      let seen = "";
-      for (;;) {
-        const job = await found(id);
-        if (job.updatedAt !== seen) {
-          seen = job.updatedAt;
-          onChange?.(job);
-        }
-        if (isTerminal(job.status)) return job;
-        await sleep(WATCH_MS, signal);
-        signal?.throwIfAborted();
-      }
-    },
+    wait: (id, onChange, signal) => watchJob(found, id, WATCH_MS, onChange, signal),
     cancel: cancelJob,
     history: (query) => listJobs({ ...query, limit: query.limit ?? 24 }),
     async share(id) {

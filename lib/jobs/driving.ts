@@ -7,6 +7,7 @@ import { processSingleton } from "@/lib/process-singleton";
 const ids = () => processSingleton("jobs-driving", () => new Set<string>());
 
 export const isDriving = (id: string) => ids().has(id);
+export const drivingAny = () => ids().size > 0;
 
 /** Marks `id` as driven until `work` settles; false (and no work) if it already is. */
 export async function whileDriving(id: string, work: () => Promise<void>): Promise<boolean> {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { engines, env, internalBaseUrl } from "@/lib/env";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { toLocalEngineUrl } from "@/lib/local-engine/address";
+import { withoutSecrets } from "@/lib/secrets";
 
 /**
  * The fal door: every fal call the server makes goes through here, to fal.ai with FAL_KEY or to
@@ -50,13 +51,14 @@ function fal(): FalClient {
 export function toAppError(err: unknown, action: string): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ApiError) {
-    const detail = describeDetail(err.body) ?? err.message;
+    // Kept on the job and shown: never with a key in it, even when the vendor echoes one back.
+    const detail = withoutSecrets(describeDetail(err.body) ?? err.message);
     if (err.status === 401 || err.status === 403) return new AppError("upstream", `fal rejected the credentials while trying to ${action}.`);
     if (err.status === 404) return new AppError("upstream", `fal does not know this model or request (${detail}).`);
     if (err.status === 422 || err.status === 400) return new AppError("upstream", detail);
     return new AppError("upstream", `fal failed to ${action}: ${detail}`);
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = withoutSecrets(err instanceof Error ? err.message : String(err));
   return new AppError("unavailable", `Could not reach fal to ${action}: ${message}`);
 }
 

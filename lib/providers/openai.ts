@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { env, internalBaseUrl, vendorEngine } from "@/lib/env";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
+import { withoutSecrets } from "@/lib/secrets";
 
 /** The OpenAI door: the client for chat completions, to OpenAI (or OPENAI_BASE_URL) or the local engine (lib/providers/chat.ts calls it). */
 
@@ -31,13 +32,14 @@ export function openai(): OpenAI {
   return value;
 }
 
+/** The error a job keeps and shows: never with the key in it, even when the vendor echoes it back. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof APIError) {
     if (err.status === 401) return new AppError("upstream", "OpenAI rejected the API key.");
     if (err.status === 429) return new AppError("upstream", "OpenAI is rate limiting this key; try again shortly.");
-    if (err.status && err.status < 500) return new AppError("upstream", `OpenAI refused the request: ${err.message}`);
+    if (err.status && err.status < 500) return new AppError("upstream", `OpenAI refused the request: ${withoutSecrets(err.message)}`);
     return new AppError("upstream", "OpenAI failed to answer; try again.");
   }
-  return new AppError("unavailable", `Could not reach OpenAI: ${err instanceof Error ? err.message : String(err)}`);
+  return new AppError("unavailable", `Could not reach OpenAI: ${withoutSecrets(err instanceof Error ? err.message : String(err))}`);
 }

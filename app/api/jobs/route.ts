@@ -6,11 +6,12 @@ import { listJobs } from "@/lib/jobs/repository";
 import { startGeneration } from "@/lib/jobs/runner";
 import { parseGenerationInput } from "@/lib/jobs/generation-input";
 import { historyQuerySchema } from "@/lib/jobs/schema";
+import { storeDataUrls } from "@/lib/media/data-url";
 
-/** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. */
+/** Starts a generation job; the record comes back at once and is polled at /api/jobs/{id}. Files may be small data: URLs. */
 export const POST = handler(async (req) => {
   const body = await readJson(req, z.unknown());
-  const input = parseGenerationInput(body);
+  const input = parseGenerationInput(await storeDataUrls(body));
   return Response.json(await startGeneration(input, jobOptionsSchema.parse(body)), { status: 201 });
 });
 

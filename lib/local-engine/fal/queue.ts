@@ -67,9 +67,19 @@ function persist(req: EngineRequest) {
   renameSync(`${file}.tmp`, file);
 }
 
+/**
+ * A worker running jobs in its own process (cli/in-process.ts) shares the data directory with any
+ * studio serving it: its engine keeps to the requests it was given and leaves the others, running
+ * or interrupted, to that studio.
+ */
+export function keepToOwnRequests(): void {
+  processSingleton("fal-queue-own-only", () => true);
+}
+
 /** Reads the persisted queue; unfinished requests go back in line, oldest first. */
 function load(): Queue {
   const q: Queue = { requests: new Map(), waiting: [], running: new Map(), inputBytes: new Map(), finished: [] };
+  if (processSingleton("fal-queue-own-only", () => false)) return q;
   let files: string[] = [];
   try {
     files = readdirSync(dir()).filter((f) => f.endsWith(".json"));
