@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { dataDir, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
@@ -42,7 +42,27 @@ async function createDialect(): Promise<{ kind: DbKind; location: string; dialec
   const { default: Sqlite } = await import("libsql");
   const database = new Sqlite(file);
   database.exec("pragma journal_mode = wal; pragma busy_timeout = 5000; pragma synchronous = normal;");
-  return { kind: "sqlite", location: file, dialect: new SqliteDialect({ database }) };
+  return { kind: "sqlite", location: file, dialect: sqliteDialect({ database }) };
+}
+
+/**
+ * SQLite with transactions that take the write lock when they begin. Several processes share the
+ * file (the server, the worker, a detached job driver); a deferred transaction that reads a record
+ * and then writes it fails at once with "database is locked" when another process wrote in between
+ * (SQLite cannot wait there without breaking the snapshot it read), while `begin immediate` simply
+ * waits its turn on the busy timeout.
+ */
+export function sqliteDialect(config: SqliteDialectConfig): SqliteDialect {
+  class ImmediateDriver extends SqliteDriver {
+    override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    }
+  }
+  return new (class extends SqliteDialect {
+    override createDriver() {
+      return new ImmediateDriver(config);
+    }
+  })(config);
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {

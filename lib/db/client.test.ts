@@ -1,0 +1,42 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Sqlite from "libsql";
+import { Kysely, sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { sqliteDialect } from "./client";
+
+/**
+ * The worker, a detached job driver and the server write one SQLite file from several processes.
+ * Here a second connection stands in for the other process, with no busy wait (this test runs on
+ * one thread, so waiting would only deadlock): it must find the file locked while a transaction
+ * sits between its read and its write, and that transaction must then commit what it read.
+ */
+describe("sqlite transactions", () => {
+  it("hold the write lock from their start, so another writer cannot slip between a read and its write", async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "studio-db-")), "t.db");
+    const database = new Sqlite(file);
+    database.exec("pragma journal_mode = wal; create table counter (n integer); insert into counter values (1);");
+    const db = new Kysely<{ counter: { n: number } }>({ dialect: sqliteDialect({ database }) });
+    const other = new Sqlite(file);
+    other.exec("pragma busy_timeout = 0");
+
+    let otherWrite: unknown = "not tried";
+    await db.transaction().execute(async (trx) => {
+      const { n } = await trx.selectFrom("counter").select("n").executeTakeFirstOrThrow();
+      try {
+        other.exec("update counter set n = 100");
+        otherWrite = "written";
+      } catch (err) {
+        otherWrite = err instanceof Error ? err.message : String(err);
+      }
+      await trx.updateTable("counter").set({ n: n + 1 }).execute();
+    });
+
+    expect(otherWrite).toMatch(/locked|busy/i);
+    const { rows } = await sql<{ n: number }>`select n from counter`.execute(db);
+    expect(rows[0]!.n).toBe(2);
+    other.close();
+    await db.destroy();
+  });
+});
