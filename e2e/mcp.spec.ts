@@ -20,7 +20,7 @@ const STDIO_SERVER = { command: process.execPath, args: ["bin/studio.mjs", "mcp"
 
 const TOOLS = [
   "generate_image", "edit_image", "control_image", "generate_video", "transcribe_audio", "speak",
-  "remove_background", "write_text", "draft_prompts", "get_job", "list_history", "share_job", "upload_file",
+  "remove_background", "write_text", "draft_prompts", "get_job", "list_history", "share_job", "cancel_job", "upload_file",
 ];
 
 type ToolJob = Omit<JobRecord, "webhook"> & { shareUrl?: string };
@@ -227,6 +227,20 @@ test.describe("MCP over Streamable HTTP", () => {
       const done = jobOf(await call(client, "get_job", { id: started.id, wait: true }, (p) => progress.push(p)));
       expect(done.status).toBe("done");
       expect(progress.length).toBeGreaterThan(0);
+      await client.close();
+    });
+
+    test("cancel_job stops a running job, and a second cancel is a tool error", async ({ baseURL, engine, request }) => {
+      await engine.set({ latencyMs: 5000 });
+      const client = await httpClient(baseURL!);
+      const started = jobOf(await call(client, "generate_image", { prompt: "mcp cancel me", wait: false }));
+      const cancelled = await call(client, "cancel_job", { id: started.id });
+      expect(cancelled.isError, JSON.stringify(cancelled.content)).toBeFalsy();
+      expect(jobOf(cancelled)).toMatchObject({ id: started.id, status: "cancelled" });
+      expect((await (await request.get(`/api/jobs/${started.id}`)).json()).status).toBe("cancelled");
+      const again = await call(client, "cancel_job", { id: started.id });
+      expect(again.isError).toBe(true);
+      expect(JSON.parse((again.content[0] as { text: string }).text)).toMatchObject({ error: { code: "conflict" } });
       await client.close();
     });
   });

@@ -228,6 +228,18 @@ export function createMcpServer(studio: Studio, opts: McpServerOptions = {}): Mc
   );
 
   server.registerTool(
+    "cancel_job",
+    {
+      title: "Cancel a job",
+      description: `Stops a queued or running job (the provider's request is cancelled too). A job that already ended is an error (code conflict). ${RETURNS_JOB}`,
+      inputSchema: { id: z.string().min(1).max(100).describe("The job's id.") },
+      outputSchema: toolJobSchema,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
+    },
+    safely(async ({ id }: { id: string }) => jobResult(studio, await studio.cancel(id))),
+  );
+
+  server.registerTool(
     "upload_file",
     {
       title: "Upload a file",
