@@ -49,7 +49,7 @@ async function performance(lighthouse: Lighthouse, port: number, base: string, p
     const observed = (audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0];
     const score = Math.round((categories.performance?.score ?? 0) * 100);
     console.log(
-      `${page.padEnd(12)} ${String(score).padStart(3)}  FCP ${audits["first-contentful-paint"]?.displayValue}  LCP ${audits["largest-contentful-paint"]?.displayValue} (observed unthrottled ${observed?.observedLargestContentfulPaint} ms)  TBT ${audits["total-blocking-time"]?.displayValue}  CLS ${audits["cumulative-layout-shift"]?.displayValue}\n             ${lcpNode.slice(0, 160)}`,
+      `${page.padEnd(12)} ${String(score).padStart(3)}  FCP ${audits["first-contentful-paint"]?.displayValue}  LCP ${audits["largest-contentful-paint"]?.displayValue} (observed unthrottled: FCP ${observed?.observedFirstContentfulPaint} ms, LCP ${observed?.observedLargestContentfulPaint} ms)  TBT ${audits["total-blocking-time"]?.displayValue}  CLS ${audits["cumulative-layout-shift"]?.displayValue}\n             ${lcpNode.slice(0, 160)}`,
     );
   }
 }
