@@ -4,6 +4,12 @@
  * so the job, history and share pages show results. Too slow for the test suite: run it by hand,
  * `npm run lighthouse` (phone, Lighthouse's default) or `npm run lighthouse -- --desktop`.
  * Prints one row per page and exits 1 when any score is below 100.
+ *
+ * `npm run lighthouse -- --performance [/image …]` scores performance instead (pages default to
+ * /image): the score, LCP and the element that paints it, total blocking time and layout shift. No
+ * threshold: speed is noisy on a shared machine, so it only reports. Lighthouse simulates the phone
+ * from an unthrottled load ("observed"): every script that loaded and ran before the observed LCP is
+ * counted into the simulated one, so a page's LCP grows with the JS that runs before its largest paint.
  */
 import { launch } from "chrome-launcher";
 import { parseArgs } from "node:util";
@@ -30,14 +36,36 @@ async function finished(base: string, input: Record<string, unknown>): Promise<J
   }
 }
 
+type Lighthouse = (typeof import("lighthouse"))["default"];
+
+async function performance(lighthouse: Lighthouse, port: number, base: string, pages: string[], config: Parameters<Lighthouse>[2]) {
+  console.log("performance, FCP, LCP, LCP element, total blocking time, cumulative layout shift");
+  for (const page of pages) {
+    const result = await lighthouse(base + page, { port, onlyCategories: ["performance"], logLevel: "error", output: "json" }, config);
+    if (!result) throw new Error(`no Lighthouse result for ${page}`);
+    const { categories, audits } = result.lhr;
+    const lcpItems = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items;
+    const lcpNode = lcpItems?.[0]?.items?.[0]?.node?.snippet ?? "?";
+    const observed = (audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0];
+    const score = Math.round((categories.performance?.score ?? 0) * 100);
+    console.log(
+      `${page.padEnd(12)} ${String(score).padStart(3)}  FCP ${audits["first-contentful-paint"]?.displayValue}  LCP ${audits["largest-contentful-paint"]?.displayValue} (observed unthrottled: FCP ${observed?.observedFirstContentfulPaint} ms, LCP ${observed?.observedLargestContentfulPaint} ms)  TBT ${audits["total-blocking-time"]?.displayValue}  CLS ${audits["cumulative-layout-shift"]?.displayValue}\n             ${lcpNode.slice(0, 160)}`,
+    );
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { desktop: { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs({
+    options: { desktop: { type: "boolean", default: false }, performance: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   const { default: lighthouse } = await import("lighthouse");
   const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js");
   const server = await startIsolatedServer({ prefix: "studio-lighthouse-", keys: { fal: "fal-lighthouse", openai: "sk-lighthouse" } });
   const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
   let below = 0;
   try {
+    if (values.performance) return await performance(lighthouse, chrome.port, server.url, positionals.length ? positionals : ["/image"], values.desktop ? desktopConfig : undefined);
     const image = await finished(server.url, { task: "image", prompt: "a lighthouse on a basalt cliff", imageSize: "square", numImages: 2 });
     const video = await finished(server.url, { task: "video", prompt: "waves on the shore" });
     const speech = await finished(server.url, { task: "speech", text: "Scored by Lighthouse.", voice: "af_bella" });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { EngineBadge } from "@/components/shell/engine-badge";
+import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { LocalEngineBanner } from "@/components/shell/local-engine-banner";
 import { ServiceBanner } from "@/components/shell/service-banner";
 import { SkipLink } from "@/components/shell/skip-link";
@@ -25,6 +26,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
           <span>Studio</span>
         </Link>
         <StudioNav
+          items={NAV_ITEMS.map(({ href, label, icon }) => ({ href, label, icon }))}
           footer={
             <>
               <EngineBadge engine={status.engine} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { z } from "zod";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
@@ -23,7 +23,13 @@ import { check } from "@/lib/client/validate";
 import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { BeforeAfter } from "@/components/job/before-after";
-import { MASK_LEGEND, MaskCanvas, type MaskCanvasHandle } from "./mask-canvas";
+import type { MaskCanvasHandle } from "./mask-canvas";
+
+// The editor is needed only once an image is up, never for the first paint of an empty form: it
+// loads then (a remixed job's image still renders on the server).
+const MaskCanvas = lazy(() => import("./mask-canvas").then((m) => ({ default: m.MaskCanvas })));
+/** How the editor's header reads the overlay: it names the mask canvas's tint (the mask sent is white on black). */
+const MASK_LEGEND = "Violet = change · the rest is kept";
 
 const draftSchema = z.object({
   model: z.string(),
@@ -165,17 +171,19 @@ export function InpaintForm({ models, initial }: {
                 <h2 className="text-sm font-medium text-zinc-200">Paint the area to change</h2>
                 <span className="text-xs text-zinc-500">{hasMask ? MASK_LEGEND : "Nothing painted yet"}</span>
               </div>
-              <MaskCanvas
-                key={original.uploaded.url}
-                ref={mask}
-                imageUrl={original.preview}
-                imageWidth={original.uploaded.width ?? 0}
-                imageHeight={original.uploaded.height ?? 0}
-                onMaskChange={(painted) => {
-                  setHasMask(painted);
-                  if (painted) setFieldErrors((f) => ({ ...f, mask: "" }));
-                }}
-              />
+              <Suspense fallback={<div className="min-h-80" aria-busy="true" />}>
+                <MaskCanvas
+                  key={original.uploaded.url}
+                  ref={mask}
+                  imageUrl={original.preview}
+                  imageWidth={original.uploaded.width ?? 0}
+                  imageHeight={original.uploaded.height ?? 0}
+                  onMaskChange={(painted) => {
+                    setHasMask(painted);
+                    if (painted) setFieldErrors((f) => ({ ...f, mask: "" }));
+                  }}
+                />
+              </Suspense>
             </section>
           ) : (
             <EmptyState icon={<BrushIcon size={28} />} title="Upload an image to start" text="Then paint over what should change and describe it. Everything you don't paint stays exactly as it is." className="min-h-80" />

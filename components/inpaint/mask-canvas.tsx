@@ -71,9 +71,7 @@ interface Editor {
 const MIN_BRUSH = 4;
 const MAX_FEATHER = 64;
 const MAX_BRUSH = 256;
-const TINT = "rgb(139 92 246)"; // violet-500
-/** How the editor's header reads the overlay: it names the tint above (the mask sent is white on black). */
-export const MASK_LEGEND = "Violet = change · the rest is kept";
+const TINT = "rgb(139 92 246)"; // violet-500, named by the editor's header (MASK_LEGEND in inpaint-form.tsx)
 // Snapshots cost 1 byte per pixel; cap their total so huge images get fewer undo steps instead of OOM.
 const SNAPSHOT_BUDGET_BYTES = 128 * 1024 * 1024;
 

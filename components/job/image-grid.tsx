@@ -1,13 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { JobRecord, MediaOutput } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 import { mediaUrlSchema } from "@/lib/tasks/fields";
-import { Lightbox, type LightboxItem } from "./lightbox";
+import type { LightboxItem } from "./lightbox";
 import { downloadName, MediaActions } from "./media-results";
 import { ShareButton } from "./result-actions";
 import { SendTo } from "./send-to";
+
+// Loaded on the first click, not with the page: no picture is open on first paint. (React's lazy,
+// not next/dynamic, whose wrapper would cost each page about what the split saves.)
+const Lightbox = lazy(() => import("./lightbox").then((m) => ({ default: m.Lightbox })));
 
 /**
  * A job's pictures, each opening full size in the lightbox (click or Enter), with its download.
@@ -56,22 +60,26 @@ export function ImageGrid({ outputs, prompt, seed, kind = "image", job }: {
           </li>
         ))}
       </ul>
-      <Lightbox
-        items={items}
-        index={open}
-        onIndex={setOpen}
-        onClose={() => setOpen(null)}
-        actions={
-          job
-            ? (item) => (
-                <>
-                  {sendable(item.output) ? <SendTo kind="image" value={item.output.url} placement="below" /> : null}
-                  <ShareButton job={job} />
-                </>
-              )
-            : undefined
-        }
-      />
+      {open === null ? null : (
+        <Suspense>
+          <Lightbox
+            items={items}
+            index={open}
+            onIndex={setOpen}
+            onClose={() => setOpen(null)}
+            actions={
+              job
+                ? (item) => (
+                    <>
+                      {sendable(item.output) ? <SendTo kind="image" value={item.output.url} placement="below" /> : null}
+                      <ShareButton job={job} />
+                    </>
+                  )
+                : undefined
+            }
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -3,13 +3,14 @@
 import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
-import { NAV_ITEMS } from "./nav-items";
+import type { NavItem } from "./nav-items";
 
-export function NavLinks() {
+/** The items come from the server (nav-items.tsx), so the task registry and its schemas stay off the client. */
+export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <ul className="grid grid-cols-2 gap-1 sm:grid-cols-3 md:flex md:flex-col">
-      {NAV_ITEMS.map((item) => {
+      {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>

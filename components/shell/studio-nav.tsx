@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "re
 import { MenuIcon, XIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import { NavLinks } from "./nav-links";
+import type { NavItem } from "./nav-items";
 
 const MENU_ID = "studio-menu";
 
@@ -13,7 +14,7 @@ const MENU_ID = "studio-menu";
  * sidebar; below md it folds behind a Menu button, a disclosure that closes on Esc, on choosing a
  * page and on a tap outside it, so no width clips a task off-screen.
  */
-export function StudioNav({ footer }: { footer: ReactNode }) {
+export function StudioNav({ items, footer }: { items: NavItem[]; footer: ReactNode }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -72,7 +73,7 @@ export function StudioNav({ footer }: { footer: ReactNode }) {
         )}
       >
         <nav aria-label="Tools" className="md:mt-6 md:min-h-0 md:flex-1 md:overflow-y-auto">
-          <NavLinks />
+          <NavLinks items={items} />
         </nav>
         <div className="flex flex-col gap-3 md:px-2">{footer}</div>
       </div>
