@@ -232,7 +232,10 @@ async function main() {
   }
 
   const cpus = os.cpus();
+  // Other work on the machine moves absolute figures far more than ratios: say so where they are kept.
+  const loaded = Math.max(load0[0]!, os.loadavg()[0]!) > cpus.length / 2;
   const report = [
+    ...(loaded ? ["**Measured on a loaded machine** (load average above half the cores): read the ratios, not the absolute figures.", ""] : []),
     `${RUNS} alternating rounds (each: both apps started cold, then ${LATENCY_REQUESTS} sequential proxy GETs, ${SECONDS} s of load per throughput figure, ${UPLOADS_PER_ROUND} uploads of ${UPLOAD_MB} MB), ` +
       `${LIGHTHOUSE_RUNS} Lighthouse runs each; median (p25–p75 from 4 runs, else min–max). ` +
       `${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, Node ${process.version}, load average ${load0.map((l) => l.toFixed(1)).join(" ")} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} at the end.`,
