@@ -54,10 +54,10 @@ async function waitForIdle(origin: string, deadline: number) {
   }
 }
 
-export type OneJob = { endToEndMs: number; generatorMs: number };
+type OneJob = { endToEndMs: number; generatorMs: number };
 
 /** One image job alone: created → done in its record, against the generator's own time. */
-export async function oneJob(origin: string, size: number, seed: number): Promise<OneJob> {
+async function oneJob(origin: string, size: number, seed: number): Promise<OneJob> {
   const id = await submit(origin, seed, size);
   await waitForIdle(origin, Date.now() + 60_000);
   const job = await json(await fetch(`${origin}/api/jobs/${id}`), record);
@@ -65,13 +65,13 @@ export async function oneJob(origin: string, size: number, seed: number): Promis
   return { endToEndMs: done - Date.parse(job.createdAt), generatorMs: await generatorMs(origin, job.requestId!) };
 }
 
-export type Batch = { wallMs: number; idealMs: number };
+type Batch = { wallMs: number; idealMs: number };
 
 /**
  * `count` jobs submitted at once: from the first created to the last done, against the ideal —
  * the generators' summed time spread over the engine's `concurrency` workers.
  */
-export async function batch(origin: string, count: number, size: number, concurrency: number): Promise<Batch> {
+async function batch(origin: string, count: number, size: number, concurrency: number): Promise<Batch> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push(await submit(origin, 1000 + i, size));
   await waitForIdle(origin, Date.now() + 10 * 60_000);
@@ -82,4 +82,27 @@ export async function batch(origin: string, count: number, size: number, concurr
   let generatorTotal = 0;
   for (const j of mine) generatorTotal += await generatorMs(origin, j.requestId!);
   return { wallMs, idealMs: generatorTotal / concurrency };
+}
+
+/**
+ * Per round: three jobs one at a time, then a batch. Samples in ms (single jobs) and s (batches);
+ * the overhead and wall/ideal ratio are per job and per batch.
+ */
+export async function jobFigures(origin: string, o: { rounds: number; batchJobs: number; size: number; concurrency: number }) {
+  const single = { endToEnd: [] as number[], generator: [] as number[], overhead: [] as number[] };
+  const batches = { wall: [] as number[], ideal: [] as number[], ratio: [] as number[] };
+  await oneJob(origin, o.size, 0); // warm-up
+  for (let round = 0; round < o.rounds; round++) {
+    for (let i = 0; i < 3; i++) {
+      const r = await oneJob(origin, o.size, round * 10 + i + 1);
+      single.endToEnd.push(r.endToEndMs);
+      single.generator.push(r.generatorMs);
+      single.overhead.push(r.endToEndMs - r.generatorMs);
+    }
+    const b = await batch(origin, o.batchJobs, o.size, o.concurrency);
+    batches.wall.push(b.wallMs / 1000);
+    batches.ideal.push(b.idealMs / 1000);
+    batches.ratio.push(b.wallMs / b.idealMs);
+  }
+  return { single, batches };
 }

@@ -8,11 +8,11 @@ export const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", 
 
 export type PerfScore = { performance: number; lcpMs: number };
 
-export async function openChrome(): Promise<LaunchedChrome> {
+async function openChrome(): Promise<LaunchedChrome> {
   return launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
 }
 
-export async function mobilePerformance(chrome: LaunchedChrome, url: string): Promise<PerfScore> {
+async function mobilePerformance(chrome: LaunchedChrome, url: string): Promise<PerfScore> {
   const { default: lighthouse } = await import("lighthouse");
   const result = await lighthouse(url, { port: chrome.port, onlyCategories: ["performance"], logLevel: "error", output: "json" });
   if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse could not score ${url}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
@@ -20,4 +20,20 @@ export async function mobilePerformance(chrome: LaunchedChrome, url: string): Pr
   const score = result.lhr.categories.performance?.score;
   if (lcp === undefined || score === undefined || score === null) throw new Error(`Lighthouse gave no performance score for ${url}`);
   return { performance: Math.round(score * 100), lcpMs: lcp };
+}
+
+/** `runs` scores of each page, alternating which goes first; none when `runs` is 0 (no Chromium needed). */
+export async function alternateLighthouse<K extends string>(urls: Record<K, string>, runs: number): Promise<Record<K, PerfScore[]>> {
+  const keys = Object.keys(urls) as K[];
+  const scores = Object.fromEntries(keys.map((k) => [k, [] as PerfScore[]])) as Record<K, PerfScore[]>;
+  if (runs === 0) return scores;
+  const chrome = await openChrome();
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const key of i % 2 === 0 ? keys : [...keys].reverse()) scores[key].push(await mobilePerformance(chrome, urls[key]));
+    }
+  } finally {
+    chrome.kill();
+  }
+  return scores;
 }

@@ -19,8 +19,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { builtPages, firstLoadJs } from "../bench/first-load-js";
-import { batch, oneJob } from "../bench/jobs";
-import { mobilePerformance, openChrome, type PerfScore } from "../bench/lighthouse";
+import { jobFigures } from "../bench/jobs";
+import { alternateLighthouse } from "../bench/lighthouse";
 import { load } from "../bench/load";
 import { cleanUp, nextBuild, repoRoot, startMockUpstream, startNext, tempDir, type NextServer } from "../bench/processes";
 import { seedJobs } from "../bench/seed";
@@ -167,44 +167,14 @@ async function main() {
   }
   const anchorKb = (await firstLoadJs(servers.anchor!.origin, "/")) / 1024;
 
-  const lighthouse: Record<Side, PerfScore[]> = { studio: [], anchor: [] };
-  if (LIGHTHOUSE_RUNS > 0) {
-    console.error("Lighthouse (mobile)…");
-    const chrome = await openChrome();
-    try {
-      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-        for (const side of (i % 2 === 0 ? ["studio", "anchor"] : ["anchor", "studio"]) as Side[]) {
-          lighthouse[side].push(await mobilePerformance(chrome, servers[side]!.origin + (side === "studio" ? studioPages.image : "/")));
-        }
-      }
-    } finally {
-      chrome.kill();
-    }
-  }
+  if (LIGHTHOUSE_RUNS > 0) console.error("Lighthouse (mobile)…");
+  const lighthouse = await alternateLighthouse({ studio: servers.studio!.origin + studioPages.image, anchor: servers.anchor!.origin + "/" }, LIGHTHOUSE_RUNS);
   await servers.studio!.stop();
   await servers.anchor!.stop();
 
   console.error("image jobs on the local engine…");
   const jobs = await startNext(repoRoot, { STUDIO_ENGINE: "local", STUDIO_DATA_DIR: path.join(tmp, "jobs"), STUDIO_LOCAL_LATENCY_MS: "0", STUDIO_LOCAL_CONCURRENCY: String(ENGINE_CONCURRENCY) }, "/api/health");
-  const single = { endToEnd: [] as number[], generator: [] as number[], overhead: [] as number[] };
-  const batches = { wall: [] as number[], ideal: [] as number[], ratio: [] as number[] };
-  try {
-    await oneJob(jobs.origin, JOB_SIZE, 0); // warm-up
-    for (let round = 0; round < RUNS; round++) {
-      for (let i = 0; i < 3; i++) {
-        const r = await oneJob(jobs.origin, JOB_SIZE, round * 10 + i + 1);
-        single.endToEnd.push(r.endToEndMs);
-        single.generator.push(r.generatorMs);
-        single.overhead.push(r.endToEndMs - r.generatorMs);
-      }
-      const b = await batch(jobs.origin, BATCH_JOBS, JOB_SIZE, ENGINE_CONCURRENCY);
-      batches.wall.push(b.wallMs / 1000);
-      batches.ideal.push(b.idealMs / 1000);
-      batches.ratio.push(b.wallMs / b.idealMs);
-    }
-  } finally {
-    await jobs.stop();
-  }
+  const { single, batches } = await jobFigures(jobs.origin, { rounds: RUNS, batchJobs: BATCH_JOBS, size: JOB_SIZE, concurrency: ENGINE_CONCURRENCY }).finally(() => jobs.stop());
 
   const heaviest = firstLoad.reduce((a, b) => (b.kb > a.kb ? b : a));
   const lightest = firstLoad.reduce((a, b) => (b.kb < a.kb ? b : a));
@@ -268,12 +238,17 @@ function writeReadme(text: string) {
   console.error("README.md's Performance section updated");
 }
 
-const interrupted = () => void cleanUp().finally(() => process.exit(130));
-process.once("SIGINT", interrupted);
-process.once("SIGTERM", interrupted);
+let interrupted = false;
+const interrupt = () => {
+  interrupted = true;
+  void cleanUp().finally(() => process.exit(130));
+};
+process.once("SIGINT", interrupt);
+process.once("SIGTERM", interrupt);
 main()
   .catch((err: unknown) => {
-    console.error(err);
+    // Stopping the servers mid-measure fails that measure: not worth reporting after Ctrl-C.
+    if (!interrupted) console.error(err);
     process.exitCode = 1;
   })
   .finally(() => cleanUp());
