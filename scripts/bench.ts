@@ -4,15 +4,16 @@
  * starts both apps cold and runs every server measure on each, alternating which goes first;
  * the table shows medians with their spread and the median of the per-round ratios.
  *
- *   npm run bench                       # 3 rounds, 2 Lighthouse runs each, ~10 min on 2 cores
+ *   npm run bench                       # 3 rounds, 2 Lighthouse runs each: ~4 min on 2 cores
  *   npm run bench -- --runs 7 --lighthouse-runs 5 --seconds 8
  *   npm run bench -- --stores           # also: history with 10,000 jobs on SQLite and PostgreSQL
  *   npm run bench -- --readme           # also: write the result into README.md's Performance section
  *
- * Studio's .next is built when missing (or with --build); the anchor is built on every run.
+ * Studio is built when its build is missing or older than its sources (or with --build); the anchor
+ * is built on every run.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -78,11 +79,26 @@ async function postSeconds(url: string, body: Uint8Array<ArrayBuffer>): Promise<
   return (performance.now() - t) / 1000;
 }
 
+/** As scripts/start.sh decides: no build yet, or a source newer than it (measuring old code helps no one). */
+function studioBuildIsStale(): boolean {
+  const buildId = path.join(repoRoot, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const newer = (entry: string): boolean => {
+    const full = path.join(repoRoot, entry);
+    if (!existsSync(full)) return false;
+    const stat = statSync(full);
+    if (!stat.isDirectory()) return stat.mtimeMs > built;
+    return readdirSync(full).some((child) => newer(path.join(entry, child)));
+  };
+  return ["app", "components", "lib", "hooks", "public", "next.config.mjs", "package-lock.json", "proxy.ts", "instrumentation.ts"].some(newer);
+}
+
 async function main() {
   const began = performance.now();
   const load0 = os.loadavg();
   const tmp = tempDir("studio-bench-");
-  if (args.build || !existsSync(path.join(repoRoot, ".next/BUILD_ID"))) {
+  if (args.build || studioBuildIsStale()) {
     console.error("building Studio (next build)…");
     await nextBuild(repoRoot);
   }
