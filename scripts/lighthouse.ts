@@ -13,9 +13,9 @@
  */
 import { launch } from "chrome-launcher";
 import { parseArgs } from "node:util";
+import { CHROME_FLAGS } from "../bench/lighthouse";
 import { startIsolatedServer } from "../e2e/support/own-server";
 
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const PAGES = ["/", "/image", "/inpaint", "/video", "/transcribe", "/speech", "/background", "/control", "/prompts", "/text", "/history", "/no-such-page"];
 
 type Job = { id: string; status: string; outputs: { url: string }[] };
