@@ -53,7 +53,10 @@ export function publicJwk(publicKey: KeyObject): Ed25519Jwk & { kid: string; use
   return { kty: "OKP", crv: "Ed25519", x, kid, use: "sig", alg: "EdDSA" };
 }
 
-export type Verified = { ok: true; requestId: string; userId: string; timestamp: number } | { ok: false; reason: string };
+/** Why a delivery was refused: its headers cannot be read, its time is off, or no key verifies it (the one a key rotation explains). */
+export type RefusalCode = "malformed" | "stale" | "unverified";
+
+export type Verified = { ok: true; requestId: string; userId: string; timestamp: number } | { ok: false; code: RefusalCode; reason: string };
 
 /** Checks a delivery's headers and raw body against a JWKS; says why when it does not hold. */
 export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array, keys: readonly Ed25519Jwk[], nowSec = Math.floor(Date.now() / 1000)): Verified {
@@ -62,11 +65,11 @@ export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array
   const userId = headers.get(names.userId);
   const stamp = headers.get(names.timestamp);
   const signature = headers.get(names.signature);
-  if (!requestId || !userId || !stamp || !signature) return { ok: false, reason: "missing signature headers" };
-  if (!/^\d{1,12}$/.test(stamp)) return { ok: false, reason: "unreadable timestamp" };
+  if (!requestId || !userId || !stamp || !signature) return { ok: false, code: "malformed", reason: "missing signature headers" };
+  if (!/^\d{1,12}$/.test(stamp)) return { ok: false, code: "malformed", reason: "unreadable timestamp" };
   const timestamp = Number(stamp);
-  if (Math.abs(nowSec - timestamp) > TOLERANCE_SEC) return { ok: false, reason: `timestamp ${timestamp - nowSec > 0 ? "ahead of" : "behind"} this clock by more than ${TOLERANCE_SEC} s` };
-  if (!/^[0-9a-f]{128}$/i.test(signature)) return { ok: false, reason: "unreadable signature" };
+  if (Math.abs(nowSec - timestamp) > TOLERANCE_SEC) return { ok: false, code: "stale", reason: `timestamp ${timestamp - nowSec > 0 ? "ahead of" : "behind"} this clock by more than ${TOLERANCE_SEC} s` };
+  if (!/^[0-9a-f]{128}$/i.test(signature)) return { ok: false, code: "malformed", reason: "unreadable signature" };
   const message = signedMessage({ requestId, userId, timestamp, body });
   const sig = Buffer.from(signature, "hex");
   for (const jwk of keys) {
@@ -78,5 +81,5 @@ export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array
     }
     if (verify(null, message, key, sig)) return { ok: true, requestId, userId, timestamp };
   }
-  return { ok: false, reason: keys.length ? "no published key verifies the signature" : "no Ed25519 key is published" };
+  return { ok: false, code: "unverified", reason: keys.length ? "no published key verifies the signature" : "no Ed25519 key is published" };
 }
