@@ -75,6 +75,12 @@ describe("fal's webhook keys", () => {
     expect(fetched).toHaveLength(1);
   });
 
+  it("are not fetched at all for an unsigned delivery, so a JWKS outage cannot turn its 401 into a 503", async () => {
+    jwksStatus = 500;
+    expect(await verifyFalDelivery(new Headers(), body)).toMatchObject({ ok: false, code: "malformed" });
+    expect(fetched).toEqual([]);
+  });
+
   it("that cannot be fetched answer 503 (fal retries), without asking again within a minute", async () => {
     jwksStatus = 500;
     await expect(verifyFalDelivery(delivery(), body)).rejects.toMatchObject({ code: "unavailable", status: 503 });

@@ -4,7 +4,7 @@ import { engines, env } from "@/lib/env";
 import { checkTargetForm } from "@/lib/http/public-address";
 import { processSingleton } from "@/lib/process-singleton";
 import { falWebhookKeys, refreshedFalWebhookKeys } from "./incoming-keys";
-import { TOLERANCE_SEC, verifyWebhook, webhookHeaderNames, type Verified } from "./signature";
+import { readSignature, TOLERANCE_SEC, verifyWebhook, webhookHeaderNames, type Verified } from "./signature";
 
 /**
  * fal's webhooks to the studio (POST /api/webhooks/fal). A delivery only wakes the job's driver,
@@ -55,8 +55,13 @@ export const falWebhookBodySchema = z.object({
   payload_error: z.string().optional(),
 });
 
-/** Checks a delivery against fal's keys; when none verifies it, once more with a fresh set (a rotation). */
+/**
+ * Checks a delivery against fal's keys; when none verifies it, once more with a fresh set (a
+ * rotation). Unsigned, unreadable or stale deliveries are refused before any key is fetched.
+ */
 export async function verifyFalDelivery(headers: Headers, body: Uint8Array): Promise<Verified> {
+  const read = readSignature("fal", headers);
+  if (!read.ok) return read;
   const result = verifyWebhook("fal", headers, body, await falWebhookKeys());
   if (result.ok || result.code !== "unverified") return result;
   const fresh = await refreshedFalWebhookKeys();
