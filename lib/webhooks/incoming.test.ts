@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { forgetProcessSingleton } from "@/lib/process-singleton";
 import { useStudioEnv } from "@/test/engine-harness";
 import { REFETCH_MIN_MS, KEYS_TTL_MS } from "./incoming-keys";
-import { falPollMs, falWebhookUrl, firstDelivery, SAFETY_NET_POLL_MS, verifyFalDelivery } from "./incoming";
+import { falPollMs, falWebhookUrl, firstDelivery, logRefusal, SAFETY_NET_POLL_MS, verifyFalDelivery } from "./incoming";
 import { publicJwk, signatureHeaders } from "./signature";
 
 /** fal's keys as the studio keeps them, replays, and when a webhook is asked for at all. */
@@ -102,6 +102,24 @@ describe("replays", () => {
     upper.set("x-fal-webhook-signature", headers.get("x-fal-webhook-signature")!.toUpperCase());
     expect(firstDelivery(upper, now)).toBe(false);
     expect(firstDelivery(delivery(rotated), now)).toBe(true);
+  });
+});
+
+describe("refusals in the log", () => {
+  it("are logged up to 30 a minute; the rest are counted in the next minute's first line", () => {
+    forgetProcessSingleton("fal-webhook-refusal-log");
+    const lines: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((line: string) => void lines.push(line));
+    try {
+      for (let i = 0; i < 45; i++) logRefusal(`refused ${i}`);
+      expect(lines).toHaveLength(30);
+      expect(lines.at(-1)).toBe("refused 29");
+      advance(60_000);
+      logRefusal("refused later");
+      expect(lines.slice(30)).toEqual(["[studio] 15 more fal webhook refusal(s) in the minute before were not logged", "refused later"]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

@@ -90,5 +90,24 @@ export function firstDelivery(headers: Headers, timestamp: number): boolean {
   return true;
 }
 
+const REFUSALS_LOGGED_PER_MINUTE = 30;
+const refusalLog = () => processSingleton("fal-webhook-refusal-log", () => ({ since: 0, logged: 0, skipped: 0 }));
+
+/**
+ * Logs a refused delivery, up to 30 a minute: anyone can post to the route, and a flood of
+ * forgeries must not become a flood in the log. What was left out is counted in the next minute.
+ */
+export function logRefusal(line: string): void {
+  const log = refusalLog();
+  if (Date.now() - log.since >= 60_000) {
+    if (log.skipped) console.warn(`[studio] ${log.skipped} more fal webhook refusal(s) in the minute before were not logged`);
+    Object.assign(log, { since: Date.now(), logged: 0, skipped: 0 });
+  }
+  if (log.logged < REFUSALS_LOGGED_PER_MINUTE) {
+    log.logged++;
+    console.warn(line);
+  } else log.skipped++;
+}
+
 /** A request id from a header, fit for a log line whatever was sent. */
 export const loggableId = (value: string | null) => (value ? value.replace(/[^\w.:-]/g, "?").slice(0, 100) : "(none)");

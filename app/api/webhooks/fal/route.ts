@@ -3,7 +3,7 @@ import { parseJsonOrUndefined, readBodyBytes } from "@/lib/http/body";
 import { handler } from "@/lib/http/route";
 import { getJobByRequestId } from "@/lib/jobs/repository";
 import { requestEnded } from "@/lib/jobs/runner";
-import { falWebhookBodySchema, firstDelivery, loggableId, verifyFalDelivery } from "@/lib/webhooks/incoming";
+import { falWebhookBodySchema, firstDelivery, loggableId, logRefusal, verifyFalDelivery } from "@/lib/webhooks/incoming";
 import { webhookHeaderNames } from "@/lib/webhooks/signature";
 
 /**
@@ -20,7 +20,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const POST = handler(async (req) => {
   const requestId = loggableId(req.headers.get(webhookHeaderNames("fal").requestId));
   const refuse = (error: AppError) => {
-    console.warn(`[studio] refused a fal webhook for request ${requestId}: ${error.message}`);
+    logRefusal(`[studio] refused a fal webhook for request ${requestId}: ${error.message}`);
     return error.toResponse();
   };
   let body: Buffer;
