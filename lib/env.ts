@@ -114,6 +114,11 @@ const schema = z.object({
   STUDIO_WEBHOOK_BACKOFF_MS: number(10, 600_000, 2_000),
   /** Test setting only: lets webhooks reach loopback and private addresses (a receiver on this machine). */
   STUDIO_WEBHOOK_ALLOW_PRIVATE: flag,
+
+  /** Incoming webhooks: where fal publishes the keys its webhooks are signed with. */
+  FAL_WEBHOOK_JWKS_URL: z.string().trim().url().regex(/^https?:\/\//i, "must be an http(s) URL").default("https://rest.fal.ai/.well-known/jwks.json"),
+  /** The longest wait between status checks of a fal job; 0 relies on fal's webhook (STUDIO_PUBLIC_URL), checking rarely as a safety net. */
+  STUDIO_FAL_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(500),
 });
 
 export type Env = z.infer<typeof schema>;

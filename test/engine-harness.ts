@@ -7,11 +7,12 @@ import { closeDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { LOCAL_FAL_PATH, LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
 import { forgetProcessSingleton } from "@/lib/process-singleton";
+import { INCOMING_PATH } from "@/lib/webhooks/incoming";
 
 /**
  * Test set-up: a fresh data directory and environment per suite, on the chosen database and
  * media backends (the real PostgreSQL and S3 servers come from test/global-setup.ts), and a
- * `fetch` that runs the local engine's route code in-process.
+ * `fetch` that runs the local engine's route code (and the studio's fal webhook route) in-process.
  */
 export const ENGINE_ORIGIN = "http://engine.test";
 
@@ -60,6 +61,13 @@ export const engineFetch = (async (input: RequestInfo | URL, init?: RequestInit)
     const { handleLocalFal } = await import("@/lib/local-engine/fal/handler");
     const segments = url.pathname.slice(LOCAL_FAL_PATH.length + 1).split("/").map(decodeURIComponent);
     return handleLocalFal(request, segments);
+  }
+  if (url.pathname === INCOMING_PATH) {
+    // The studio's own webhook route, as the engine's deliveries reach it over HTTP (Host included).
+    const { POST } = await import("@/app/api/webhooks/fal/route");
+    const headers = new Headers(request.headers);
+    headers.set("host", url.host);
+    return POST(new Request(request, { headers }), undefined as never);
   }
   if (url.pathname === `${LOCAL_OPENAI_PATH}/chat/completions`) {
     const { handleLocalChatCompletions } = await import("@/lib/local-engine/openai/handler");

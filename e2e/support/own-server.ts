@@ -115,9 +115,9 @@ export type IsolatedServer = OwnServer & {
  * fuzzing it never disturbs the shared test server other specs use. Pass the dummy keys the shared
  * server has (TEST_KEYS): the engine then demands them, as it does there.
  */
-export async function startIsolatedServer(opts: { prefix: string; keys: { fal: string; openai: string }; env?: Record<string, string>; nodeArgs?: string[] }): Promise<IsolatedServer> {
+export async function startIsolatedServer(opts: { prefix: string; keys: { fal: string; openai: string }; env?: Record<string, string>; nodeArgs?: string[]; port?: number }): Promise<IsolatedServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), opts.prefix));
-  const server = await startOwnServer(await freePort(), {
+  const server = await startOwnServer(opts.port ?? (await freePort()), {
     STUDIO_ENGINE: "local",
     STUDIO_DATA_DIR: dataDir,
     STUDIO_LOCAL_CONTROL: "1",

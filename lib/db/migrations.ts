@@ -69,4 +69,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("jobs").dropColumn("webhook_state").execute();
     },
   },
+  // fal's webhooks name the request, not the job.
+  "0005_jobs_request_id": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("jobs_request_id").on("jobs").column("request_id").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("jobs_request_id").execute();
+    },
+  },
 };

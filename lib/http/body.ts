@@ -24,13 +24,13 @@ export function hasBody(req: Request): boolean {
 }
 
 /**
- * Reads the whole body as text, refusing it (413, naming the limit) once more than `maxBytes`
- * arrive; the rest is never read. A declared Content-Length over the limit is refused at once.
+ * Reads a whole body (a request's, or a response's), refusing it (413, naming the limit) once more
+ * than `maxBytes` arrive; the rest is never read. A declared Content-Length over the limit is refused at once.
  */
-export async function readBodyText(req: Request, maxBytes: number, what?: string): Promise<string> {
+export async function readBodyBytes(req: Pick<Request, "headers" | "body">, maxBytes: number, what?: string): Promise<Buffer> {
   const length = declaredLength(req.headers);
   if (length !== undefined && length > maxBytes) throw tooLarge(maxBytes, what);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -44,7 +44,12 @@ export async function readBodyText(req: Request, maxBytes: number, what?: string
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, read within the limit as above. */
+export async function readBodyText(req: Request, maxBytes: number, what?: string): Promise<string> {
+  return (await readBodyBytes(req, maxBytes, what)).toString("utf8");
 }
 
 export function parseJsonOrUndefined(text: string): unknown {

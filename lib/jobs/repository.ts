@@ -48,6 +48,12 @@ export async function getJob(id: string): Promise<JobRecord | undefined> {
   return row && parse(row);
 }
 
+/** The job a provider request belongs to (a webhook names only the request). */
+export async function getJobByRequestId(requestId: string): Promise<JobRecord | undefined> {
+  const row = await (await db()).selectFrom("jobs").select("record").where("request_id", "=", requestId).executeTakeFirst();
+  return row && parse(row);
+}
+
 export async function getJobByShareId(shareId: string): Promise<JobRecord | undefined> {
   const row = await (await db()).selectFrom("jobs").select("record").where("share_id", "=", shareId).executeTakeFirst();
   return row && parse(row);
@@ -169,6 +175,17 @@ export async function claimUnfinished(owner: string, leaseMs: number, limit = 50
     .execute();
   const rows = await database.selectFrom("jobs").select("record").where("lease_owner", "=", owner).where("id", "in", candidates.map((c) => c.id)).execute();
   return rows.map(parse);
+}
+
+/** Leases an unfinished job to `owner` whoever held it (a webhook proved its request ended); false if it has ended. */
+export async function takeLease(id: string, owner: string, leaseMs: number): Promise<boolean> {
+  const res = await (await db())
+    .updateTable("jobs")
+    .set({ lease_owner: owner, lease_until: new Date(Date.now() + leaseMs).toISOString() })
+    .where("id", "=", id)
+    .where("status", "in", ACTIVE)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }
 
 export async function renewLease(id: string, owner: string, leaseMs: number): Promise<boolean> {

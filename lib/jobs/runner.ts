@@ -16,20 +16,22 @@ import { isDriving, whileDriving } from "./driving";
 import { newRecord } from "./record";
 import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
-import { claimUnfinished, getJob, insertJob, pendingWebhooks, releaseFalLeases, renewLease, updateJob } from "./repository";
+import { claimUnfinished, getJob, insertJob, pendingWebhooks, releaseFalLeases, renewLease, takeLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 import { transition } from "./status";
 import type { JobOptions } from "@/lib/agent/studio";
 import { webhookOf } from "@/lib/webhooks/target";
+import { falPollMs, falWebhookUrl } from "@/lib/webhooks/incoming";
+import { signalRequest } from "./request-events";
 
 /**
  * Drives generations from submit to stored outputs. The record is written first, then inputs are
- * uploaded, the job is queued with the provider and polled until it ends; outputs are copied into
+ * uploaded, the job is queued with the provider and followed until it ends (polled, and woken by the
+ * provider's webhook when the studio has a public address); outputs are copied into
  * the studio's media store so links never depend on the provider's copy. The driving instance
  * holds a lease on the job; a job whose driver died (or restarted) is taken up again by request id.
  */
 
-const POLL_MS = 500;
 const LEASE_MS = 30_000;
 const RENEW_MS = 10_000;
 const SWEEP_MS = 15_000;
@@ -118,7 +120,8 @@ async function follow(job: JobRecord, requestId: string | null) {
       call: {
         endpointId: job.endpointId,
         requestId,
-        pollMs: POLL_MS,
+        pollMs: falPollMs(),
+        webhookUrl: falWebhookUrl(),
         signal: shutdownSignal(),
         onSubmitted: async (submitted) => {
           // Cancelled while submitting: the request is cancelled now that there is one to cancel.
@@ -133,8 +136,10 @@ async function follow(job: JobRecord, requestId: string | null) {
             transition(j, s.status === "queued" ? { to: "queued", queuePosition: s.queuePosition } : { to: "running" });
             if (s.logs.length && !isTerminal(j.status)) j.logs = s.logs.slice(-200);
           });
-          if (!current || current.status === "cancelled") return false;
-          if (Date.now() - renewedAt > RENEW_MS) {
+          // Cancelled, or finished by another instance that a webhook reached (requestEnded).
+          if (!current || isTerminal(current.status)) return false;
+          // Before finishing, too: if the job was taken over, the taker finishes it, not both.
+          if (s.status === "completed" || Date.now() - renewedAt > RENEW_MS) {
             // Another instance took the job over (this one stalled past its lease): let it drive.
             if (!(await renewLease(id, instanceId(), LEASE_MS))) return false;
             renewedAt = Date.now();
@@ -143,7 +148,7 @@ async function follow(job: JobRecord, requestId: string | null) {
         },
       },
     });
-    if ((await getJob(id))?.status === "cancelled") return;
+    if (isTerminal((await getJob(id))?.status ?? "cancelled")) return;
     const outputs = await Promise.all(out.files.map(({ file, kind }) => copyOutput(file, kind)));
     const finished = Date.now();
     await updateJob(id, (j) => {
@@ -202,6 +207,20 @@ export async function cancelJob(id: string): Promise<JobRecord> {
   }))!;
   if (job.requestId && job.task !== "prompts") await fal.cancel({ endpointId: job.endpointId, requestId: job.requestId });
   return updated;
+}
+
+/**
+ * A verified webhook said the job's request ended. Its driver in this process wakes and reads the
+ * result as it would after a poll. With several instances the webhook may land on one that does not
+ * drive the job: that one takes the fal job over (its lease) and finishes it by the same code; the
+ * old driver lets go when it next checks (its lease is gone, or the job has ended). A local-engine
+ * job stays with its driver: only that instance's engine holds the request, and it polls as well.
+ */
+export async function requestEnded(job: JobRecord): Promise<void> {
+  if (!job.requestId || isTerminal(job.status)) return;
+  signalRequest(job.requestId);
+  if (isDriving(job.id) || job.engine !== "fal") return;
+  if (await takeLease(job.id, instanceId(), LEASE_MS)) void drive(job, job.requestId);
 }
 
 /**

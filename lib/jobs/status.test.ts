@@ -30,6 +30,13 @@ describe("job state machine", () => {
     expect([j.status, j.seed, j.error]).toEqual(["cancelled", null, null]);
   });
 
+  it("does not finish a job twice: a second driver's ending changes nothing", () => {
+    const j = job();
+    transition(j, { to: "done", fields: { seed: 1, timings: { totalMs: 10 } } });
+    expect(transition(j, { to: "done", fields: { seed: 2, timings: { totalMs: 20 } } })).toBe(false);
+    expect([j.seed, j.timings.totalMs]).toEqual([1, 10]);
+  });
+
   it("records why a job failed", () => {
     const j = job();
     transition(j, { to: "failed", error: { code: "upstream", message: "boom" } });

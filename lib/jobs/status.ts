@@ -14,7 +14,7 @@ const NEXT: Record<JobStatus, readonly JobStatus[]> = {
   cancelled: [],
 };
 
-export const canMove = (from: JobStatus, to: JobStatus) => from === to || NEXT[from].includes(to);
+export const canMove = (from: JobStatus, to: JobStatus) => (from === to && NEXT[from].length > 0) || NEXT[from].includes(to);
 
 type Ending =
   | { to: "done"; fields: Partial<Pick<JobRecord, "outputs" | "text" | "reasoning" | "usage" | "segments" | "prompts" | "seed" | "timings">> }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { sleep } from "@/lib/sleep";
 import { AppError } from "@/lib/errors";
+import { watchRequest } from "@/lib/jobs/request-events";
 import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
 import * as fal from "./fal";
 import { configuredEndpoints, type SingleMode } from "./models";
@@ -26,7 +26,10 @@ export type CallOptions = {
   onSubmitted?: (requestId: string) => Promise<boolean>;
   /** Every status poll; answering false stops following (the job was cancelled, or someone else drives it). */
   onStatus?: (status: QueueStatus) => Promise<boolean>;
+  /** The longest wait between status checks; a notice for the request (signalRequest) ends it early. */
   pollMs?: number;
+  /** Where the provider posts when the request ends (fal's `fal_webhook`); it wakes the wait above. */
+  webhookUrl?: string;
   signal?: AbortSignal;
 };
 
@@ -72,18 +75,24 @@ export async function callEndpoint<F extends Family>(
     const urls: Record<string, string> = {};
     for (const [field, file] of Object.entries(files)) urls[field] = await uploaded(file, field);
     opts.signal?.throwIfAborted();
-    ({ requestId } = await fal.submit({ endpointId, input: { ...input, ...urls } }));
+    ({ requestId } = await fal.submit({ endpointId, input: { ...input, ...urls }, webhookUrl: opts.webhookUrl }));
     if (opts.onSubmitted && !(await opts.onSubmitted(requestId))) {
       await fal.cancel({ endpointId, requestId });
       throw new CallStopped();
     }
   }
-  for (;;) {
-    const s = await fal.status({ endpointId, requestId });
-    if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
-    if (s.status === "completed") break;
-    await sleep(opts.pollMs ?? 500, opts.signal);
-    if (opts.signal?.aborted) throw new CallStopped();
+  // Watched from before the first check, so a webhook that lands during a check is not missed.
+  const watch = watchRequest(requestId);
+  try {
+    for (;;) {
+      const s = await fal.status({ endpointId, requestId });
+      if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
+      if (s.status === "completed") break;
+      await watch.next(opts.pollMs ?? 500, opts.signal);
+      if (opts.signal?.aborted) throw new CallStopped();
+    }
+  } finally {
+    watch.close();
   }
   const raw = await fal.result({ endpointId, requestId });
   const parsed = FAMILIES[family].output.safeParse(raw);

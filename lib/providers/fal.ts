@@ -74,9 +74,10 @@ function describeDetail(body: unknown): string | undefined {
   return undefined;
 }
 
-export async function submit(args: { endpointId: string; input: Record<string, unknown> }): Promise<{ requestId: string }> {
+export async function submit(args: { endpointId: string; input: Record<string, unknown>; webhookUrl?: string }): Promise<{ requestId: string }> {
   try {
-    const res = await fal().queue.submit(args.endpointId, { input: args.input });
+    // The SDK sends webhookUrl as `?fal_webhook=`.
+    const res = await fal().queue.submit(args.endpointId, { input: args.input, webhookUrl: args.webhookUrl });
     return { requestId: res.request_id };
   } catch (err) {
     throw toAppError(err, "submit the job");

@@ -27,7 +27,7 @@ beforeAll(async () => {
   vi.stubGlobal("fetch", engineFetch);
   server = createServer(async (req, res) => {
     const body = await readAll(req);
-    received.push({ headers: new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body });
+    received.push({ headers: new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string])), body });
     const status = answers.shift() ?? 200;
     res.writeHead(status, status === 302 ? { location: `${base}/elsewhere` } : {}).end();
   });

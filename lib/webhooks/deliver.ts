@@ -26,23 +26,34 @@ const delivering = () => processSingleton("webhooks-delivering", () => new Set<s
 /** The origin links in the body are made from. */
 export const publicOrigin = () => (env().STUDIO_PUBLIC_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
 
-type Outcome = { status?: number; error?: string; retry: boolean };
+export type Outcome = { status?: number; error?: string; retry: boolean };
 
-async function attempt(url: string, id: string, body: string): Promise<Outcome> {
-  let target;
-  try {
-    target = await checkTarget(url, { allowPrivate: env().STUDIO_WEBHOOK_ALLOW_PRIVATE });
-  } catch (err) {
-    const unresolved = err instanceof AppError && err.code === "unavailable";
-    return { error: `${unresolved ? "Not sent" : "Refused"}: ${err instanceof Error ? err.message : String(err)}`, retry: unresolved };
+/**
+ * One signed POST and what to do next. A target that is not the studio's own is checked now (it may
+ * resolve elsewhere by then) and connected to at the checked address; redirects are never followed.
+ */
+export async function postSigned(url: string, body: Uint8Array<ArrayBuffer>, signature: Record<string, string>, opts: { own?: boolean } = {}): Promise<Outcome> {
+  let send: typeof fetch;
+  let href = url;
+  if (opts.own) {
+    send = createPolicyFetch({ retries: 0, timeoutMs: env().STUDIO_HTTP_TIMEOUT_MS });
+  } else {
+    let target;
+    try {
+      target = await checkTarget(url, { allowPrivate: env().STUDIO_WEBHOOK_ALLOW_PRIVATE });
+    } catch (err) {
+      const unresolved = err instanceof AppError && err.code === "unavailable";
+      return { error: `${unresolved ? "Not sent" : "Refused"}: ${err instanceof Error ? err.message : String(err)}`, retry: unresolved };
+    }
+    send = createPolicyFetch({ retries: 0, timeoutMs: env().STUDIO_HTTP_TIMEOUT_MS, fetchImpl: pinnedFetch(target) });
+    href = target.url.href;
   }
-  const send = createPolicyFetch({ retries: 0, timeoutMs: env().STUDIO_HTTP_TIMEOUT_MS, fetchImpl: pinnedFetch(target) });
-  const bytes = new TextEncoder().encode(body);
   try {
-    const res = await send(target.url.href, {
+    const res = await send(href, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Studio-Webhooks/1", ...signatureHeaders("studio", { requestId: id, userId: "studio", body: bytes }, signingKey("studio").privateKey) },
-      body: bytes,
+      redirect: "manual",
+      headers: { "content-type": "application/json", "user-agent": "Studio-Webhooks/1", ...signature },
+      body,
     });
     await res.body?.cancel().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return { status: res.status, retry: false };
@@ -51,6 +62,11 @@ async function attempt(url: string, id: string, body: string): Promise<Outcome> 
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err), retry: true };
   }
+}
+
+function attempt(url: string, id: string, body: string): Promise<Outcome> {
+  const bytes = new TextEncoder().encode(body);
+  return postSigned(url, bytes, signatureHeaders("studio", { requestId: id, userId: "studio", body: bytes }, signingKey("studio").privateKey));
 }
 
 export async function deliverWebhook(id: string): Promise<void> {

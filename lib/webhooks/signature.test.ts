@@ -22,11 +22,11 @@ describe("verifyWebhook", () => {
     const headers = signed();
     const sig = headers.get("x-fal-webhook-signature")!;
     headers.set("x-fal-webhook-signature", (sig[0] === "0" ? "1" : "0") + sig.slice(1));
-    expect(verifyWebhook("fal", headers, body, keys, now)).toMatchObject({ ok: false, reason: /no published key/ });
+    expect(verifyWebhook("fal", headers, body, keys, now)).toMatchObject({ ok: false, code: "unverified", reason: /no published key/ });
   });
 
   it("refuses a signature made with a key that is not published", () => {
-    expect(verifyWebhook("fal", signed("fal", { key: other }), body, keys, now).ok).toBe(false);
+    expect(verifyWebhook("fal", signed("fal", { key: other }), body, keys, now)).toMatchObject({ ok: false, code: "unverified" });
   });
 
   it("takes any key of the set (rotation)", () => {
@@ -34,8 +34,8 @@ describe("verifyWebhook", () => {
   });
 
   it("refuses stale and future timestamps, past 300 s either way", () => {
-    expect(verifyWebhook("fal", signed("fal", { timestamp: now - 301 }), body, keys, now)).toMatchObject({ ok: false, reason: /behind/ });
-    expect(verifyWebhook("fal", signed("fal", { timestamp: now + 301 }), body, keys, now)).toMatchObject({ ok: false, reason: /ahead/ });
+    expect(verifyWebhook("fal", signed("fal", { timestamp: now - 301 }), body, keys, now)).toMatchObject({ ok: false, code: "stale", reason: /behind/ });
+    expect(verifyWebhook("fal", signed("fal", { timestamp: now + 301 }), body, keys, now)).toMatchObject({ ok: false, code: "stale", reason: /ahead/ });
     expect(verifyWebhook("fal", signed("fal", { timestamp: now - 299 }), body, keys, now).ok).toBe(true);
   });
 
@@ -60,7 +60,13 @@ describe("verifyWebhook", () => {
   it.each(["request-id", "user-id", "timestamp", "signature"])("refuses a delivery without X-Fal-Webhook-%s", (name) => {
     const headers = signed();
     headers.delete(`x-fal-webhook-${name}`);
-    expect(verifyWebhook("fal", headers, body, keys, now)).toMatchObject({ ok: false, reason: /missing/ });
+    expect(verifyWebhook("fal", headers, body, keys, now)).toMatchObject({ ok: false, code: "malformed", reason: /missing/ });
+  });
+
+  it("refuses a delivery pointed at another request (the request id is signed)", () => {
+    const headers = signed();
+    headers.set("x-fal-webhook-request-id", "req-2");
+    expect(verifyWebhook("fal", headers, body, keys, now)).toMatchObject({ ok: false, code: "unverified" });
   });
 
   it("keeps the studio's headers apart from fal's", () => {

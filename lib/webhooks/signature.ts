@@ -53,22 +53,34 @@ export function publicJwk(publicKey: KeyObject): Ed25519Jwk & { kid: string; use
   return { kty: "OKP", crv: "Ed25519", x, kid, use: "sig", alg: "EdDSA" };
 }
 
-export type Verified = { ok: true; requestId: string; userId: string; timestamp: number } | { ok: false; reason: string };
+/** Why a delivery was refused: its headers cannot be read, its time is off, or no key verifies it (the one a key rotation explains). */
+export type RefusalCode = "malformed" | "stale" | "unverified";
 
-/** Checks a delivery's headers and raw body against a JWKS; says why when it does not hold. */
-export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array, keys: readonly Ed25519Jwk[], nowSec = Math.floor(Date.now() / 1000)): Verified {
+export type Verified = { ok: true; requestId: string; userId: string; timestamp: number } | Refused;
+
+type Refused = { ok: false; code: RefusalCode; reason: string };
+
+/** The signature headers, read and checked against the clock before any key is looked at. */
+export function readSignature(vendor: Vendor, headers: Headers, nowSec = Math.floor(Date.now() / 1000)): { ok: true; requestId: string; userId: string; timestamp: number; signature: Buffer } | Refused {
   const names = webhookHeaderNames(vendor);
   const requestId = headers.get(names.requestId);
   const userId = headers.get(names.userId);
   const stamp = headers.get(names.timestamp);
   const signature = headers.get(names.signature);
-  if (!requestId || !userId || !stamp || !signature) return { ok: false, reason: "missing signature headers" };
-  if (!/^\d{1,12}$/.test(stamp)) return { ok: false, reason: "unreadable timestamp" };
+  if (!requestId || !userId || !stamp || !signature) return { ok: false, code: "malformed", reason: "missing signature headers" };
+  if (!/^\d{1,12}$/.test(stamp)) return { ok: false, code: "malformed", reason: "unreadable timestamp" };
   const timestamp = Number(stamp);
-  if (Math.abs(nowSec - timestamp) > TOLERANCE_SEC) return { ok: false, reason: `timestamp ${timestamp - nowSec > 0 ? "ahead of" : "behind"} this clock by more than ${TOLERANCE_SEC} s` };
-  if (!/^[0-9a-f]{128}$/i.test(signature)) return { ok: false, reason: "unreadable signature" };
+  if (Math.abs(nowSec - timestamp) > TOLERANCE_SEC) return { ok: false, code: "stale", reason: `timestamp ${timestamp - nowSec > 0 ? "ahead of" : "behind"} this clock by more than ${TOLERANCE_SEC} s` };
+  if (!/^[0-9a-f]{128}$/i.test(signature)) return { ok: false, code: "malformed", reason: "unreadable signature" };
+  return { ok: true, requestId, userId, timestamp, signature: Buffer.from(signature, "hex") };
+}
+
+/** Checks a delivery's headers and raw body against a JWKS; says why when it does not hold. */
+export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array, keys: readonly Ed25519Jwk[], nowSec = Math.floor(Date.now() / 1000)): Verified {
+  const read = readSignature(vendor, headers, nowSec);
+  if (!read.ok) return read;
+  const { requestId, userId, timestamp } = read;
   const message = signedMessage({ requestId, userId, timestamp, body });
-  const sig = Buffer.from(signature, "hex");
   for (const jwk of keys) {
     let key: KeyObject;
     try {
@@ -76,7 +88,7 @@ export function verifyWebhook(vendor: Vendor, headers: Headers, body: Uint8Array
     } catch {
       continue;
     }
-    if (verify(null, message, key, sig)) return { ok: true, requestId, userId, timestamp };
+    if (verify(null, message, key, read.signature)) return { ok: true, requestId, userId, timestamp };
   }
-  return { ok: false, reason: keys.length ? "no published key verifies the signature" : "no Ed25519 key is published" };
+  return { ok: false, code: "unverified", reason: keys.length ? "no published key verifies the signature" : "no Ed25519 key is published" };
 }

@@ -13,11 +13,14 @@ import { fileStore } from "./files";
 import { outputSaver, parseInput, runModel } from "./models";
 import { cancelRequest, getRequest, queuePosition, submitRequest, type EngineRequest } from "./queue";
 import { RunError } from "./run-error";
+import { webhookFor } from "./webhook";
+import { jwksOf } from "@/lib/webhooks/keys";
 
 /**
  * fal's HTTP protocol as the SDK and the server proxy speak it: queue submit / status (+SSE
  * stream) / result / cancel on queue.fal.run, synchronous runs on fal.run (and streamed ones on
- * fal.run/<id>/stream, for the LLM router), and the storage upload on rest.fal.ai. Requests arrive as `/api/local/fal/{host}/{path}`.
+ * fal.run/<id>/stream, for the LLM router), the storage upload and the webhook keys (JWKS) on
+ * rest.fal.ai, webhooks on queue submits (`?fal_webhook=`). Requests arrive as `/api/local/fal/{host}/{path}`.
  */
 
 const detail = (status: number, body: unknown, headers?: HeadersInit) => Response.json({ detail: body }, { status, headers });
@@ -56,6 +59,10 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
 
   const target = fromLocalEnginePath(segments, url.search);
   if (!target) return detail(404, "Unknown fal host");
+  // Public, as fal's: where the keys of the engine's webhooks are published (./webhook.ts).
+  if (target.host === "rest.fal.ai" && req.method === "GET" && target.path.join("/") === ".well-known/jwks.json") {
+    return Response.json(jwksOf("engine"), { headers: { "cache-control": "public, max-age=300" } });
+  }
   if (!authorised(req)) return detail(401, "No user found for Key ID and Secret");
 
   if (target.host === "rest.fal.ai") {
@@ -88,6 +95,8 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
   const family = endpointFamily(endpointId);
   if (!family) return detail(404, `Application '${endpointId}' not found`);
   const input = parseInput(family, await readJsonBody(req));
+  const webhookUrl = target.url.searchParams.get("fal_webhook");
+  const webhook = webhookUrl !== null && target.host === "queue.fal.run" ? await webhookFor(webhookUrl) : undefined;
   const saveOutput = outputSaver(origin);
 
   if (target.host === "fal.run") {
@@ -100,7 +109,7 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
     }
   }
 
-  const request = submitRequest({ endpointId, family, input, origin });
+  const request = submitRequest({ endpointId, family, input, origin, webhook });
   const base = `https://queue.fal.run/${appIdOf(endpointId)}/requests/${request.id}`;
   return Response.json({
     status: "IN_QUEUE",

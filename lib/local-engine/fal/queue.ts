@@ -11,11 +11,13 @@ import { sleep } from "@/lib/sleep";
 import type { Family } from "@/lib/providers/catalog";
 import { outputSaver, runModel } from "./models";
 import { RunError } from "./run-error";
+import { deliverEngineWebhook, type EngineWebhook } from "./webhook";
 
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers
  * are busy, run IN_PROGRESS with log lines, and end COMPLETED with an output or an error.
- * A cancelled request also ends COMPLETED; its result answers an error, as fal's does.
+ * A cancelled request also ends COMPLETED; its result answers an error, as fal's does. A request
+ * submitted with a webhook has its ending posted there (./webhook.ts), also after a restart.
  * Every request is written to the data directory, so a restart picks up where it stopped.
  */
 
@@ -24,7 +26,8 @@ const requestSchema = z.object({
   id: z.string(),
   endpointId: z.string(),
   family: z.string(),
-  input: z.unknown(),
+  // Dropped once the request ends (zod 4 holds a missing key to be an error unless it is optional).
+  input: z.unknown().optional(),
   origin: z.string(),
   state: z.enum(["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]),
   logs: z.array(logSchema),
@@ -34,8 +37,10 @@ const requestSchema = z.object({
   submittedAt: z.number(),
   startedAt: z.number().optional(),
   completedAt: z.number().optional(),
+  /** fal_webhook: posted when the request ends (./webhook.ts). */
+  webhook: z.object({ url: z.string(), state: z.enum(["pending", "delivered", "failed"]), attempts: z.number() }).optional(),
 });
-export type EngineRequest = Omit<z.infer<typeof requestSchema>, "family"> & { family: Family };
+export type EngineRequest = Omit<z.infer<typeof requestSchema>, "family"> & { family: Family; webhook?: EngineWebhook };
 type QueueLog = z.infer<typeof logSchema>;
 
 type Queue = {
@@ -102,6 +107,7 @@ function load(): Queue {
       q.inputBytes.set(req.id, sizeOf(req.input));
     } else {
       q.finished.push(req.id);
+      if (req.webhook?.state === "pending") setTimeout(() => void deliverEngineWebhook(req, persist), 0);
     }
     q.requests.set(req.id, req);
   }
@@ -150,7 +156,7 @@ function log(req: EngineRequest, message: string, level: QueueLog["level"] = "IN
 const sizeOf = (input: unknown) => Buffer.byteLength(JSON.stringify(input ?? null));
 
 /** Queues a request; a RunError 429 when the queue is full. */
-export function submitRequest(args: { endpointId: string; family: Family; input: unknown; origin: string }): EngineRequest {
+export function submitRequest(args: { endpointId: string; family: Family; input: unknown; origin: string; webhook?: EngineWebhook }): EngineRequest {
   const q = queue();
   const bytes = sizeOf(args.input);
   const waitingBytes = [...q.inputBytes.values()].reduce((a, b) => a + b, 0);
@@ -208,6 +214,7 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
   q.inputBytes.delete(req.id);
   q.finished.push(req.id);
   while (q.finished.length > MAX_FINISHED_KEPT) forget(q, q.finished.shift()!);
+  if (req.webhook) void deliverEngineWebhook(req, persist);
 }
 
 function forget(q: Queue, id: string) {
