@@ -7,7 +7,7 @@ import { closeDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { LOCAL_FAL_PATH, LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
 import { forgetProcessSingleton } from "@/lib/process-singleton";
-import { INCOMING_PATH } from "@/lib/webhooks/incoming";
+import { INCOMING_PATH } from "@/lib/webhooks/incoming-path";
 
 /**
  * Test set-up: a fresh data directory and environment per suite, on the chosen database and

@@ -11,7 +11,8 @@ import { setKnobs } from "@/lib/local-engine/state";
 import { forgetProcessSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
 import { ENGINE_ORIGIN, engineFetch, useStudioEnv } from "@/test/engine-harness";
-import { falWebhookUrl, INCOMING_PATH, SAFETY_NET_POLL_MS } from "./incoming";
+import { falWebhookUrl, SAFETY_NET_POLL_MS } from "./incoming";
+import { INCOMING_PATH } from "./incoming-path";
 
 /**
  * End to end on the local engine with status polling off (STUDIO_FAL_POLL_MS=0: one check at the

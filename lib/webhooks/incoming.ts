@@ -4,6 +4,7 @@ import { engines, env } from "@/lib/env";
 import { checkTargetForm } from "@/lib/http/public-address";
 import { processSingleton } from "@/lib/process-singleton";
 import { falWebhookKeys, refreshedFalWebhookKeys } from "./incoming-keys";
+import { INCOMING_PATH } from "./incoming-path";
 import { readSignature, TOLERANCE_SEC, verifyWebhook, webhookHeaderNames, type Verified } from "./signature";
 
 /**
@@ -11,8 +12,6 @@ import { readSignature, TOLERANCE_SEC, verifyWebhook, webhookHeaderNames, type V
  * which reads the request's status and result from fal as polling does: nothing in the body is
  * trusted for the job, so a delivery can at most make the studio look sooner.
  */
-
-export const INCOMING_PATH = "/api/webhooks/fal";
 
 /** How long a job waits between status checks when fal's webhook is expected and STUDIO_FAL_POLL_MS is 0. */
 export const SAFETY_NET_POLL_MS = 60_000;

@@ -7,7 +7,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { isShuttingDown, shutdownSignal } from "@/lib/shutdown";
 import { sleep } from "@/lib/sleep";
 import { postSigned } from "@/lib/webhooks/deliver";
-import { INCOMING_PATH } from "@/lib/webhooks/incoming";
+import { INCOMING_PATH } from "@/lib/webhooks/incoming-path";
 import { signingKey } from "@/lib/webhooks/keys";
 import { signatureHeaders } from "@/lib/webhooks/signature";
 import type { EngineRequest } from "./queue";
