@@ -69,6 +69,9 @@ export async function inProcessStudio(): Promise<Studio> {
   if (!address || typeof address === "string") throw new Error("The local engine could not listen on loopback.");
   origin = `http://127.0.0.1:${address.port}`;
   process.env.STUDIO_INTERNAL_URL = origin;
+  // fal's webhooks go to the studio at STUDIO_PUBLIC_URL, not to this process: it follows its jobs by
+  // polling, or a setting that leaves polling to the webhook would make each job wait for the safety net.
+  if (Number(process.env.STUDIO_FAL_POLL_MS) === 0) delete process.env.STUDIO_FAL_POLL_MS;
   resetEnvCache();
   const { keepToOwnRequests } = await import("@/lib/local-engine/fal/queue");
   keepToOwnRequests();
