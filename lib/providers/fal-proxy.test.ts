@@ -52,7 +52,7 @@ describe("serverProxyAllowlist", () => {
   it("fences the library to fal's queue and run hosts and the one storage call", () => {
     const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist();
     expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/flux/dev")).toBe(true);
-    expect(matches(allowedUrlPatterns, `queue.fal.run/fal-ai/flux/requests/${REQ}/status`)).toBe(true);
+    expect(matches(allowedUrlPatterns, `queue.fal.run/fal-ai/flux/requests/${REQ}/status?logs=1`)).toBe(true);
     expect(matches(allowedUrlPatterns, "fal.run/fal-ai/flux/schnell")).toBe(true);
     expect(matches(allowedUrlPatterns, "rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
     expect(matches(allowedUrlPatterns, "rest.fal.ai/tokens/")).toBe(false);
