@@ -2,11 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { firstLoadJs } from "./first-load-js";
+import { pageWeight } from "./first-load-js";
 
 const chunks: Record<string, string> = { "/_next/static/a.js": "a".repeat(5000) + "x", "/_next/static/b.js?v=1&dpl=2": "console.log('b')" };
 const html = `<html><head><script src="/_next/static/a.js" async=""></script></head><body>
-<script src="/_next/static/b.js?v=1&amp;dpl=2"></script><script src="/_next/static/a.js"></script><script>self.__next_f=[]</script></body></html>`;
+<script src="/_next/static/b.js?v=1&amp;dpl=2" nomodule=""></script><script src="/_next/static/a.js"></script><script>self.__next_f=[]</script></body></html>`;
 let origin = "";
 const server = http.createServer((req, res) => {
   if (req.url === "/page") return res.end(html);
@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-it("sums the gzip size of each script chunk the page loads, once each, with the HTML's entities decoded", async () => {
+it("sums the gzip size of each script chunk the page loads, once each, with the HTML's entities decoded and the nomodule part apart", async () => {
   const expected = Object.values(chunks).reduce((sum, js) => sum + gzipSync(js, { level: 9 }).length, 0);
-  expect(await firstLoadJs(origin, "/page")).toBe(expected);
+  const weight = await pageWeight(origin, "/page");
+  expect(weight).toMatchObject({ scripts: 2, gzipBytes: expected, noModuleBytes: gzipSync(chunks["/_next/static/b.js?v=1&dpl=2"]!, { level: 9 }).length });
 });

@@ -1,4 +1,4 @@
-import { scriptSources } from "../scripts/first-load-js";
+import { scriptSources } from "../bench/first-load-js";
 import { expect, test } from "./fixtures";
 
 // zod's classic API names its schema classes this way; zod/mini's are "ZodMiniObject" and core's

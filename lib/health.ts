@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { dbStatus } from "@/lib/db/client";
 import { diskStatus } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
@@ -48,8 +47,18 @@ export async function health() {
 }
 export type Health = Awaited<ReturnType<typeof health>>;
 
+// Long enough that pages under load share a check, short enough that the storage banner follows
+// a full disk or a lost database within seconds.
+const PAGE_HEALTH_MS = 3_000;
+let recent: { at: number; check: Promise<Health> } | undefined;
+
 /**
- * For server-rendered pages: one check per request, shared by the layout and the page (each
- * check touches the database and the media store). /api/health calls health() itself, fresh.
+ * For server-rendered pages (the layout's banners, a page's missing tools): the last check when it
+ * is under PAGE_HEALTH_MS old, so a page costs no database round trip or synced disk write of its
+ * own. /api/health calls health() itself, fresh.
  */
-export const pageHealth = cache(health);
+export function pageHealth(): Promise<Health> {
+  const now = Date.now();
+  if (!recent || now - recent.at >= PAGE_HEALTH_MS) recent = { at: now, check: health() };
+  return recent.check;
+}

@@ -19,7 +19,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { builtPages, firstLoadJs } from "../bench/first-load-js";
+import { builtPages, type ChunkSizes, pageWeight } from "../bench/first-load-js";
 import { jobFigures } from "../bench/jobs";
 import { alternateLighthouse } from "../bench/lighthouse";
 import { load } from "../bench/load";
@@ -175,13 +175,13 @@ async function main() {
   }
 
   console.error("First Load JS of every page…");
-  const chunks = new Map<string, number>();
+  const chunks: ChunkSizes = new Map();
   const firstLoad: { page: string; kb: number }[] = [];
   for (const route of builtPages(repoRoot)) {
     const page = route.replace("[id]", seeded.jobId).replace("[shareId]", seeded.shareId);
-    firstLoad.push({ page: route, kb: (await firstLoadJs(servers.studio!.origin, page, chunks)) / 1024 });
+    firstLoad.push({ page: route, kb: (await pageWeight(servers.studio!.origin, page, chunks)).gzipBytes / 1024 });
   }
-  const anchorKb = (await firstLoadJs(servers.anchor!.origin, "/")) / 1024;
+  const anchorKb = (await pageWeight(servers.anchor!.origin, "/")).gzipBytes / 1024;
 
   if (LIGHTHOUSE_RUNS > 0) console.error("Lighthouse (mobile)…");
   const lighthouse = await alternateLighthouse({ studio: servers.studio!.origin + studioPages.image, anchor: servers.anchor!.origin + "/" }, LIGHTHOUSE_RUNS);

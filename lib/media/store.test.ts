@@ -39,6 +39,19 @@ describe.each<Backends>([
     expect(a.bytes).toBe(4096);
   });
 
+  it("stores a request body of many chunks, over several megabyte writes, byte for byte", async () => {
+    const big = Buffer.from(Array.from({ length: 2.5 * 1024 * 1024 + 123 }, (_, i) => (i * 7 + (i >> 12)) % 256));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 64 * 1024) controller.enqueue(new Uint8Array(big.subarray(i, i + 64 * 1024)));
+        controller.close();
+      },
+    });
+    const stored = await saveMedia(body, "video/mp4", { maxBytes: 10 * 1024 * 1024 });
+    expect(stored).toMatchObject({ sha256: createHash("sha256").update(big).digest("hex"), bytes: big.length });
+    expect(Buffer.from(await (await readMediaBlob(stored.url)).arrayBuffer()).equals(big)).toBe(true);
+  });
+
   it("refuses unknown types, empty files and files over the limit", async () => {
     await expect(saveMediaBuffer(data, "application/x-msdownload")).rejects.toMatchObject({ code: "unsupported" });
     await expect(saveMediaBuffer(Buffer.alloc(0), "image/png")).rejects.toMatchObject({ code: "bad_request" });

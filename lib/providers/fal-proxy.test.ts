@@ -44,26 +44,34 @@ describe("checkProxyTarget", () => {
   });
 });
 
+// The exact allowlist is checkProxyTarget's (above, and the route's refusals in e2e/security.spec.ts);
+// the library gets a broad fence of its own behind it: fal's hosts, or the local engine's addresses.
 describe("serverProxyAllowlist", () => {
   const matches = (patterns: string[], value: string) => picomatch(patterns, { dot: true })(value);
 
-  it("matches the studio's fal URLs in the library's host+path terms", () => {
-    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist(endpoints);
+  it("fences the library to fal's queue and run hosts and the one storage call", () => {
+    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist();
     expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/flux/dev")).toBe(true);
-    expect(matches(allowedUrlPatterns, `queue.fal.run/fal-ai/flux/requests/${REQ}/status`)).toBe(true);
+    expect(matches(allowedUrlPatterns, `queue.fal.run/fal-ai/flux/requests/${REQ}/status?logs=1`)).toBe(true);
+    expect(matches(allowedUrlPatterns, "fal.run/fal-ai/flux/schnell")).toBe(true);
     expect(matches(allowedUrlPatterns, "rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
-    expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/another")).toBe(false);
-    expect(matches(allowedEndpoints, "fal-ai/kling-video/v2.1/master/text-to-video")).toBe(true);
-    expect(matches(allowedEndpoints, "fal-ai/kling-video/v2.1/pro/text-to-video")).toBe(false);
+    expect(matches(allowedUrlPatterns, "rest.fal.ai/tokens/")).toBe(false);
+    expect(matches(allowedUrlPatterns, "rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3")).toBe(false);
+    expect(matches(allowedUrlPatterns, "evil.example/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedUrlPatterns, "queue.fal.run.evil.example/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedEndpoints, "fal-ai/flux/dev")).toBe(true);
   });
 
-  it("maps the same allowlist onto the local engine's addresses", () => {
+  it("maps the fence onto the local engine's addresses, and only those", () => {
     const map = (u: string) => toLocalEngineUrl(u, "http://127.0.0.1:3000");
-    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist(endpoints, map);
+    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist(map);
     expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/local/fal/queue.fal.run/fal-ai/flux/dev")).toBe(true);
     expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/local/fal/rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
     expect(matches(allowedEndpoints, "api/local/fal/rest.fal.ai/storage/upload/initiate")).toBe(true);
     expect(matches(allowedEndpoints, "api/local/fal/queue.fal.run/fal-ai/flux/dev")).toBe(true);
     expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/jobs")).toBe(false);
+    expect(matches(allowedEndpoints, "api/jobs")).toBe(false);
+    expect(matches(allowedEndpoints, "api/local/fal/rest.fal.ai/tokens")).toBe(false);
   });
 });

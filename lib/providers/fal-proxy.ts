@@ -11,6 +11,17 @@ export type ProxyVerdict = { ok: true } | { ok: false; reason: string };
 const STORAGE_INITIATE = "/storage/upload/initiate";
 const REQUEST_PATH = /^\/([\w.-]+\/[\w.-]+)\/requests\/[\w-]+(\/status(\/stream)?|\/cancel)?$/;
 
+/** The allowlist's lookup sets, built once per endpoint list rather than on every request. */
+const compiled = new WeakMap<readonly EndpointEntry[], { ids: Set<string>; appIds: Set<string> }>();
+function lookups(endpoints: readonly EndpointEntry[]) {
+  let sets = compiled.get(endpoints);
+  if (!sets) {
+    sets = { ids: new Set(endpoints.map((e) => e.id)), appIds: new Set(endpoints.map((e) => appIdOf(e.id))) };
+    compiled.set(endpoints, sets);
+  }
+  return sets;
+}
+
 export function checkProxyTarget(method: string, target: string | null, endpoints: readonly EndpointEntry[]): ProxyVerdict {
   if (!target) return { ok: false, reason: "Missing x-fal-target-url header" };
   let url: URL;
@@ -21,8 +32,7 @@ export function checkProxyTarget(method: string, target: string | null, endpoint
   }
   if (url.protocol !== "https:" || url.username || url.password || url.port) return { ok: false, reason: "Only https fal URLs are forwarded" };
   const verb = method.toUpperCase();
-  const ids = new Set(endpoints.map((e) => e.id));
-  const appIds = new Set(endpoints.map((e) => appIdOf(e.id)));
+  const { ids, appIds } = lookups(endpoints);
   const path = url.pathname.replace(/\/+$/, "");
 
   if (url.host === "rest.fal.ai") {
@@ -47,28 +57,22 @@ export function checkProxyTarget(method: string, target: string | null, endpoint
 const escapeGlob = (s: string) => s.replace(/[?*[\]{}()!+@]/g, (c) => `\\${c}`);
 
 /**
- * The same allowlist in `@fal-ai/server-proxy`'s own terms (host+path globs and endpoint paths),
- * so the library enforces it too. `map` points fal URLs at the local engine when it is in use.
+ * A fence in `@fal-ai/server-proxy`'s own terms (host+path globs, endpoint paths) behind
+ * checkProxyTarget, which holds the exact allowlist: fal's hosts only (or the local engine's
+ * addresses for them) and the one storage call. Deliberately broad: the library compiles its
+ * patterns on every request, and one glob per host costs what the library's defaults cost, where
+ * one per endpoint cost most of a millisecond. `map` points fal URLs at the local engine.
  */
-export function serverProxyAllowlist(endpoints: readonly EndpointEntry[], map: (url: string) => string = (u) => u) {
+export function serverProxyAllowlist(map: (url: string) => string = (u) => u) {
   const strip = (u: string) => {
     const url = new URL(map(u));
-    return { hostPath: `${url.host}${url.pathname}`, path: url.pathname.slice(1), search: url.search };
+    return { hostPath: `${url.host}${url.pathname}`, path: url.pathname.slice(1) };
   };
-  const urlPatterns = new Set<string>();
-  const endpointPatterns = new Set<string>();
-  for (const { id } of endpoints) {
-    for (const host of ["queue.fal.run", "fal.run"]) {
-      const t = strip(`https://${host}/${id}`);
-      urlPatterns.add(escapeGlob(t.hostPath));
-      endpointPatterns.add(escapeGlob(t.path));
-    }
-    const requests = strip(`https://queue.fal.run/${appIdOf(id)}/requests`);
-    urlPatterns.add(`${escapeGlob(requests.hostPath)}/**`);
-  }
+  const hosts = ["queue.fal.run", "fal.run"].map((host) => strip(`https://${host}/`));
   const storage = strip(`https://rest.fal.ai${STORAGE_INITIATE}`);
-  urlPatterns.add(`${escapeGlob(storage.hostPath)}\\?storage_type=fal-cdn-v3`);
-  // POSTs to non-fal.ai hosts are checked against endpoints: true of the storage call once mapped.
-  if (!new URL(map("https://rest.fal.ai/")).host.endsWith("fal.ai")) endpointPatterns.add(escapeGlob(storage.path));
-  return { allowedUrlPatterns: [...urlPatterns], allowedEndpoints: [...endpointPatterns] };
+  const allowedUrlPatterns = [...hosts.map((h) => `${escapeGlob(h.hostPath)}**`), `${escapeGlob(storage.hostPath)}\\?storage_type=fal-cdn-v3`];
+  // The library checks POSTs to hosts outside fal.ai against these endpoint paths: fal.run's, and
+  // every local engine address, the storage call's among them, once mapped.
+  const allowedEndpoints = [...new Set([...hosts.map((h) => `${escapeGlob(h.path)}**`), escapeGlob(storage.path)])];
+  return { allowedUrlPatterns, allowedEndpoints };
 }
