@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { SSE_COMMENT, SSE_KEEP_ALIVE_MS, sseEvent } from "@/lib/http/sse";
 import { shutdownSignal } from "@/lib/shutdown";
 import { getJob, watchJobChanges } from "./repository";
@@ -41,6 +42,17 @@ export async function* jobChanges(id: string, signal: AbortSignal): AsyncGenerat
   } finally {
     watch.close();
   }
+}
+
+/** Follows a job until it ends, telling each change (Studio.wait in this process); throws the abort's reason if `signal` aborts first. */
+export async function waitForJob(id: string, onChange?: (job: JobRecord) => void, signal = new AbortController().signal): Promise<JobRecord> {
+  for await (const job of jobChanges(id, signal)) {
+    if (!job) throw new AppError("not_found", "No such job.");
+    onChange?.(job);
+    if (isTerminal(job.status)) return job;
+  }
+  signal.throwIfAborted();
+  throw new AppError("internal", "Stopped following the job before it ended.");
 }
 
 /**

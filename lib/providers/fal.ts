@@ -112,8 +112,9 @@ export async function status(args: { endpointId: string; requestId: string }): P
 
 export type StatusStream = {
   /**
-   * The next status the stream sends, each carrying every log line so far as a status check's
-   * does; "quiet" when none came within `waitMs`, "ended" when the stream closed. Throws when it
+   * The next status the stream sends (the latest, when several came since the last call), carrying
+   * every log line so far as a status check's does; "quiet" when none came within `waitMs`, "ended"
+   * when the stream closed. Throws when it
    * could not be opened (an endpoint without one) or broke.
    */
   next: (waitMs: number) => Promise<QueueStatus | "quiet" | "ended">;
@@ -153,15 +154,19 @@ export async function openStatusStream(args: { endpointId: string; requestId: st
     async next(waitMs) {
       for (;;) {
         if (arrived.length) {
-          const s = queueStatusOf(arrived.shift());
-          for (const line of s.logs) {
-            const key = `${line.at}\n${line.level}\n${line.message}`;
-            if (!seen.has(key)) {
-              seen.add(key);
-              logs.push(line);
+          // Statuses that came while the caller was busy are told as one, the latest with every line.
+          let latest: QueueStatus | undefined;
+          for (const body of arrived.splice(0)) {
+            latest = queueStatusOf(body);
+            for (const line of latest.logs) {
+              const key = `${line.at}\n${line.level}\n${line.message}`;
+              if (!seen.has(key)) {
+                seen.add(key);
+                logs.push(line);
+              }
             }
           }
-          return { ...s, logs: [...logs] };
+          return { ...latest!, logs: [...logs] };
         }
         if (failure) throw toAppError(failure, "follow the job status");
         if (ended) return "ended";
