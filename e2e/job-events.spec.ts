@@ -23,4 +23,17 @@ test.describe("Job status pushed to the page", () => {
     expect(streams.length).toBeGreaterThanOrEqual(1);
     expect(streams.at(-1)).toContain(`ids=${job.id}`);
   });
+
+  test("with the event stream refused, the page polls the job and still shows done", async ({ imagePage, page }) => {
+    const jobFetches: string[] = [];
+    await page.route("**/api/jobs/events?**", (route) => route.abort());
+    page.on("request", (req) => {
+      if (/^\/api\/jobs\/[^/]+$/.test(new URL(req.url()).pathname) && req.method() === "GET") jobFetches.push(req.url());
+    });
+    await imagePage.goto();
+    await imagePage.prompt.fill("a lighthouse at dawn, polled");
+    await imagePage.generate();
+    await imagePage.expectJobStatus("done");
+    expect(jobFetches.length).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -127,6 +127,9 @@ export type StatusStream = {
  * when idle (fal sends a comment every 15 s). fal may send each event's new log lines only, or all
  * of them: lines are gathered, each once.
  */
+/** How often a status stream's new queue position alone is told (the old polling interval). */
+const POSITION_EVERY_MS = 500;
+
 export async function openStatusStream(args: { endpointId: string; requestId: string; signal?: AbortSignal }): Promise<StatusStream> {
   const stream = await fal().queue.streamStatus(args.endpointId, { requestId: args.requestId, logs: true });
   const arrived: unknown[] = [];
@@ -150,35 +153,51 @@ export async function openStatusStream(args: { endpointId: string; requestId: st
 
   const logs: QueueStatus["logs"] = [];
   const seen = new Set<string>();
+  /** The latest status not yet told, and what was told last (when, with how many lines). */
+  let latest: QueueStatus | undefined;
+  let told: { status: QueueStatus["status"]; lines: number; at: number } | undefined;
+  /** Resolves after `ms`, or sooner when something arrives: true if nothing did. */
+  const waitFor = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(true), Math.max(0, ms));
+      wake = () => {
+        clearTimeout(timer);
+        wake = () => {};
+        resolve(false);
+      };
+    });
   return {
     async next(waitMs) {
+      const until = Date.now() + waitMs;
       for (;;) {
-        if (arrived.length) {
-          // Statuses that came while the caller was busy are told as one, the latest with every line.
-          let latest: QueueStatus | undefined;
-          for (const body of arrived.splice(0)) {
-            latest = queueStatusOf(body);
-            for (const line of latest.logs) {
-              const key = `${line.at}\n${line.level}\n${line.message}`;
-              if (!seen.has(key)) {
-                seen.add(key);
-                logs.push(line);
-              }
+        // Statuses that came while the caller was busy are told as one, the latest with every line.
+        for (const body of arrived.splice(0)) {
+          latest = queueStatusOf(body);
+          for (const line of latest.logs) {
+            const key = `${line.at}\n${line.level}\n${line.message}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              logs.push(line);
             }
           }
-          return { ...latest!, logs: [...logs] };
+        }
+        if (latest) {
+          // A long queue moves each time a request ahead starts: a new position alone is told at
+          // most every POSITION_EVERY_MS (as a poll would), anything else at once.
+          const moveOnly = latest.status === "queued" && told?.status === "queued" && told.lines === logs.length;
+          const hold = moveOnly && !ended ? told!.at + POSITION_EVERY_MS - Date.now() : 0;
+          if (hold <= 0) {
+            const status = { ...latest, logs: [...logs] };
+            told = { status: status.status, lines: logs.length, at: Date.now() };
+            latest = undefined;
+            return status;
+          }
+          await waitFor(hold);
+          continue;
         }
         if (failure) throw toAppError(failure, "follow the job status");
         if (ended) return "ended";
-        const quiet = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(true), waitMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve(false);
-          };
-        });
-        wake = () => {};
-        if (quiet) return "quiet";
+        if (await waitFor(until - Date.now())) return "quiet";
       }
     },
     close,
