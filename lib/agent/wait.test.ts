@@ -66,11 +66,10 @@ describe("Studio.wait", () => {
   it("in process hears each change as it is written", async () => {
     const job = await runningJob();
     const seen: string[] = [];
-    const started = performance.now();
     const [done] = await Promise.all([localStudio(ORIGIN).wait(job.id, (j) => seen.push(j.status)), advance(job.id)]);
     expect(done.status).toBe("done");
+    // 30 ms apart: a poll (it read every 150 ms) would have missed "running".
     expect(seen).toEqual(["queued", "running", "done"]);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("answers not_found for a job that does not exist, both ways", async () => {

@@ -32,8 +32,8 @@ describe("openStatusStream", () => {
     const queued = told.filter((s) => s.status === "queued");
     expect(queued[0]!.queuePosition).toBeGreaterThanOrEqual(9);
     expect(queued.length).toBeGreaterThanOrEqual(2);
-    // Eleven moves in about a second, told at most every 500 ms.
-    expect(queued.length).toBeLessThan(5);
+    // Eleven moves, told at most every 500 ms: fewer than the moves, however slow the machine.
+    expect(queued.length).toBeLessThan(12);
     for (let i = 1; i < queued.length; i++) expect(queued[i]!.ms - queued[i - 1]!.ms).toBeGreaterThanOrEqual(450);
     expect(told.some((s) => s.status === "running")).toBe(true);
     expect(told.at(-1)).toMatchObject({ status: "completed" });

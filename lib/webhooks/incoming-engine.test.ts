@@ -15,8 +15,8 @@ import { falWebhookUrl, INCOMING_PATH, SAFETY_NET_POLL_MS } from "./incoming";
 
 /**
  * End to end on the local engine with status polling off (STUDIO_FAL_POLL_MS=0: one check at the
- * start, then only the 60 s safety net) and its status stream refused (as an endpoint without one
- * would): the engine's signed webhook is what completes a job, and a
+ * start, then only the 60 s safety net) and no status stream (STUDIO_LOCAL_NO_STATUS_STREAM, as an
+ * endpoint without one): the engine's signed webhook is what completes a job, and a
  * broken signature leaves the same job unfinished until a valid delivery arrives.
  */
 
@@ -30,7 +30,6 @@ let interfere: ((req: Request) => Request | Response) | undefined;
 beforeAll(async () => {
   vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
-    if (new URL(req.url).pathname.endsWith("/status/stream")) return Response.json({ detail: "Not found" }, { status: 404 });
     if (new URL(req.url).pathname !== INCOMING_PATH) return engineFetch(req);
     const changed = interfere?.(req) ?? req;
     const res = changed instanceof Response ? changed : await engineFetch(changed);
@@ -38,7 +37,7 @@ beforeAll(async () => {
     return res;
   });
   dataDir = await useStudioEnv({
-    FAL_KEY, STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_PUBLIC_URL: ENGINE_ORIGIN, STUDIO_FAL_POLL_MS: "0",
+    FAL_KEY, STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_PUBLIC_URL: ENGINE_ORIGIN, STUDIO_FAL_POLL_MS: "0", STUDIO_LOCAL_NO_STATUS_STREAM: "1",
     STUDIO_HTTP_RETRIES: "0", STUDIO_WEBHOOK_BACKOFF_MS: "100", STUDIO_WEBHOOK_ATTEMPTS: "6",
   });
   // Long enough that the one status check at the start finds the request unfinished.

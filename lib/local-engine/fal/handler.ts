@@ -77,7 +77,7 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
     const [, requestId, action, sub] = target.path.slice(requestsAt);
     const request = requestId ? getRequest(requestId) : undefined;
     if (!request || appIdOf(request.endpointId) !== `${owner}/${alias}`) return detail(404, "Request not found");
-    if (req.method === "GET" && action === "status" && sub === "stream") return statusStream(request, url);
+    if (req.method === "GET" && action === "status" && sub === "stream") return env().STUDIO_LOCAL_NO_STATUS_STREAM ? detail(404, "Not found") : statusStream(request, url);
     if (req.method === "GET" && action === "status" && !sub) return Response.json(statusBody(request, url));
     if (req.method === "GET" && !action) return resultResponse(request);
     if (req.method === "PUT" && action === "cancel") {
