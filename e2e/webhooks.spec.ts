@@ -6,7 +6,8 @@ import { freePort, startIsolatedServer, type IsolatedServer } from "./support/ow
 
 /**
  * fal's webhooks end to end on a production server of its own, on the local engine, with status
- * polling off (STUDIO_FAL_POLL_MS=0: one check at the start, then one a minute). Its public address
+ * polling off (STUDIO_FAL_POLL_MS=0: one check at the start, then one a minute) and no status stream
+ * (STUDIO_LOCAL_NO_STATUS_STREAM, as an endpoint without one). Its public address
  * is a relay in front of it, as a reverse proxy would be: the engine's signed webhooks reach the
  * studio through it, and the relay can break a signature on the way, to prove the webhook (and
  * only a valid one) is what completes the job.
@@ -38,7 +39,7 @@ test.beforeAll(async () => {
     prefix: "studio-webhooks-",
     keys: TEST_KEYS,
     port: studioPort,
-    env: { STUDIO_PUBLIC_URL: `http://127.0.0.1:${relayPort}`, STUDIO_FAL_POLL_MS: "0", STUDIO_LOCAL_LATENCY_MS: "1000", STUDIO_WEBHOOK_BACKOFF_MS: "400" },
+    env: { STUDIO_PUBLIC_URL: `http://127.0.0.1:${relayPort}`, STUDIO_FAL_POLL_MS: "0", STUDIO_LOCAL_NO_STATUS_STREAM: "1", STUDIO_LOCAL_LATENCY_MS: "1000", STUDIO_WEBHOOK_BACKOFF_MS: "400" },
   });
   context = await playwrightRequest.newContext({ baseURL: server.url });
   api = new StudioApi(context);

@@ -12,7 +12,7 @@ export type FeedItem = { id: string; job: JobRecord | null; problem: string | nu
 /**
  * A generator page's jobs as a feed, newest first: each submit adds a job on top while earlier ones
  * keep running. Only the ids are kept in the browser (per page); the records always come from the
- * server through the shared poller, so after a reload running jobs are followed again, finished ones
+ * server through the shared watcher, so after a reload running jobs are followed again, finished ones
  * show their results, and deleted ones drop out.
  */
 export function useJobFeed(page: string) {

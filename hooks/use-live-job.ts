@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { watchJob } from "@/lib/client/job-watch";
 import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
 
-/** A job kept current by the shared poller until it finishes; one deleted meanwhile is reported as gone. */
+/** A job kept current by the shared watcher until it finishes; one deleted meanwhile is reported as gone. */
 export function useLiveJob<J extends JobRecord | null>(initial: J) {
   const [job, setJob] = useState<JobRecord | J>(initial);
   const [gone, setGone] = useState(false);

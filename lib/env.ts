@@ -108,6 +108,8 @@ const schema = z.object({
   STUDIO_LOCAL_CONCURRENCY: number(1, 16, 2),
   /** Lets tests change the knobs above at run time through /api/local/control. */
   STUDIO_LOCAL_CONTROL: flag,
+  /** Test setting: the engine has no status stream (404, as an endpoint without one), so callers check the status instead. */
+  STUDIO_LOCAL_NO_STATUS_STREAM: flag,
 
   /** Outgoing webhooks: attempts in all, and the backoff base between them (doubling, jittered, capped at 10 min). */
   STUDIO_WEBHOOK_ATTEMPTS: number(1, 20, 8),

@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { AppError, errorBodySchema, isErrorCode } from "@/lib/errors";
 import { createPolicyFetch } from "@/lib/http/policy";
+import { sseEvents } from "@/lib/http/sse";
 import { readEvents } from "@/lib/jobs/stream-events";
-import { jobRecordSchema, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal, jobRecordSchema, type JobRecord } from "@/lib/jobs/schema";
 import { watchJob } from "./watch";
 import type { StoredFile, Studio } from "./studio";
 
@@ -13,6 +14,7 @@ import type { StoredFile, Studio } from "./studio";
  * back as the AppError the server sent.
  */
 
+/** Polling, only where the job's event stream cannot be followed (an older studio, a stream cut short). */
 const WATCH_MS = 250;
 /** A streamed answer is read under the policy's timeout too, so that one is long: a long answer takes minutes. */
 const STREAM_TIMEOUT_MS = 30 * 60 * 1000;
@@ -47,6 +49,25 @@ export function httpStudio(origin: string, opts: { fetchImpl?: typeof fetch } = 
   const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const job = (id: string) => call(`/api/jobs/${encodeURIComponent(id)}`, jobRecordSchema);
 
+  /** The job's changes as the studio sends them (GET /api/jobs/events); undefined when the stream could not tell its end. */
+  async function followEvents(id: string, onChange?: (job: JobRecord) => void, signal?: AbortSignal): Promise<JobRecord | undefined> {
+    try {
+      // Under the policy's timeout as an idle one: the studio sends a keep-alive every 15 s.
+      const res = await send(`${base}/api/jobs/events?ids=${encodeURIComponent(id)}`, { signal });
+      if (!res.ok || !res.body) return undefined;
+      for await (const event of sseEvents(res.body)) {
+        if (event.event === "gone") throw new AppError("not_found", "No such job.");
+        if (event.event !== "job") continue;
+        const record = jobRecordSchema.parse(JSON.parse(event.data));
+        onChange?.(record);
+        if (isTerminal(record.status)) return record;
+      }
+    } catch (err) {
+      if (err instanceof AppError || signal?.aborted) throw err;
+    }
+    return undefined;
+  }
+
   return {
     where: base,
     origin: base,
@@ -59,7 +80,7 @@ export function httpStudio(origin: string, opts: { fetchImpl?: typeof fetch } = 
       return job(id);
     },
     job,
-    wait: (id, onChange, signal) => watchJob(job, id, WATCH_MS, onChange, signal),
+    wait: async (id, onChange, signal) => (await followEvents(id, onChange, signal)) ?? watchJob(job, id, WATCH_MS, onChange, signal),
     cancel: (id) => call(`/api/jobs/${encodeURIComponent(id)}/cancel`, jobRecordSchema, { method: "POST" }),
     history(query) {
       const params = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));

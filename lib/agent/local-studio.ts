@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { share } from "@/lib/jobs/actions";
+import { waitForJob } from "@/lib/jobs/job-events";
 import { getJob, listJobs } from "@/lib/jobs/repository";
 import { cancelJob, startGeneration } from "@/lib/jobs/runner";
 import { parseGenerationInput } from "@/lib/jobs/generation-input";
@@ -14,15 +15,12 @@ import { draftPromptStream } from "@/lib/prompts/draft";
 import { textInputSchema } from "@/lib/tasks/text/definition";
 import { textStream } from "@/lib/tasks/text/server";
 import type { Studio } from "./studio";
-import { watchJob } from "./watch";
 
 /**
  * The studio in this process: the same functions the API routes call, on the same database, media
  * store and provider layer. The MCP route uses it inside the server; the worker uses it when no
  * studio answers (it then serves the local engine on loopback itself, see cli/in-process.ts).
  */
-
-const WATCH_MS = 150;
 
 async function found(id: string): Promise<JobRecord> {
   const job = await getJob(id);
@@ -43,7 +41,7 @@ export function localStudio(origin = env().STUDIO_PUBLIC_URL ?? `http://localhos
       return found(id);
     },
     job: found,
-    wait: (id, onChange, signal) => watchJob(found, id, WATCH_MS, onChange, signal),
+    wait: waitForJob,
     cancel: cancelJob,
     history: (query) => listJobs({ ...query, limit: query.limit ?? 24 }),
     async share(id) {

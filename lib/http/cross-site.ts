@@ -15,7 +15,11 @@ export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperC
 
 /** Undefined when the request may go on; otherwise why it is refused. */
 export function crossSiteRefusal(method: string, headers: Headers, trustedOrigins: readonly string[] = []): string | undefined {
-  if (isSafeMethod(method)) return undefined;
+  return isSafeMethod(method) ? undefined : foreignPageRefusal(headers, trustedOrigins);
+}
+
+/** Whatever the method: undefined when the request comes from the studio's own pages or a program; otherwise why not. */
+export function foreignPageRefusal(headers: Headers, trustedOrigins: readonly string[] = []): string | undefined {
   const origin = headers.get("origin");
   if (origin && trustedOrigins.includes(origin)) return undefined;
 

@@ -113,4 +113,39 @@ describe("createPolicyFetch", () => {
     await createPolicyFetch({ ...fast, retries: 1, fetchImpl: impl, rewrite: (u) => u.replace("https://queue.fal.run", "http://local") })("https://queue.fal.run/a/b");
     expect(calls).toEqual(["http://local/a/b", "http://local/a/b"]);
   });
+
+  it("times an event stream out when it goes quiet, not while it keeps sending", async () => {
+    /** A stream sending a chunk every `everyMs`, `count` times, then falling silent (never closing). */
+    const ticking = (everyMs: number, count: number) =>
+      (async () => {
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          async pull(c) {
+            if (sent++ >= count) return new Promise<void>(() => undefined);
+            await new Promise((r) => setTimeout(r, everyMs));
+            c.enqueue(new TextEncoder().encode(": tick\n\n"));
+          },
+        });
+        return new Response(body, { headers: { "content-type": "text/event-stream" } });
+      }) as unknown as typeof fetch;
+    const res = await createPolicyFetch({ ...fast, timeoutMs: 100, retries: 0, fetchImpl: ticking(30, 10) })("https://queue.fal.run/a/requests/1/status/stream");
+    const reader = res.body!.getReader();
+    const started = Date.now();
+    let chunks = 0;
+    const failure = await (async () => {
+      for (;;) {
+        try {
+          const { done } = await reader.read();
+          if (done) return undefined;
+          chunks++;
+        } catch (err) {
+          return err;
+        }
+      }
+    })();
+    // 10 chunks over ~300 ms (three times the timeout), then cut ~100 ms after the last.
+    expect(chunks).toBe(10);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect(failure).toBeInstanceOf(TimeoutError);
+  });
 });

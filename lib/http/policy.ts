@@ -5,7 +5,10 @@
  */
 
 export type RetryPolicy = {
-  /** Per-attempt timeout. */
+  /**
+   * Per-attempt timeout. An event stream (`text/event-stream`) is long-lived by nature: once its
+   * headers have arrived it is timed out only when no bytes arrive for this long (an idle timeout).
+   */
   timeoutMs: number;
   /** Retries after the first attempt. */
   retries: number;
@@ -57,6 +60,63 @@ function isReplayable(body: RequestInit["body"]): boolean {
     body instanceof Blob || body instanceof URLSearchParams || body instanceof FormData;
 }
 
+/** A per-attempt deadline that can be moved on (an event stream's idle timeout). */
+function deadline(ms: number, url: string) {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new TimeoutError(url, ms)), ms);
+    timer.unref?.();
+  };
+  restart();
+  return { signal: controller.signal, restart, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * An event stream's body under an idle timeout: each chunk moves the deadline on. The body ends
+ * with the abort's reason when the deadline passes or the caller aborts, also where the response
+ * did not come over the network (an in-process handler ignores the fetch's signal).
+ */
+function idleTimed(res: Response, timer: ReturnType<typeof deadline>, signal: AbortSignal): Response {
+  const reader = res.body!.getReader();
+  let stop = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      stop = () => {
+        timer.clear();
+        controller.error(signal.reason);
+        reader.cancel(signal.reason).catch(() => undefined);
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener("abort", stop, { once: true });
+    },
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (signal.aborted) return;
+        if (done) {
+          timer.clear();
+          signal.removeEventListener("abort", stop);
+          controller.close();
+        } else {
+          timer.restart();
+          controller.enqueue(value);
+        }
+      } catch (err) {
+        timer.clear();
+        controller.error(signal.aborted ? signal.reason : err);
+      }
+    },
+    cancel(reason) {
+      timer.clear();
+      signal.removeEventListener("abort", stop);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
 const sleep = (ms: number, signal?: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -91,13 +151,18 @@ export function createPolicyFetch(options: PolicyFetchOptions = {}): typeof fetc
     const callerSignal = init.signal ?? undefined;
 
     for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(policy.timeoutMs);
+      const timer = deadline(policy.timeoutMs, url);
+      const timeout = timer.signal;
       const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
         const response = await doFetch(url, { ...init, signal });
-        if (!isRetryableStatus(response.status) || attempt >= retries) return response;
+        if (!isRetryableStatus(response.status) || attempt >= retries) {
+          const stream = response.ok && response.body && response.headers.get("content-type")?.startsWith("text/event-stream");
+          return stream ? idleTimed(response, timer, signal) : response;
+        }
+        timer.clear();
         reason = `HTTP ${response.status}`;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
         await response.body?.cancel().catch(() => undefined);

@@ -6,7 +6,7 @@ import { AppError, toErrorResponse, validationError } from "@/lib/errors";
 import { baseType } from "@/lib/media/types";
 import { isShuttingDown } from "@/lib/shutdown";
 import { hasBody, readJsonValue } from "./body";
-import { crossSiteRefusal, isSafeMethod } from "./cross-site";
+import { foreignPageRefusal, isSafeMethod } from "./cross-site";
 import { hostRefusal } from "./host-check";
 import { withSecurityHeaders } from "./security-headers";
 
@@ -23,6 +23,8 @@ export type RouteOptions = {
    * itself (the local engine, which speaks fal's protocol). Unset: JSON or no body.
    */
   bodyTypes?: readonly string[] | "any";
+  /** Refuse other sites' pages even for a read: a held event stream is work no page elsewhere should make the studio do. */
+  refuseCrossSiteReads?: boolean;
 };
 
 export const ROUTE_WRAPPED = Symbol.for("studio.route-handler");
@@ -39,13 +41,13 @@ function trustedOrigins(): string[] {
 function guardRequest(req: Request, options: RouteOptions = {}): AppError | undefined {
   const wrongHost = hostRefusal(req.headers.get("host"));
   if (wrongHost) return new AppError("forbidden", wrongHost);
-  if (isSafeMethod(req.method)) return undefined;
-  if (isShuttingDown()) return new AppError("unavailable", "The studio is restarting; try again in a moment.");
-  const refusal = crossSiteRefusal(req.method, req.headers, trustedOrigins());
+  if (isSafeMethod(req.method) && !options.refuseCrossSiteReads) return undefined;
+  if (isShuttingDown() && !isSafeMethod(req.method)) return new AppError("unavailable", "The studio is restarting; try again in a moment.");
+  const refusal = foreignPageRefusal(req.headers, trustedOrigins());
   if (refusal) {
     return new AppError("forbidden", `Refused ${refusal}: the studio takes changes only from its own pages and from programs.`);
   }
-  if (options.bodyTypes === "any" || !hasBody(req)) return undefined;
+  if (isSafeMethod(req.method) || options.bodyTypes === "any" || !hasBody(req)) return undefined;
   const type = baseType(req.headers.get("content-type") ?? "");
   const accepted = [JSON_TYPE, ...(options.bodyTypes ?? [])];
   if (!accepted.includes(type)) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import { db, dbKind } from "@/lib/db/client";
+import { keyedNotices } from "@/lib/notices";
 import type { Database } from "@/lib/db/schema";
 import { isTerminal, jobRecordSchema, STATUSES, type JobRecord, type JobStatus, type StatusFilter, type Task } from "./schema";
 
@@ -32,6 +33,14 @@ function columnsOf(r: JobRecord) {
     record: JSON.stringify(r),
   };
 }
+
+/**
+ * Every change to a record written by this process (updateJob, deleteJob: every status change
+ * passes there), told by job id once it is committed. Changes another process or instance writes
+ * have no notice here: a follower re-reads now and then as well (./job-events.ts).
+ */
+const changes = keyedNotices("job-changes");
+export const watchJobChanges = changes.watch;
 
 const parse = (row: { record: string }): JobRecord => jobRecordSchema.parse(JSON.parse(row.record));
 
@@ -84,6 +93,7 @@ export async function updateJob(id: string, change: (job: JobRecord) => void): P
     await trx.updateTable("jobs").set(columns).where("id", "=", id).execute();
     return { job, ended: !isTerminal(before) && isTerminal(job.status) };
   });
+  if (updated) changes.signal(id);
   // The one place every ending passes (runner, cancel, streams): the job's webhook goes out now.
   if (updated?.ended && updated.job.webhook) deliverWebhookSoon(id);
   return updated?.job;
@@ -104,12 +114,14 @@ export async function pendingWebhooks(limit = 50): Promise<string[]> {
 
 export async function deleteJob(id: string): Promise<JobRecord | undefined> {
   const database = await db();
-  return database.transaction().execute(async (trx) => {
+  const deleted = await database.transaction().execute(async (trx) => {
     const row = await lockedRecord(trx, id, dbKind() === "postgres");
     if (!row) return undefined;
     await trx.deleteFrom("jobs").where("id", "=", id).execute();
     return parse(row);
   });
+  if (deleted) changes.signal(id);
+  return deleted;
 }
 
 // ---- History ----

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { watchRequest } from "@/lib/jobs/request-events";
+import { onRequestEvent, watchRequest } from "@/lib/jobs/request-events";
 import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
 import * as fal from "./fal";
 import { configuredEndpoints, type SingleMode } from "./models";
@@ -9,7 +9,8 @@ import type { QueueStatus } from "./fal";
 
 /**
  * How a provider function calls a fal endpoint through the queue: upload the files, submit, follow
- * the status until it completes, read the result with the family's own output schema. A caller that
+ * the status until it completes (the endpoint's status stream, each change as it happens; polling
+ * when the stream cannot serve), read the result with the family's own output schema. A caller that
  * keeps a record (the job runner) listens through the hooks and may resume a request it submitted
  * before a restart instead of sending it again.
  */
@@ -24,9 +25,12 @@ export type CallOptions = {
   requestId?: string | null;
   /** Told the request id as soon as there is one; answering false cancels the request and stops. */
   onSubmitted?: (requestId: string) => Promise<boolean>;
-  /** Every status poll; answering false stops following (the job was cancelled, or someone else drives it). */
+  /**
+   * Every status read (a stream event, a check; at least every 10 s while a stream is quiet);
+   * answering false stops following (the job was cancelled, or someone else drives it).
+   */
   onStatus?: (status: QueueStatus) => Promise<boolean>;
-  /** The longest wait between status checks; a notice for the request (signalRequest) ends it early. */
+  /** The longest wait between status checks once polling; a notice for the request (signalRequest) ends it early. */
   pollMs?: number;
   /** Where the provider posts when the request ends (fal's `fal_webhook`); it wakes the wait above. */
   webhookUrl?: string;
@@ -59,6 +63,57 @@ async function uploaded(file: FileInput, name: string): Promise<string> {
   return fal.upload({ data: blob, fileName: name });
 }
 
+/** How long a status stream may stay silent before a status check (which also tells onStatus, so leases are renewed). */
+const QUIET_MS = 10_000;
+
+/** Follows the request until it completes: its status stream while that serves, then status checks. */
+async function follow(endpointId: string, requestId: string, opts: CallOptions): Promise<void> {
+  // Watched from before the first check, so a webhook that lands during a check is not missed.
+  const watch = watchRequest(requestId);
+  try {
+    if (await streamed(endpointId, requestId, opts)) return;
+    for (;;) {
+      const s = await fal.status({ endpointId, requestId });
+      if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
+      if (s.status === "completed") return;
+      await watch.next(opts.pollMs ?? 500, opts.signal);
+      if (opts.signal?.aborted) throw new CallStopped();
+    }
+  } finally {
+    watch.close();
+  }
+}
+
+/**
+ * Follows the request's status stream: true once it told COMPLETED; false when it could not be
+ * opened, broke, or ended without it (a restart on the other side), and status checks take over.
+ * A notice for the request (a webhook: it has ended) ends the stream too, for a check to read how.
+ */
+async function streamed(endpointId: string, requestId: string, opts: CallOptions): Promise<boolean> {
+  const noticed = new AbortController();
+  const off = onRequestEvent(requestId, () => noticed.abort());
+  const signal = opts.signal ? AbortSignal.any([opts.signal, noticed.signal]) : noticed.signal;
+  let stream: fal.StatusStream | undefined;
+  try {
+    stream = await fal.openStatusStream({ endpointId, requestId, signal });
+    for (;;) {
+      const next = await stream.next(QUIET_MS);
+      if (next === "ended") break;
+      const s = next === "quiet" ? await fal.status({ endpointId, requestId }) : next;
+      if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
+      if (s.status === "completed") return true;
+    }
+  } catch (err) {
+    if (err instanceof CallStopped) throw err;
+    if (!signal.aborted) console.warn(`[studio] the status stream of request ${requestId} failed (${err instanceof Error ? err.message : err}); checking its status instead`);
+  } finally {
+    stream?.close();
+    off();
+  }
+  if (opts.signal?.aborted) throw new CallStopped();
+  return false;
+}
+
 /**
  * Runs `input` (plus `files`, by endpoint field) on the endpoint and returns its output parsed with
  * the family's schema, typed: no caller reads a fal field the catalog does not declare.
@@ -81,19 +136,7 @@ export async function callEndpoint<F extends Family>(
       throw new CallStopped();
     }
   }
-  // Watched from before the first check, so a webhook that lands during a check is not missed.
-  const watch = watchRequest(requestId);
-  try {
-    for (;;) {
-      const s = await fal.status({ endpointId, requestId });
-      if (opts.onStatus && !(await opts.onStatus(s))) throw new CallStopped();
-      if (s.status === "completed") break;
-      await watch.next(opts.pollMs ?? 500, opts.signal);
-      if (opts.signal?.aborted) throw new CallStopped();
-    }
-  } finally {
-    watch.close();
-  }
+  await follow(endpointId, requestId, opts);
   const raw = await fal.result({ endpointId, requestId });
   const parsed = FAMILIES[family].output.safeParse(raw);
   if (!parsed.success) throw new AppError("upstream", `${endpointId} answered in an unexpected shape.`);

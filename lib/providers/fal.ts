@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { engines, env, internalBaseUrl } from "@/lib/env";
 import { createPolicyFetch } from "@/lib/http/policy";
@@ -84,18 +85,123 @@ export async function submit(args: { endpointId: string; input: Record<string, u
   }
 }
 
+/** fal's status object, from a status check or one event of the status stream. */
+const falStatusSchema = z.object({
+  status: z.enum(["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]),
+  queue_position: z.number().nullish(),
+  logs: z.array(z.object({ message: z.string(), level: z.string().nullish(), timestamp: z.string().nullish() })).nullish(),
+});
+
+function queueStatusOf(body: unknown): QueueStatus {
+  const parsed = falStatusSchema.safeParse(body);
+  if (!parsed.success) throw new AppError("upstream", "fal answered a status in an unexpected shape.");
+  const res = parsed.data;
+  const logs = (res.logs ?? []).map((l) => ({ message: l.message, level: l.level ?? "INFO", at: l.timestamp ?? new Date().toISOString() }));
+  if (res.status === "IN_QUEUE") return { status: "queued", queuePosition: res.queue_position ?? null, logs };
+  if (res.status === "IN_PROGRESS") return { status: "running", queuePosition: null, logs };
+  return { status: "completed", queuePosition: null, logs };
+}
+
 export async function status(args: { endpointId: string; requestId: string }): Promise<QueueStatus> {
   try {
-    const res = await fal().queue.status(args.endpointId, { requestId: args.requestId, logs: true });
-    const logs = "logs" in res && Array.isArray(res.logs)
-      ? res.logs.map((l) => ({ message: l.message, level: l.level ?? "INFO", at: l.timestamp ?? new Date().toISOString() }))
-      : [];
-    if (res.status === "IN_QUEUE") return { status: "queued", queuePosition: res.queue_position ?? null, logs };
-    if (res.status === "IN_PROGRESS") return { status: "running", queuePosition: null, logs };
-    return { status: "completed", queuePosition: null, logs };
+    return queueStatusOf(await fal().queue.status(args.endpointId, { requestId: args.requestId, logs: true }));
   } catch (err) {
     throw toAppError(err, "read the job status");
   }
+}
+
+export type StatusStream = {
+  /**
+   * The next status the stream sends (the latest, when several came since the last call), carrying
+   * every log line so far as a status check's does; "quiet" when none came within `waitMs`, "ended"
+   * when the stream closed. Throws when it
+   * could not be opened (an endpoint without one) or broke.
+   */
+  next: (waitMs: number) => Promise<QueueStatus | "quiet" | "ended">;
+  close: () => void;
+};
+
+/**
+ * fal's status stream (`…/requests/{id}/status/stream?logs=1`, server-sent events, one status per
+ * change, closed after COMPLETED), through the one policy fetch: once open it is timed out only
+ * when idle (fal sends a comment every 15 s). fal may send each event's new log lines only, or all
+ * of them: lines are gathered, each once.
+ */
+/** How often a status stream's new queue position alone is told (the old polling interval). */
+const POSITION_EVERY_MS = 500;
+
+export async function openStatusStream(args: { endpointId: string; requestId: string; signal?: AbortSignal }): Promise<StatusStream> {
+  const stream = await fal().queue.streamStatus(args.endpointId, { requestId: args.requestId, logs: true });
+  const arrived: unknown[] = [];
+  let ended = false;
+  let failure: unknown;
+  let wake = () => {};
+  stream.on("data", (data: unknown) => {
+    arrived.push(data);
+    wake();
+  });
+  stream.done().then(
+    () => void ((ended = true), wake()),
+    (err: unknown) => void ((failure = err), (ended = true), wake()),
+  );
+  const close = () => {
+    args.signal?.removeEventListener("abort", close);
+    stream.abort();
+  };
+  if (args.signal?.aborted) close();
+  else args.signal?.addEventListener("abort", close, { once: true });
+
+  const logs: QueueStatus["logs"] = [];
+  const seen = new Set<string>();
+  /** The latest status not yet told, and what was told last (when, with how many lines). */
+  let latest: QueueStatus | undefined;
+  let told: { status: QueueStatus["status"]; lines: number; at: number } | undefined;
+  /** Resolves after `ms`, or sooner when something arrives: true if nothing did. */
+  const waitFor = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(true), Math.max(0, ms));
+      wake = () => {
+        clearTimeout(timer);
+        wake = () => {};
+        resolve(false);
+      };
+    });
+  return {
+    async next(waitMs) {
+      const until = Date.now() + waitMs;
+      for (;;) {
+        // Statuses that came while the caller was busy are told as one, the latest with every line.
+        for (const body of arrived.splice(0)) {
+          latest = queueStatusOf(body);
+          for (const line of latest.logs) {
+            const key = `${line.at}\n${line.level}\n${line.message}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              logs.push(line);
+            }
+          }
+        }
+        if (latest) {
+          // A long queue moves each time a request ahead starts: a new position alone is told at
+          // most every POSITION_EVERY_MS (as a poll would), anything else at once.
+          const moveOnly = latest.status === "queued" && told?.status === "queued" && told.lines === logs.length;
+          const hold = moveOnly && !ended ? told!.at + POSITION_EVERY_MS - Date.now() : 0;
+          if (hold <= 0) {
+            const status = { ...latest, logs: [...logs] };
+            told = { status: status.status, lines: logs.length, at: Date.now() };
+            latest = undefined;
+            return status;
+          }
+          await waitFor(hold);
+          continue;
+        }
+        if (failure) throw toAppError(failure, "follow the job status");
+        if (ended) return "ended";
+        if (await waitFor(until - Date.now())) return "quiet";
+      }
+    },
+    close,
+  };
 }
 
 export async function result(args: { endpointId: string; requestId: string }): Promise<unknown> {

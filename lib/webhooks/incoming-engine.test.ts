@@ -16,7 +16,8 @@ import { INCOMING_PATH } from "./incoming-path";
 
 /**
  * End to end on the local engine with status polling off (STUDIO_FAL_POLL_MS=0: one check at the
- * start, then only the 60 s safety net): the engine's signed webhook is what completes a job, and a
+ * start, then only the 60 s safety net) and no status stream (STUDIO_LOCAL_NO_STATUS_STREAM, as an
+ * endpoint without one): the engine's signed webhook is what completes a job, and a
  * broken signature leaves the same job unfinished until a valid delivery arrives.
  */
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
     return res;
   });
   dataDir = await useStudioEnv({
-    FAL_KEY, STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_PUBLIC_URL: ENGINE_ORIGIN, STUDIO_FAL_POLL_MS: "0",
+    FAL_KEY, STUDIO_INTERNAL_URL: ENGINE_ORIGIN, STUDIO_PUBLIC_URL: ENGINE_ORIGIN, STUDIO_FAL_POLL_MS: "0", STUDIO_LOCAL_NO_STATUS_STREAM: "1",
     STUDIO_HTTP_RETRIES: "0", STUDIO_WEBHOOK_BACKOFF_MS: "100", STUDIO_WEBHOOK_ATTEMPTS: "6",
   });
   // Long enough that the one status check at the start finds the request unfinished.

@@ -11,7 +11,7 @@ import { fromLocalEnginePath } from "@/lib/local-engine/address";
 import { routerStream } from "@/lib/tasks/text/engine";
 import { fileStore } from "./files";
 import { outputSaver, parseInput, runModel } from "./models";
-import { cancelRequest, getRequest, queuePosition, submitRequest, type EngineRequest } from "./queue";
+import { cancelRequest, getRequest, onRequestChange, queuePosition, submitRequest, type EngineRequest } from "./queue";
 import { RunError } from "./run-error";
 import { webhookFor } from "./webhook";
 import { jwksOf } from "@/lib/webhooks/keys";
@@ -77,7 +77,7 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
     const [, requestId, action, sub] = target.path.slice(requestsAt);
     const request = requestId ? getRequest(requestId) : undefined;
     if (!request || appIdOf(request.endpointId) !== `${owner}/${alias}`) return detail(404, "Request not found");
-    if (req.method === "GET" && action === "status" && sub === "stream") return statusStream(request, url);
+    if (req.method === "GET" && action === "status" && sub === "stream") return env().STUDIO_LOCAL_NO_STATUS_STREAM ? detail(404, "Not found") : statusStream(request, url);
     if (req.method === "GET" && action === "status" && !sub) return Response.json(statusBody(request, url));
     if (req.method === "GET" && !action) return resultResponse(request);
     if (req.method === "PUT" && action === "cancel") {
@@ -144,37 +144,43 @@ function resultResponse(request: EngineRequest): Response {
   return Response.json(request.output, { headers });
 }
 
+/** fal sends a comment this often on a quiet status stream, so proxies and idle timeouts keep it open. */
+const KEEP_ALIVE_MS = 15_000;
+
 /**
- * `status/stream`: one `data:` JSON per change, ending after COMPLETED, like fal's SSE route. It also
- * ends when the server stops, so an open stream never holds the shutdown (the client reconnects).
+ * `status/stream`: one `data:` JSON per change, sent the moment the queue makes it (a position, the
+ * start, each log line, the end), ending after COMPLETED, like fal's SSE route. It also ends when the
+ * server stops, so an open stream never holds the shutdown (the client falls back to checks).
  */
 function statusStream(request: EngineRequest, url: URL): Response {
   const encoder = new TextEncoder();
   const stopping = shutdownSignal();
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let end = () => {};
+  let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
-      end = () => {
-        clearInterval(timer);
-        stopping.removeEventListener("abort", end);
-        controller.close();
-      };
-      const tick = () => {
+      const keepAlive = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), KEEP_ALIVE_MS);
+      const send = () => {
         const body = JSON.stringify(statusBody(request, url));
         if (body !== last) controller.enqueue(encoder.encode(`data: ${body}\n\n`));
         last = body;
         if (request.state === "COMPLETED") end();
       };
-      tick();
-      if (request.state === "COMPLETED") return;
-      timer = setInterval(tick, 200);
+      const off = onRequestChange(request.id, send);
+      stop = () => {
+        clearInterval(keepAlive);
+        off();
+        stopping.removeEventListener("abort", end);
+      };
+      const end = () => {
+        stop();
+        controller.close();
+      };
       stopping.addEventListener("abort", end, { once: true });
+      send();
     },
     cancel() {
-      clearInterval(timer);
-      stopping.removeEventListener("abort", end);
+      stop();
     },
   });
   return new Response(stream, {

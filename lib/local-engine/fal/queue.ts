@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, renameSync
 import path from "node:path";
 import { z } from "zod";
 import { dataDir } from "@/lib/env";
+import { keyedNotices } from "@/lib/notices";
 import { knobs } from "@/lib/local-engine/state";
 import { processSingleton } from "@/lib/process-singleton";
 import { isShutdownAbort, isShuttingDown, onShutdown, ShutdownError } from "@/lib/shutdown";
@@ -52,6 +53,13 @@ type Queue = {
   /** Finished requests, oldest first. */
   finished: string[];
 };
+
+/** Every change a request's status shows (state, queue position, a log line), as it happens: its status stream listens. */
+const changes = keyedNotices("local-engine-requests");
+export const onRequestChange = changes.on;
+const changed = (req: EngineRequest) => changes.signal(req.id);
+/** The queue moved: every waiting request's position changed. */
+const moved = (q: Queue) => q.waiting.forEach((id) => changes.signal(id));
 
 const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000;
 /**
@@ -151,6 +159,7 @@ export function resumeEngineQueue(): number {
 
 function log(req: EngineRequest, message: string, level: QueueLog["level"] = "INFO") {
   req.logs.push({ message, level, source: "user", timestamp: new Date().toISOString() });
+  changed(req);
 }
 
 const sizeOf = (input: unknown) => Buffer.byteLength(JSON.stringify(input ?? null));
@@ -191,6 +200,7 @@ export function cancelRequest(id: string): "CANCELLATION_REQUESTED" | "ALREADY_C
   const waiting = q.waiting.indexOf(id);
   if (waiting >= 0) {
     q.waiting.splice(waiting, 1);
+    moved(q);
     finish(req, undefined, { status: 400, detail: "Request was cancelled" });
   } else {
     q.running.get(id)?.abort();
@@ -214,6 +224,7 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
   q.inputBytes.delete(req.id);
   q.finished.push(req.id);
   while (q.finished.length > MAX_FINISHED_KEPT) forget(q, q.finished.shift()!);
+  changed(req);
   if (req.webhook) void deliverEngineWebhook(req, persist);
 }
 
@@ -227,6 +238,7 @@ function pump() {
   const q = queue();
   while (q.running.size < knobs().concurrency && q.waiting.length > 0) {
     const id = q.waiting.shift()!;
+    moved(q);
     const abort = new AbortController();
     q.running.set(id, abort);
     void execute(id, abort.signal).finally(() => {

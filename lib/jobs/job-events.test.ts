@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/jobs/events/route";
+import { db } from "@/lib/db/client";
+import { sseEvents } from "@/lib/http/sse";
+import { useStudioEnv, type Backends } from "@/test/engine-harness";
+import { newRecord } from "./record";
+import { deleteJob, getJob, insertJob, updateJob } from "./repository";
+import type { JobRecord } from "./schema";
+import { transition } from "./status";
+import { REREAD_MS } from "./job-events";
+
+/** GET /api/jobs/events: a job's record as it changes, as server-sent events, until it ends. */
+
+const open = (ids: string, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+  GET(new Request(`http://localhost:3000/api/jobs/events?ids=${ids}`, { headers: { host: "localhost:3000", ...headers }, signal }), undefined as never);
+
+async function queued(): Promise<JobRecord> {
+  return insertJob(newRecord({ id: randomUUID(), task: "prompts", endpointId: "x/y", engine: "local", input: { idea: "a lighthouse", target: "image", count: 1 } }));
+}
+
+/** Every event until the stream closes, each with how long after opening it came. */
+async function collect(res: Response): Promise<{ event: string; data: { id?: string; status?: string; logs?: unknown[] }; ms: number }[]> {
+  const started = performance.now();
+  const events = [];
+  for await (const e of sseEvents(res.body!)) events.push({ event: e.event, data: JSON.parse(e.data), ms: performance.now() - started });
+  return events;
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job events on $database", (backends) => {
+  beforeAll(async () => {
+    await useStudioEnv({}, backends);
+  });
+
+  it("sends each change this process writes, one by one and in order (the 1 s re-read would see only the last), and ends after the job has ended", async () => {
+    const job = await queued();
+    const res = await open(job.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
+    const events = collect(res);
+    await pause(50);
+    await updateJob(job.id, (j) => void transition(j, { to: "running" }));
+    await pause(50);
+    await updateJob(job.id, (j) => void (j.logs = [{ message: "Denoising step 1/4", level: "INFO", at: new Date().toISOString() }]));
+    await pause(50);
+    await updateJob(job.id, (j) => void transition(j, { to: "done", fields: { outputs: [] } }));
+    const got = await events;
+    expect(got.map((e) => [e.event, e.data.status, e.data.logs?.length])).toEqual([
+      ["job", "queued", 0],
+      ["job", "running", 0],
+      ["job", "running", 1],
+      ["job", "done", 1],
+      ["end", undefined, undefined],
+    ]);
+  });
+
+  it("finds a change another process wrote (no notice here) by re-reading", async () => {
+    const job = await queued();
+    const events = collect(await open(job.id));
+    await pause(50);
+    const done = { ...(await getJob(job.id))!, status: "done" as const, updatedAt: new Date().toISOString() };
+    await (await db()).updateTable("jobs").set({ status: "done", record: JSON.stringify(done) }).where("id", "=", job.id).execute();
+    const got = await events;
+    expect(got.map((e) => e.data.status ?? e.event)).toEqual(["queued", "done", "end"]);
+    expect(got[1]!.ms).toBeGreaterThan(REREAD_MS / 2);
+  });
+
+  it("follows several jobs on one stream; a missing or deleted one is gone", async () => {
+    const [a, b] = [await queued(), await queued()];
+    const missing = randomUUID();
+    const events = collect(await open(`${a.id},${b.id},${missing}`));
+    await pause(50);
+    await deleteJob(b.id);
+    await updateJob(a.id, (j) => void transition(j, { to: "cancelled" }));
+    const got = (await events).map((e) => `${e.event} ${e.data.id ?? ""} ${e.data.status ?? ""}`.trim());
+    expect(got.slice(0, 3).sort()).toEqual([`gone ${missing}`, `job ${a.id} queued`, `job ${b.id} queued`].sort());
+    expect(got.slice(3)).toEqual([`gone ${b.id}`, `job ${a.id} cancelled`, "end"]);
+  });
+
+  it("stops following when the caller leaves", async () => {
+    const job = await queued();
+    const leave = new AbortController();
+    const res = await open(job.id, {}, leave.signal);
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('"status":"queued"');
+    leave.abort();
+    await pause(20);
+    await updateJob(job.id, (j) => void transition(j, { to: "running" }));
+    expect((await reader.read()).done).toBe(true);
+  });
+});
+
+describe("who may open it", () => {
+  it("refuses another site's page, a foreign Host and a bad list; a program or the studio's own page may", async () => {
+    await useStudioEnv({});
+    const job = await queued();
+    await updateJob(job.id, (j) => void transition(j, { to: "done", fields: {} }));
+    expect((await open(job.id, { "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status).toBe(403);
+    expect((await open(job.id, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await open(job.id, { host: "rebound.evil.example" })).status).toBe(403);
+    expect((await open("")).status).toBe(422);
+    expect((await open(Array.from({ length: 51 }, () => randomUUID()).join(","))).status).toBe(422);
+    for (const headers of [{}, { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }] as Record<string, string>[]) {
+      const res = await open(job.id, headers);
+      expect(res.status).toBe(200);
+      expect((await collect(res)).map((e) => e.event)).toEqual(["job", "end"]);
+    }
+  });
+});
