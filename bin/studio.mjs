@@ -20,6 +20,10 @@ const child = spawn(
 );
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
+  // Die by the same signal, so the caller sees it (our own listener would otherwise take it and exit 0).
+  if (signal) {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
   else process.exit(code ?? 1);
 });
