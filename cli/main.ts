@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const serverAt = rest.findIndex((a) => a === "--server" || a.startsWith("--server="));
   const server = serverAt < 0 ? undefined : rest[serverAt]!.includes("=") ? rest[serverAt]!.slice("--server=".length) : rest[serverAt + 1];
   const ctx = { quiet, verbose, server, log: (line: string) => void (quiet || process.stderr.write(`studio: ${line}\n`)) };
-  const [{ UsageError }, { errorDocument, print }] = await Promise.all([import("./flags"), import("./output")]);
+  const [{ UsageError }, { errorDocument, hasAnswered, print }] = await Promise.all([import("./flags"), import("./output")]);
   try {
     if ((TASK_COMMANDS as readonly string[]).includes(command)) {
       const { runTask } = await import("./commands/task");
@@ -59,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`studio ${command}: ${err.message}\n\n${await usageOf(command)}\n`);
       return 2;
     }
-    await print(errorDocument(err, verbose));
+    if (hasAnswered()) ctx.log(`after the answer: ${err instanceof Error ? err.message : String(err)}`);
+    else await print(errorDocument(err, verbose));
     return 1;
   }
 }
@@ -72,17 +73,8 @@ async function usageOf(command: string): Promise<string> {
 
 /** `studio mcp`: the MCP server on stdio, over the same studio the other commands would use. */
 async function runMcp(ctx: { server?: string; log: (line: string) => void }): Promise<number> {
-  type McpEntry = { runMcpStdio(studio: import("@/lib/agent/studio").Studio): Promise<void> };
-  const entry = (await import(new URL("./commands/mcp.ts", import.meta.url).href).catch((err: { code?: string }) => {
-    if (err.code === "ERR_MODULE_NOT_FOUND" && String(err).includes("commands/mcp")) return undefined;
-    throw err;
-  })) as McpEntry | undefined;
-  if (!entry) {
-    const { AppError } = await import("@/lib/errors");
-    throw new AppError("unavailable", "The MCP server is not built into this copy of the studio yet.");
-  }
-  const { connect } = await import("./connect");
-  await entry.runMcpStdio(await connect(ctx.server, ctx.log));
+  const [{ runMcpStdio }, { connect }] = await Promise.all([import("./commands/mcp"), import("./connect")]);
+  await runMcpStdio(await connect(ctx.server, ctx.log));
   return 0;
 }
 

@@ -80,7 +80,18 @@ export function errorDocument(err: unknown, verbose: boolean): { error: ErrorBod
   return { error, ...(verbose && err instanceof Error && err.stack ? { trace: err.stack } : {}) };
 }
 
-/** Writes one JSON document (one line) to stdout. */
+let answered = false;
+
+/** Prints the command's one document (the last line, after any `printEvent` lines). */
 export function print(doc: unknown): Promise<void> {
-  return new Promise((resolve) => process.stdout.write(`${JSON.stringify(doc)}\n`, () => resolve()));
+  answered = true;
+  return printEvent(doc);
 }
+
+/** Prints one line of a `--stream`: a token, a status change. */
+export function printEvent(event: unknown): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(`${JSON.stringify(event)}\n`, () => resolve()));
+}
+
+/** Whether the document is out: a failure after it (settling a webhook, closing the database) must not print a second. */
+export const hasAnswered = () => answered;

@@ -6,7 +6,7 @@ import { GLOBAL_OPTIONS, JOB_OPTIONS, readInput, settleWebhook, type Context } f
 import { submitDetached } from "../detach";
 import { checkable, resolveFile } from "../files";
 import { describeFlags, fieldMessage, flagsOf, kebab, parseArgs, UsageError } from "../flags";
-import { documentOf, exitCodeOf, print } from "../output";
+import { documentOf, exitCodeOf, print, printEvent } from "../output";
 
 /**
  * `studio <task>`: one job of a task in the registry, its flags read off the task's input schema.
@@ -81,7 +81,7 @@ export async function runTask(task: Task, argv: readonly string[], ctx: Context)
       const onEvent = (e: StreamEvent) => {
         if (e.type === "done") truncated = e.truncated === true;
         if (e.type === "job") ctx.log(`job ${(id = String(e.id))} (${String(e.model)})`);
-        if (streaming) void print(e);
+        if (streaming) void printEvent(e);
       };
       // Stopped, the job keeps what was written (partial); over HTTP the studio ends it when the reader leaves.
       finished = await studio.stream(job.input as StreamInput, onEvent, { ...job.opts, signal: interrupted }).catch((err: unknown) => {
@@ -91,7 +91,10 @@ export async function runTask(task: Task, argv: readonly string[], ctx: Context)
     } else {
       const started = await studio.start(job.input as GenerationInputDraft, job.opts);
       ctx.log(`job ${started.id} submitted to ${started.endpointId}`);
-      interrupted.addEventListener("abort", () => void studio.cancel(started.id).catch((err: unknown) => ctx.log(`could not cancel: ${err instanceof Error ? err.message : err}`)));
+      const cancel = () => void studio.cancel(started.id).catch((err: unknown) => ctx.log(`could not cancel: ${err instanceof Error ? err.message : err}`));
+      // Interrupted while the job was being started: a listener added now would never run.
+      if (interrupted.aborted) cancel();
+      else interrupted.addEventListener("abort", cancel, { once: true });
       finished = await follow(studio, started.id, streaming, ctx);
     }
     const shareUrl = parsed.options.share && finished.status === "done" ? (await studio.share(finished.id)).url : undefined;
@@ -132,7 +135,7 @@ export async function follow(studio: Studio, id: string, streaming: boolean, ctx
       if (changed && !isTerminal(job.status)) ctx.log(changed);
       for (const line of fresh) ctx.log(`  ${line}`);
       if (changed && isTerminal(job.status)) ctx.log(changed);
-      if (streaming) void print({ type: "status", request_id: id, status: job.status, queue_position: job.queuePosition, logs: fresh });
+      if (streaming) void printEvent({ type: "status", request_id: id, status: job.status, queue_position: job.queuePosition, logs: fresh });
     }
     status = job.status;
   });
