@@ -50,7 +50,7 @@ export function keyedNotices(name: string): Notices {
       const close = on(key, () => woken.abort());
       return {
         async next(ms, signal) {
-          await sleep(ms, signal ? AbortSignal.any([signal, woken.signal]) : woken.signal);
+          await sleep(ms, signal, woken.signal);
           if (woken.signal.aborted) woken = new AbortController();
         },
         close,
