@@ -19,6 +19,8 @@ describe("data: URLs in a job's file fields", () => {
     expect(decodeDataUrl("data:text/plain;charset=utf-8;base64,aGk=")).toEqual({ type: "text/plain", bytes: Buffer.from("hi") });
     expect(decodeDataUrl("data:,a%20b").bytes.toString()).toBe("a b");
     expect(() => decodeDataUrl("data:image/png;base64")).toThrow(AppError);
+    // A broken % escape is the caller's mistake (422), not a server fault.
+    expect(() => decodeDataUrl("data:image/png,%E0%A4%A")).toThrow(AppError);
   });
 
   it("stores the file as an upload and puts its /api/media URL in the field, typed by its bytes", async () => {

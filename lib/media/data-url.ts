@@ -20,7 +20,12 @@ export function decodeDataUrl(url: string): { type: string; bytes: Buffer } {
   const m = DATA_URL.exec(url);
   if (!m) throw new AppError("validation", "This data: URL is malformed.");
   const base64 = m[2]!.split(";").includes("base64");
-  const bytes = base64 ? Buffer.from(m[3]!, "base64") : Buffer.from(decodeURIComponent(m[3]!), "latin1");
+  let bytes: Buffer;
+  try {
+    bytes = base64 ? Buffer.from(m[3]!, "base64") : Buffer.from(decodeURIComponent(m[3]!), "latin1");
+  } catch {
+    throw new AppError("validation", "This data: URL is malformed (a % escape does not decode).");
+  }
   return { type: m[1]!.trim().toLowerCase(), bytes };
 }
 
