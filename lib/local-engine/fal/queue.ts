@@ -14,6 +14,9 @@ import { outputSaver, runModel } from "./models";
 import { RunError } from "./run-error";
 import { deliverEngineWebhook, type EngineWebhook } from "./webhook";
 
+/** A delivery that could not even be recorded (a full disk) is told, not left to crash a worker process. */
+const webhookFailed = (err: unknown) => console.warn("[studio] local engine: webhook delivery stopped:", err instanceof Error ? err.message : err);
+
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers
  * are busy, run IN_PROGRESS with log lines, and end COMPLETED with an output or an error.
@@ -115,7 +118,7 @@ function load(): Queue {
       q.inputBytes.set(req.id, sizeOf(req.input));
     } else {
       q.finished.push(req.id);
-      if (req.webhook?.state === "pending") setTimeout(() => void deliverEngineWebhook(req, persist), 0);
+      if (req.webhook?.state === "pending") setTimeout(() => void deliverEngineWebhook(req, persist).catch(webhookFailed), 0);
     }
     q.requests.set(req.id, req);
   }
@@ -225,7 +228,7 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
   q.finished.push(req.id);
   while (q.finished.length > MAX_FINISHED_KEPT) forget(q, q.finished.shift()!);
   changed(req);
-  if (req.webhook) void deliverEngineWebhook(req, persist);
+  if (req.webhook) void deliverEngineWebhook(req, persist).catch(webhookFailed);
 }
 
 function forget(q: Queue, id: string) {
