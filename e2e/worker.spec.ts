@@ -58,6 +58,16 @@ async function pngFile(dir: string, name: string): Promise<string> {
 }
 
 test.describe("the worker against a running studio", () => {
+  test("a worker stopped by SIGTERM dies by it, so its caller cannot take the silence for success", async ({ baseURL }) => {
+    const child = spawn(process.execPath, [BIN, "mcp", "--server", baseURL!], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    await expect.poll(() => stderr, { timeout: 20_000 }).toContain("MCP server on stdio");
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    child.kill("SIGTERM");
+    expect(await ended).toEqual({ code: null, signal: "SIGTERM" });
+  });
+
   test("an image from a local file: one document with the stored outputs, shared", async ({ request, baseURL }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "studio-worker-"));
     const run = await studio(["image", "--server", baseURL!, "--prompt", "a red fox at dawn", "--source-image", await pngFile(dir, "fox.png"), "--strength", "0.6", "--seed", "7", "--share", "--verbose"]);
