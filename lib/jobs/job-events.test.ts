@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/jobs/events/route";
 import { db } from "@/lib/db/client";
 import { sseEvents } from "@/lib/http/sse";
+import { shutdownSignal } from "@/lib/shutdown";
+import { abortRegistrations } from "@/test/abort-registrations";
 import { useStudioEnv, type Backends } from "@/test/engine-harness";
 import { newRecord } from "./record";
 import { deleteJob, getJob, insertJob, updateJob } from "./repository";
@@ -90,6 +92,13 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
     await pause(20);
     await updateJob(job.id, (j) => void transition(j, { to: "running" }));
     expect((await reader.read()).done).toBe(true);
+  });
+  it("leaves nothing on the shutdown signal once a stream is over, however many were opened", async () => {
+    const job = await queued();
+    await updateJob(job.id, (j) => void transition(j, { to: "done", fields: {} }));
+    const before = abortRegistrations(shutdownSignal());
+    for (let i = 0; i < 20; i++) await collect(await open(job.id));
+    expect(abortRegistrations(shutdownSignal())).toBe(before);
   });
 });
 

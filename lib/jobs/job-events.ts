@@ -1,4 +1,5 @@
 import "server-only";
+import { anySignal } from "@/lib/any-signal";
 import { AppError } from "@/lib/errors";
 import { SSE_COMMENT, SSE_KEEP_ALIVE_MS, sseEvent } from "@/lib/http/sse";
 import { shutdownSignal } from "@/lib/shutdown";
@@ -63,7 +64,8 @@ export async function waitForJob(id: string, onChange?: (job: JobRecord) => void
 export function jobEventStream(ids: string[], signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const over = new AbortController();
-  const stop = AbortSignal.any([signal, over.signal, shutdownSignal()]);
+  // `over` aborts whenever the stream ends (cancelled, or done below), which lets go of the others.
+  const { signal: stop } = anySignal([signal, over.signal, shutdownSignal()]);
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (text: string) => {
