@@ -93,6 +93,29 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
     await updateJob(job.id, (j) => void transition(j, { to: "running" }));
     expect((await reader.read()).done).toBe(true);
   });
+  it("holds only each job's latest record for a reader that stops reading, and sends it when the reader is back", async () => {
+    const job = await queued();
+    const events = sseEvents((await open(job.id)).body!);
+    const next = async () => {
+      const { value } = await events.next();
+      const data = JSON.parse(value!.data) as { status?: string; logs?: unknown[] };
+      return [value!.event, data.status, data.logs?.length];
+    };
+    await pause(50);
+    await updateJob(job.id, (j) => void transition(j, { to: "running" }));
+    for (let i = 1; i <= 20; i++) {
+      await updateJob(job.id, (j) => void j.logs.push({ message: `Denoising step ${i}/20`, level: "INFO", at: new Date().toISOString() }));
+      await pause(5);
+    }
+    // The first record filled the queue; of the 21 changes made while nobody read, the last is told.
+    expect(await next()).toEqual(["job", "queued", 0]);
+    expect(await next()).toEqual(["job", "running", 20]);
+    await updateJob(job.id, (j) => void transition(j, { to: "done", fields: { outputs: [] } }));
+    expect(await next()).toEqual(["job", "done", 20]);
+    expect(await next()).toEqual(["end", undefined, undefined]);
+    expect((await events.next()).done).toBe(true);
+  });
+
   it("leaves nothing on the shutdown signal once a stream is over, however many were opened", async () => {
     const job = await queued();
     await updateJob(job.id, (j) => void transition(j, { to: "done", fields: {} }));

@@ -56,41 +56,67 @@ export async function waitForJob(id: string, onChange?: (job: JobRecord) => void
   throw new AppError("internal", "Stopped following the job before it ended.");
 }
 
+const KEEP_ALIVE = Symbol("keep-alive");
+const END = Symbol("end");
+
 /**
  * Server-sent events for `ids`: `job` with the whole record on every change, `gone` with `{id}` for
  * a job that does not exist (or was deleted), and `end` once every one has finished or gone, after
  * which the stream closes. It ends with no `end` when the caller leaves or the server stops.
+ * A reader that falls behind (its connection's buffers full) gets each job's latest event only:
+ * while the stream's queue is full an event waits, replaced by any newer one for the same job, so
+ * one that stops reading holds at most one record per job.
  */
 export function jobEventStream(ids: string[], signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const over = new AbortController();
-  // `over` aborts whenever the stream ends (cancelled, or done below), which lets go of the others.
+  // `over` aborts whenever the stream ends, which lets go of the others.
   const { signal: stop } = anySignal([signal, over.signal, shutdownSignal()]);
+  /** Events waiting for room in the queue, one per job (and one keep-alive, then `end`), in turn. */
+  const waiting = new Map<string | symbol, string>();
+  let finished = false;
+  const end = () => over.abort();
+  /** Queues what waits while there is room; closes once nothing more will come. */
+  const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (over.signal.aborted) return;
+    for (const [key, text] of waiting) {
+      if ((controller.desiredSize ?? 0) <= 0) return;
+      waiting.delete(key);
+      controller.enqueue(encoder.encode(text));
+    }
+    if (finished) {
+      end();
+      controller.close();
+    }
+  };
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        if (!stop.aborted) controller.enqueue(encoder.encode(text));
+    start(controller) {
+      const send = (key: string | symbol, text: string) => {
+        if (stop.aborted) return;
+        waiting.set(key, text);
+        flush(controller);
       };
-      const keepAlive = setInterval(() => send(SSE_COMMENT), SSE_KEEP_ALIVE_MS);
-      try {
-        await Promise.all(
-          ids.map(async (id) => {
-            for await (const job of jobChanges(id, stop)) send(job ? sseEvent("job", job) : sseEvent("gone", { id }));
-          }),
-        );
-        send(sseEvent("end", {}));
-      } catch (err) {
-        console.error("[studio] a job event stream failed:", err instanceof Error ? err.message : err);
-      } finally {
-        clearInterval(keepAlive);
-        if (!over.signal.aborted) {
-          over.abort();
-          controller.close();
-        }
-      }
+      // A stream that must stop (the caller left, the server stops) drops what waits.
+      stop.addEventListener("abort", () => {
+        waiting.clear();
+        flush(controller);
+      }, { once: true });
+      const keepAlive = setInterval(() => send(KEEP_ALIVE, SSE_COMMENT), SSE_KEEP_ALIVE_MS);
+      // Not awaited: a stream is pulled (and flushed) only once start is over.
+      void Promise.all(
+        ids.map(async (id) => {
+          for await (const job of jobChanges(id, stop)) send(id, job ? sseEvent("job", job) : sseEvent("gone", { id }));
+        }),
+      )
+        .then(() => send(END, sseEvent("end", {})))
+        .catch((err: unknown) => console.error("[studio] a job event stream failed:", err instanceof Error ? err.message : err))
+        .finally(() => {
+          clearInterval(keepAlive);
+          finished = true;
+          flush(controller);
+        });
     },
-    cancel() {
-      over.abort();
-    },
+    pull: flush,
+    cancel: end,
   });
 }
