@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/jobs/events/route";
 import { db } from "@/lib/db/client";
+import { STREAMS_PER_CLIENT } from "@/lib/http/open-streams";
 import { sseEvents } from "@/lib/http/sse";
 import { shutdownSignal } from "@/lib/shutdown";
 import { abortRegistrations } from "@/test/abort-registrations";
@@ -140,5 +141,42 @@ describe("who may open it", () => {
       expect(res.status).toBe(200);
       expect((await collect(res)).map((e) => e.event)).toEqual(["job", "end"]);
     }
+  });
+});
+
+describe("how many may be open", () => {
+  const from = (address: string, job: string) => open(job, { "x-forwarded-for": address });
+
+  it("takes 16 streams from one address, refuses the next with a 429 until one closes, and counts each address apart", async () => {
+    await useStudioEnv({});
+    const job = (await queued()).id;
+    const mine = [];
+    for (let i = 0; i < STREAMS_PER_CLIENT; i++) mine.push(await from("203.0.113.7", job));
+    expect(mine.map((r) => r.status)).toEqual(mine.map(() => 200));
+    const refused = await from("203.0.113.7", job);
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+    // A proxy adds the address it saw last: that is the one counted, whatever the client put first.
+    expect((await from("198.51.100.1, 203.0.113.7", job)).status).toBe(429);
+    const other = await from("203.0.113.8", job);
+    expect(other.status).toBe(200);
+    await mine.pop()!.body!.cancel();
+    const again = await from("203.0.113.7", job);
+    expect(again.status).toBe(200);
+    for (const res of [...mine, other, again]) await res.body!.cancel();
+  });
+
+  it("takes no more than STUDIO_MAX_EVENT_STREAMS from all addresses together, and counts out a stream that ended", async () => {
+    await useStudioEnv({ STUDIO_MAX_EVENT_STREAMS: "3" });
+    const job = await queued();
+    const held = [await from("192.0.2.1", job.id), await from("192.0.2.2", job.id), await from("192.0.2.3", job.id)];
+    expect(held.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await from("192.0.2.4", job.id)).status).toBe(429);
+    // The job ends: every stream tells it, ends and is counted out.
+    await updateJob(job.id, (j) => void transition(j, { to: "cancelled" }));
+    for (const res of held) expect((await collect(res)).at(-1)?.event).toBe("end");
+    const after = await from("192.0.2.4", job.id);
+    expect(after.status).toBe(200);
+    await after.body!.cancel();
   });
 });

@@ -65,9 +65,9 @@ const END = Symbol("end");
  * which the stream closes. It ends with no `end` when the caller leaves or the server stops.
  * A reader that falls behind (its connection's buffers full) gets each job's latest event only:
  * while the stream's queue is full an event waits, replaced by any newer one for the same job, so
- * one that stops reading holds at most one record per job.
+ * one that stops reading holds at most one record per job. `closed` is called once it is over.
  */
-export function jobEventStream(ids: string[], signal: AbortSignal): ReadableStream<Uint8Array> {
+export function jobEventStream(ids: string[], signal: AbortSignal, closed?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const over = new AbortController();
   // `over` aborts whenever the stream ends, which lets go of the others.
@@ -75,7 +75,11 @@ export function jobEventStream(ids: string[], signal: AbortSignal): ReadableStre
   /** Events waiting for room in the queue, one per job (and one keep-alive, then `end`), in turn. */
   const waiting = new Map<string | symbol, string>();
   let finished = false;
-  const end = () => over.abort();
+  const end = () => {
+    if (over.signal.aborted) return;
+    over.abort();
+    closed?.();
+  };
   /** Queues what waits while there is room; closes once nothing more will come. */
   const flush = (controller: ReadableStreamDefaultController<Uint8Array>) => {
     if (over.signal.aborted) return;
