@@ -131,7 +131,10 @@ describe("who may open it", () => {
     await useStudioEnv({});
     const job = await queued();
     await updateJob(job.id, (j) => void transition(j, { to: "done", fields: {} }));
-    expect((await open(job.id, { "sec-fetch-site": "cross-site", origin: "https://evil.example" })).status).toBe(403);
+    const refused = await open(job.id, { "sec-fetch-site": "cross-site", origin: "https://evil.example" });
+    expect(refused.status).toBe(403);
+    // It is a read that is refused, not a change.
+    expect((await refused.json()).error.message).toBe("Refused a cross-site request from https://evil.example: the studio serves this only to its own pages and to programs.");
     expect((await open(job.id, { origin: "https://evil.example" })).status).toBe(403);
     expect((await open(job.id, { host: "rebound.evil.example" })).status).toBe(403);
     expect((await open("")).status).toBe(422);
