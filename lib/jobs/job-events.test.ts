@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/jobs/events/route";
 import { db } from "@/lib/db/client";
 import { STREAMS_PER_CLIENT } from "@/lib/http/open-streams";
@@ -8,6 +8,7 @@ import { shutdownSignal } from "@/lib/shutdown";
 import { abortRegistrations } from "@/test/abort-registrations";
 import { useStudioEnv, type Backends } from "@/test/engine-harness";
 import { newRecord } from "./record";
+import * as repository from "./repository";
 import { deleteJob, getJob, insertJob, updateJob } from "./repository";
 import type { JobRecord } from "./schema";
 import { transition } from "./status";
@@ -115,6 +116,24 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
     expect(await next()).toEqual(["job", "done", 20]);
     expect(await next()).toEqual(["end", undefined, undefined]);
     expect((await events.next()).done).toBe(true);
+  });
+
+  it("reads a job once for all the streams that follow it, not once per stream each second", async () => {
+    const job = await queued();
+    const reads = vi.spyOn(repository, "getJob");
+    const streams = await Promise.all(Array.from({ length: 20 }, (_, i) => open(job.id, { "x-forwarded-for": `192.0.2.${i}` })));
+    try {
+      expect(streams.map((r) => r.status)).toEqual(streams.map(() => 200));
+      await pause(REREAD_MS * 1.5);
+      // Each stream has looked at the job at least twice (at the start, then at its re-read): 40
+      // reads unshared, a few shared.
+      const count = reads.mock.calls.filter(([id]) => id === job.id).length;
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThan(20);
+    } finally {
+      reads.mockRestore();
+      for (const res of streams) await res.body!.cancel();
+    }
   });
 
   it("leaves nothing on the shutdown signal once a stream is over, however many were opened", async () => {

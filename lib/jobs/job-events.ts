@@ -2,19 +2,48 @@ import "server-only";
 import { anySignal } from "@/lib/any-signal";
 import { AppError } from "@/lib/errors";
 import { SSE_COMMENT, SSE_KEEP_ALIVE_MS, sseEvent } from "@/lib/http/sse";
+import { processSingleton } from "@/lib/process-singleton";
 import { shutdownSignal } from "@/lib/shutdown";
-import { getJob, watchJobChanges } from "./repository";
+import { getJob, onJobChange, watchJobChanges } from "./repository";
 import { isTerminal, type JobRecord } from "./schema";
 
 /**
  * A job's record as it changes, for whoever shows it (GET /api/jobs/events, the worker's wait): a
  * change this process writes arrives at once (the repository's notice); one another process or
- * instance writes (the worker's in-process jobs, a second server on PostgreSQL) within REREAD_MS.
+ * instance writes (the worker's in-process jobs, a second server on PostgreSQL) within REREAD_MS
+ * (and SHARED_READ_MS).
  */
 
 export const REREAD_MS = 1_000;
 /** Jobs one event stream follows at most. */
 export const MAX_STREAMED_JOBS = 50;
+/** How long one read of a job serves every follower of it in this process (many streams may follow one job). */
+const SHARED_READ_MS = 200;
+
+type Read = { job: JobRecord; text: string } | undefined;
+
+/**
+ * The job as read at most SHARED_READ_MS ago, read once for all its followers (each re-reads every
+ * REREAD_MS, so a hundred streams on one job would otherwise read it a hundred times a second),
+ * and afresh after any change this process writes to it.
+ */
+function sharedRead(id: string): Promise<Read> {
+  const reads = processSingleton("job-reads", () => new Map<string, Promise<Read>>());
+  const known = reads.get(id);
+  if (known) return known;
+  const read = getJob(id).then((job) => job && { job, text: JSON.stringify(job) });
+  const forget = () => {
+    if (reads.get(id) === read) reads.delete(id);
+    off();
+    clearTimeout(timer);
+  };
+  const off = onJobChange(id, forget);
+  const timer = setTimeout(forget, SHARED_READ_MS);
+  timer.unref?.();
+  read.catch(forget);
+  reads.set(id, read);
+  return read;
+}
 
 /**
  * The record each time it differs from the last one told, from its current state on, until it ends
@@ -27,17 +56,16 @@ export async function* jobChanges(id: string, signal: AbortSignal): AsyncGenerat
   try {
     let told = "";
     while (!signal.aborted) {
-      const job = await getJob(id);
-      if (!job) {
+      const read = await sharedRead(id);
+      if (!read) {
         yield undefined;
         return;
       }
-      const text = JSON.stringify(job);
-      if (text !== told) {
-        told = text;
-        yield job;
+      if (read.text !== told) {
+        told = read.text;
+        yield read.job;
       }
-      if (isTerminal(job.status)) return;
+      if (isTerminal(read.job.status)) return;
       await watch.next(REREAD_MS, signal);
     }
   } finally {
