@@ -81,7 +81,9 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
     await updateJob(a.id, (j) => void transition(j, { to: "cancelled" }));
     const got = (await events).map((e) => `${e.event} ${e.data.id ?? ""} ${e.data.status ?? ""}`.trim());
     expect(got.slice(0, 3).sort()).toEqual([`gone ${missing}`, `job ${a.id} queued`, `job ${b.id} queued`].sort());
-    expect(got.slice(3)).toEqual([`gone ${b.id}`, `job ${a.id} cancelled`, "end"]);
+    // Two jobs' changes come in whichever order their reads end.
+    expect(got.slice(3, 5).sort()).toEqual([`gone ${b.id}`, `job ${a.id} cancelled`].sort());
+    expect(got.slice(5)).toEqual(["end"]);
   });
 
   it("stops following when the caller leaves", async () => {
