@@ -1,4 +1,5 @@
 import { launch, type LaunchedChrome } from "chrome-launcher";
+import { lighthouseReport } from "../scripts/lighthouse-report";
 
 /**
  * Lighthouse's mobile performance score and Largest Contentful Paint (its default config: a
@@ -13,11 +14,10 @@ async function openChrome(): Promise<LaunchedChrome> {
 }
 
 async function mobilePerformance(chrome: LaunchedChrome, url: string): Promise<PerfScore> {
-  const { default: lighthouse } = await import("lighthouse");
-  const result = await lighthouse(url, { port: chrome.port, onlyCategories: ["performance"], logLevel: "error", output: "json" });
-  if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse could not score ${url}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
-  const lcp = result.lhr.audits["largest-contentful-paint"]?.numericValue;
-  const score = result.lhr.categories.performance?.score;
+  const report = await lighthouseReport(chrome.port, url, ["performance"]);
+  if (report.runtimeError) throw new Error(`Lighthouse could not score ${url}: ${report.runtimeError.message}`);
+  const lcp = report.audits["largest-contentful-paint"]?.numericValue;
+  const score = report.categories.performance?.score;
   if (lcp === undefined || score === undefined || score === null) throw new Error(`Lighthouse gave no performance score for ${url}`);
   return { performance: Math.round(score * 100), lcpMs: lcp };
 }

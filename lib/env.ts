@@ -95,6 +95,8 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** Behind a reverse proxy: take the public host and scheme from its X-Forwarded-Host / -Proto. */
   STUDIO_TRUST_PROXY: flag,
+  /** Job event streams (GET /api/jobs/events) this process holds open at once, from all clients together. */
+  STUDIO_MAX_EVENT_STREAMS: number(1, 100_000, 256),
   /** Below this much free space where the data directory lives, health fails and new files are refused. */
   STUDIO_MIN_FREE_MB: number(0, 1_000_000, 256),
 

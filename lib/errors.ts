@@ -9,6 +9,7 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "range_not_satisfiable"
+  | "rate_limited"
   | "unsupported"
   | "insufficient_storage"
   | "upstream"
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
+  rate_limited: 429,
   unsupported: 415,
   insufficient_storage: 507,
   upstream: 502,

@@ -1,5 +1,5 @@
-import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
+import { abortRegistrations } from "@/test/abort-registrations";
 import { sleep } from "./sleep";
 
 describe("sleep", () => {
@@ -8,16 +8,16 @@ describe("sleep", () => {
     const notice = new AbortController();
     const started = Date.now();
     const pause = sleep(10_000, longLived.signal, undefined, notice.signal);
-    expect(getEventListeners(longLived.signal, "abort")).toHaveLength(1);
+    expect(abortRegistrations(longLived.signal)).toBe(1);
     notice.abort();
     await pause;
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
+    expect(abortRegistrations(longLived.signal)).toBe(0);
   });
 
   it("leaves no listener behind when it runs out, however often it is called", async () => {
     const longLived = new AbortController();
     for (let i = 0; i < 5; i++) await sleep(1, longLived.signal);
-    expect(getEventListeners(longLived.signal, "abort")).toHaveLength(0);
+    expect(abortRegistrations(longLived.signal)).toBe(0);
   });
 });

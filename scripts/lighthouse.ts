@@ -13,8 +13,10 @@
  */
 import { launch } from "chrome-launcher";
 import { parseArgs } from "node:util";
+import type { Config } from "lighthouse";
 import { CHROME_FLAGS } from "../bench/lighthouse";
 import { startIsolatedServer } from "../e2e/support/own-server";
+import { lighthouseReport } from "./lighthouse-report";
 
 const PAGES = ["/", "/image", "/inpaint", "/video", "/transcribe", "/speech", "/background", "/control", "/prompts", "/text", "/history", "/no-such-page"];
 
@@ -36,14 +38,10 @@ async function finished(base: string, input: Record<string, unknown>): Promise<J
   }
 }
 
-type Lighthouse = (typeof import("lighthouse"))["default"];
-
-async function performance(lighthouse: Lighthouse, port: number, base: string, pages: string[], config: Parameters<Lighthouse>[2]) {
+async function performance(port: number, base: string, pages: string[], config: Config | undefined) {
   console.log("performance, FCP, LCP, LCP element, total blocking time, cumulative layout shift");
   for (const page of pages) {
-    const result = await lighthouse(base + page, { port, onlyCategories: ["performance"], logLevel: "error", output: "json" }, config);
-    if (!result) throw new Error(`no Lighthouse result for ${page}`);
-    const { categories, audits } = result.lhr;
+    const { categories, audits } = await lighthouseReport(port, base + page, ["performance"], config);
     const lcpItems = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items;
     const lcpNode = lcpItems?.[0]?.items?.[0]?.node?.snippet ?? "?";
     const observed = (audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0];
@@ -59,13 +57,12 @@ async function main() {
     options: { desktop: { type: "boolean", default: false }, performance: { type: "boolean", default: false } },
     allowPositionals: true,
   });
-  const { default: lighthouse } = await import("lighthouse");
   const { default: desktopConfig } = await import("lighthouse/core/config/desktop-config.js");
   const server = await startIsolatedServer({ prefix: "studio-lighthouse-", keys: { fal: "fal-lighthouse", openai: "sk-lighthouse" } });
   const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
   let below = 0;
   try {
-    if (values.performance) return await performance(lighthouse, chrome.port, server.url, positionals.length ? positionals : ["/image"], values.desktop ? desktopConfig : undefined);
+    if (values.performance) return await performance(chrome.port, server.url, positionals.length ? positionals : ["/image"], values.desktop ? desktopConfig : undefined);
     const image = await finished(server.url, { task: "image", prompt: "a lighthouse on a basalt cliff", imageSize: "square", numImages: 2 });
     const video = await finished(server.url, { task: "video", prompt: "waves on the shore" });
     const speech = await finished(server.url, { task: "speech", text: "Scored by Lighthouse.", voice: "af_bella" });
@@ -75,13 +72,7 @@ async function main() {
 
     console.log(`${values.desktop ? "desktop" : "phone"}: accessibility, best practices, failing audits`);
     for (const page of pages) {
-      const result = await lighthouse(
-        server.url + page,
-        { port: chrome.port, onlyCategories: ["accessibility", "best-practices"], logLevel: "error", output: "json" },
-        values.desktop ? desktopConfig : undefined,
-      );
-      if (!result) throw new Error(`no Lighthouse result for ${page}`);
-      const { categories, audits, runtimeError } = result.lhr;
+      const { categories, audits, runtimeError } = await lighthouseReport(chrome.port, server.url + page, ["accessibility", "best-practices"], values.desktop ? desktopConfig : undefined);
       // Lighthouse scores no error document (the 404 page); say so rather than print zeros.
       if (runtimeError) {
         console.log(`${page.padEnd(48)} not scored: ${runtimeError.code}`);

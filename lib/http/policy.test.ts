@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { abortRegistrations } from "@/test/abort-registrations";
 import { createPolicyFetch, parseRetryAfter, retryDelay, TimeoutError } from "./policy";
 
 const fast = { baseDelayMs: 1, maxDelayMs: 5, timeoutMs: 1_000 };
@@ -147,5 +148,17 @@ describe("createPolicyFetch", () => {
     expect(chunks).toBe(10);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     expect(failure).toBeInstanceOf(TimeoutError);
+  });
+
+  it("lets go of a long-lived caller signal (the shutdown signal) after each call: a stream read to its end, a retried attempt, a whole body once its deadline passes", async () => {
+    const longLived = new AbortController();
+    const stream = (async () => new Response("data: {}\n\n", { headers: { "content-type": "text/event-stream" } })) as unknown as typeof fetch;
+    for (let i = 0; i < 20; i++) await (await createPolicyFetch({ ...fast, fetchImpl: stream })("https://queue.fal.run/a/requests/1/status/stream", { signal: longLived.signal })).text();
+    expect(abortRegistrations(longLived.signal)).toBe(0);
+    // A 503 retried, then a 422 whose body the caller may still be reading: held until its deadline.
+    for (let i = 0; i < 20; i++) await createPolicyFetch({ ...fast, timeoutMs: 100, retries: 1, fetchImpl: scripted(503, 422).impl })("https://fal.run/x", { signal: longLived.signal });
+    expect(abortRegistrations(longLived.signal)).toBe(20);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(abortRegistrations(longLived.signal)).toBe(0);
   });
 });

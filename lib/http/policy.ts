@@ -4,6 +4,9 @@
  * retried in exactly one place.
  */
 
+import { anySignal } from "@/lib/any-signal";
+import { sleep } from "@/lib/sleep";
+
 export type RetryPolicy = {
   /**
    * Per-attempt timeout. An event stream (`text/event-stream`) is long-lived by nature: once its
@@ -76,15 +79,20 @@ function deadline(ms: number, url: string) {
 /**
  * An event stream's body under an idle timeout: each chunk moves the deadline on. The body ends
  * with the abort's reason when the deadline passes or the caller aborts, also where the response
- * did not come over the network (an in-process handler ignores the fetch's signal).
+ * did not come over the network (an in-process handler ignores the fetch's signal). `release`
+ * runs once the body is over, however it ends.
  */
-function idleTimed(res: Response, timer: ReturnType<typeof deadline>, signal: AbortSignal): Response {
+function idleTimed(res: Response, timer: ReturnType<typeof deadline>, release: () => void, signal: AbortSignal): Response {
   const reader = res.body!.getReader();
+  const end = () => {
+    timer.clear();
+    release();
+  };
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       stop = () => {
-        timer.clear();
+        end();
         controller.error(signal.reason);
         reader.cancel(signal.reason).catch(() => undefined);
       };
@@ -96,36 +104,26 @@ function idleTimed(res: Response, timer: ReturnType<typeof deadline>, signal: Ab
         const { done, value } = await reader.read();
         if (signal.aborted) return;
         if (done) {
-          timer.clear();
           signal.removeEventListener("abort", stop);
+          end();
           controller.close();
         } else {
           timer.restart();
           controller.enqueue(value);
         }
       } catch (err) {
-        timer.clear();
+        end();
         controller.error(signal.aborted ? signal.reason : err);
       }
     },
     cancel(reason) {
-      timer.clear();
       signal.removeEventListener("abort", stop);
+      end();
       return reader.cancel(reason);
     },
   });
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
-
-const sleep = (ms: number, signal?: AbortSignal | null) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    }, { once: true });
-  });
 
 export type PolicyFetchOptions = Partial<RetryPolicy> & {
   /** Rewrites the URL before each attempt (the local engine's address mapping). */
@@ -153,20 +151,24 @@ export function createPolicyFetch(options: PolicyFetchOptions = {}): typeof fetc
     for (let attempt = 0; ; attempt++) {
       const timer = deadline(policy.timeoutMs, url);
       const timeout = timer.signal;
-      const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+      // The caller's signal is often the shutdown signal, which outlives every call: the attempt lets
+      // go of it when it is over (for a body read in full: when the deadline passes, as the timer does).
+      const { signal, dispose } = anySignal([callerSignal, timeout]);
       let reason: string;
       let retryAfterMs: number | undefined;
       try {
         const response = await doFetch(url, { ...init, signal });
         if (!isRetryableStatus(response.status) || attempt >= retries) {
           const stream = response.ok && response.body && response.headers.get("content-type")?.startsWith("text/event-stream");
-          return stream ? idleTimed(response, timer, signal) : response;
+          return stream ? idleTimed(response, timer, dispose, signal) : response;
         }
         timer.clear();
+        dispose();
         reason = `HTTP ${response.status}`;
         retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
         await response.body?.cancel().catch(() => undefined);
       } catch (err) {
+        dispose();
         if (callerSignal?.aborted) throw err;
         const timedOut = timeout.aborted;
         if (attempt >= retries) throw timedOut ? new TimeoutError(url, policy.timeoutMs) : err;
@@ -175,6 +177,7 @@ export function createPolicyFetch(options: PolicyFetchOptions = {}): typeof fetc
       const delayMs = retryDelay(attempt, policy, retryAfterMs);
       options.onRetry?.({ attempt: attempt + 1, delayMs, reason, url });
       await sleep(delayMs, callerSignal);
+      callerSignal?.throwIfAborted();
     }
   };
   return policyFetch as typeof fetch;

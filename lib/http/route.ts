@@ -45,7 +45,8 @@ function guardRequest(req: Request, options: RouteOptions = {}): AppError | unde
   if (isShuttingDown() && !isSafeMethod(req.method)) return new AppError("unavailable", "The studio is restarting; try again in a moment.");
   const refusal = foreignPageRefusal(req.headers, trustedOrigins());
   if (refusal) {
-    return new AppError("forbidden", `Refused ${refusal}: the studio takes changes only from its own pages and from programs.`);
+    const rule = isSafeMethod(req.method) ? "serves this only to its own pages and to programs" : "takes changes only from its own pages and from programs";
+    return new AppError("forbidden", `Refused ${refusal}: the studio ${rule}.`);
   }
   if (isSafeMethod(req.method) || options.bodyTypes === "any" || !hasBody(req)) return undefined;
   const type = baseType(req.headers.get("content-type") ?? "");

@@ -41,6 +41,7 @@ function columnsOf(r: JobRecord) {
  */
 const changes = keyedNotices("job-changes");
 export const watchJobChanges = changes.watch;
+export const onJobChange = changes.on;
 
 const parse = (row: { record: string }): JobRecord => jobRecordSchema.parse(JSON.parse(row.record));
 

@@ -3,6 +3,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { anySignal } from "@/lib/any-signal";
 import { publicRecord } from "@/lib/jobs/public-record";
 import { historyQuerySchema, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
 import { SPEECH_ENDPOINTS } from "@/lib/providers/wire/speech";
@@ -58,11 +59,14 @@ function queueProgress(say: (message: string) => void): (job: JobRecord) => void
 async function follow(studio: Studio, id: string, extra: Extra, waitMs: number): Promise<JobRecord> {
   const say = progress(extra);
   const limit = AbortSignal.timeout(waitMs);
+  const { signal, dispose } = anySignal([extra.signal, limit]);
   try {
-    return await studio.wait(id, say && queueProgress(say), AbortSignal.any([extra.signal, limit]));
+    return await studio.wait(id, say && queueProgress(say), signal);
   } catch (err) {
     if (limit.aborted && !extra.signal.aborted) return studio.job(id);
     throw err;
+  } finally {
+    dispose();
   }
 }
 

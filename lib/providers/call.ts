@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { anySignal } from "@/lib/any-signal";
 import { AppError } from "@/lib/errors";
 import { onRequestEvent, watchRequest } from "@/lib/jobs/request-events";
 import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
@@ -92,7 +93,7 @@ async function follow(endpointId: string, requestId: string, opts: CallOptions):
 async function streamed(endpointId: string, requestId: string, opts: CallOptions): Promise<boolean> {
   const noticed = new AbortController();
   const off = onRequestEvent(requestId, () => noticed.abort());
-  const signal = opts.signal ? AbortSignal.any([opts.signal, noticed.signal]) : noticed.signal;
+  const { signal, dispose } = anySignal([opts.signal, noticed.signal]);
   let stream: fal.StatusStream | undefined;
   try {
     stream = await fal.openStatusStream({ endpointId, requestId, signal });
@@ -109,6 +110,7 @@ async function streamed(endpointId: string, requestId: string, opts: CallOptions
   } finally {
     stream?.close();
     off();
+    dispose();
   }
   if (opts.signal?.aborted) throw new CallStopped();
   return false;

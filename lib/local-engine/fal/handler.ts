@@ -1,4 +1,5 @@
 import "server-only";
+import { anySignal } from "@/lib/any-signal";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readJsonValue } from "@/lib/http/body";
@@ -101,11 +102,13 @@ async function handle(req: Request, segments: string[]): Promise<Response> {
 
   if (target.host === "fal.run") {
     // A caller that hangs up, or a stopping server, ends the run.
-    const signal = AbortSignal.any([req.signal, shutdownSignal()]);
+    const { signal, dispose } = anySignal([req.signal, shutdownSignal()]);
     try {
       return Response.json(await runModel(family, input, { origin, log: () => undefined, saveOutput, signal }));
     } catch (err) {
       return err instanceof RunError ? detail(err.status, err.detail) : detail(500, signal.aborted ? "The run was stopped" : "Internal error");
+    } finally {
+      dispose();
     }
   }
 
@@ -196,10 +199,14 @@ function statusStream(request: EngineRequest, url: URL): Response {
 function runStream(req: Request, input: Parameters<typeof routerStream>[0]): Response {
   const encoder = new TextEncoder();
   const hangUp = new AbortController();
-  const signal = AbortSignal.any([req.signal, hangUp.signal, shutdownSignal()]);
+  const { signal, dispose } = anySignal([req.signal, hangUp.signal, shutdownSignal()]);
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      for await (const event of routerStream(input, signal)) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      try {
+        for await (const event of routerStream(input, signal)) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      } finally {
+        dispose();
+      }
       if (!hangUp.signal.aborted) controller.close();
     },
     cancel() {

@@ -1,5 +1,7 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { beforeAll, describe, expect, it } from "vitest";
+import { shutdownSignal } from "@/lib/shutdown";
+import { abortRegistrations } from "@/test/abort-registrations";
 import { useStudioEnv } from "@/test/engine-harness";
 import { localFalClient } from "@/test/local-fal-client";
 
@@ -43,6 +45,16 @@ describe("local engine: openrouter/router streamed", () => {
     expect(queued.output).toBe(streamed.output);
     expect(sync.output).toBe(streamed.output);
     expect(streamed.reasoning).toBeUndefined();
+  });
+
+  it("leaves nothing on the shutdown signal once a streamed or synchronous run is over", async () => {
+    const before = abortRegistrations(shutdownSignal());
+    const input = { model: "x/y", prompt: "Summarise: a cat slept.", max_tokens: 3 };
+    for (let i = 0; i < 5; i++) {
+      await (await fal().stream("openrouter/router", { input })).done();
+      await fal().run("openrouter/router", { input });
+    }
+    expect(abortRegistrations(shutdownSignal())).toBe(before);
   });
 
   it("stops at max_tokens", async () => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { validationError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { openStream } from "@/lib/http/open-streams";
 import { SSE_HEADERS } from "@/lib/http/sse";
 import { handler } from "@/lib/http/route";
 import { jobEventStream, MAX_STREAMED_JOBS } from "@/lib/jobs/job-events";
@@ -14,13 +16,15 @@ const querySchema = z.object({
 
 /**
  * Jobs' records as they change, as server-sent events (`job`, `gone`, then `end` when all have
- * finished): how the pages follow unfinished jobs without polling. `?ids=<id>,<id>…`.
+ * finished): how the pages follow unfinished jobs without polling. `?ids=<id>,<id>…`. A 429 past
+ * the open streams' caps (lib/http/open-streams.ts).
  */
 export const GET = handler(
   async (req) => {
     const query = querySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!query.success) throw validationError(query.error);
-    return new Response(jobEventStream(query.data.ids, req.signal), { headers: SSE_HEADERS });
+    const close = openStream(clientAddress(req.headers));
+    return new Response(jobEventStream(query.data.ids, req.signal, close), { headers: SSE_HEADERS });
   },
   { refuseCrossSiteReads: true },
 );
