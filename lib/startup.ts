@@ -2,6 +2,7 @@ import "server-only";
 import { engines, env } from "@/lib/env";
 import { listenExposure } from "@/lib/listen-address";
 import { installShutdownHandlers } from "@/lib/shutdown";
+import { toolStatus } from "@/lib/system-tools";
 
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
@@ -12,6 +13,8 @@ import { installShutdownHandlers } from "@/lib/shutdown";
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
   installShutdownHandlers();
+  // The first page's banner names the programs this machine lacks: probing them now runs beside Next loading that page.
+  void toolStatus();
   void resumeWork();
 }
 
