@@ -34,7 +34,7 @@ async function resumeWork(): Promise<void> {
       await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", err));
     }
     // Jobs need the database; without it the sweeper keeps trying and picks them up once it is back.
-    (await import("@/lib/jobs/runner")).startJobSweeper();
+    (await import("@/lib/jobs/sweeper")).startJobSweeper();
   } catch (err) {
     console.error("[studio] start-up checks failed:", err instanceof Error ? err.message : err);
   }
