@@ -1,37 +1,45 @@
 import "server-only";
+import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
+import { startJobSweeper } from "@/lib/jobs/sweeper";
 import { listenExposure } from "@/lib/listen-address";
+import { fileStore } from "@/lib/local-engine/fal/files";
+import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
+import { blobStoreStatus } from "@/lib/media/blob-store";
 import { installShutdownHandlers } from "@/lib/shutdown";
+import { toolStatus } from "@/lib/system-tools";
 
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
  * anyone: so only what must come first (a bad setting stops the server; shutdown is handled) is
  * awaited. The rest runs beside the first requests, which wait for the database's migrations
- * themselves, and its modules (the runner and every task, the engine) load only then.
+ * themselves. What it imports is kept light (statically, so the bundle holds one copy of what they
+ * share): the runner and every task, the engine's generators and the webhook sender load only
+ * when there is work for them.
  */
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
   installShutdownHandlers();
+  // The first page's banner names the programs this machine lacks: probing them now runs beside Next loading that page.
+  void toolStatus();
   void resumeWork();
 }
 
 async function resumeWork(): Promise<void> {
   await warnWhenExposed();
   try {
-    const [{ dbStatus }, { blobStoreStatus }] = await Promise.all([import("@/lib/db/client"), import("@/lib/media/blob-store")]);
     const [database, media] = await Promise.all([dbStatus(), blobStoreStatus()]);
     const where = (s: { kind: string; location: string; ok: boolean; error?: string }) =>
       s.ok ? `${s.kind} (${s.location})` : `${s.kind} UNAVAILABLE: ${s.error}`;
     console.log(`[studio] database: ${where(database)}; media: ${where(media)}; engine: fal=${engines().fal}, llm=${engines().llm}`);
     if (engines().fal === "local") {
-      const [{ resumeEngineQueue }, { fileStore }] = await Promise.all([import("@/lib/local-engine/fal/queue"), import("@/lib/local-engine/fal/files")]);
       const waiting = resumeEngineQueue();
       if (waiting > 0) console.log(`[studio] local engine: ${waiting} interrupted request(s) back in the queue`);
       // Uploads cut off by the last stop, and reservations that expired meanwhile, hold disk until swept.
       await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", err));
     }
     // Jobs need the database; without it the sweeper keeps trying and picks them up once it is back.
-    (await import("@/lib/jobs/runner")).startJobSweeper();
+    startJobSweeper();
   } catch (err) {
     console.error("[studio] start-up checks failed:", err instanceof Error ? err.message : err);
   }

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type ToolName = "ffmpeg" | "pocketsphinx" | "espeak-ng";
 
@@ -130,12 +131,12 @@ export function lastLine(text: string): string {
 
 export type ToolStatus = { ffmpeg: boolean; pocketsphinx: boolean; "espeak-ng": boolean };
 
-let status: Promise<ToolStatus> | undefined;
-
-/** Which external programs this machine has; probed once per process. */
+/**
+ * Which external programs this machine has; probed once per process (shared by every route bundle),
+ * begun by the start-up so the first page, whose banner names what is missing, need not wait for it.
+ */
 export function toolStatus(): Promise<ToolStatus> {
-  status ??= probeTools();
-  return status;
+  return processSingleton("tool-status", probeTools);
 }
 
 async function probeTools(): Promise<ToolStatus> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { dataDir, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
@@ -127,7 +127,6 @@ export async function dbStatus(): Promise<{ kind: DbKind; location: string; ok: 
   const h = handle();
   try {
     await h.ready;
-    const { sql } = await import("kysely");
     await sql`select 1`.execute(h.db);
     return { kind: h.kind, location: h.location, ok: true };
   } catch (err) {

@@ -4,7 +4,7 @@ import { dbStatus } from "@/lib/db/client";
 import { useStudioEnv, type Backends } from "@/test/engine-harness";
 import { remove, share, unshare, SHARE_ID_PATTERN } from "./actions";
 import { newRecord } from "./record";
-import { claimUnfinished, getJob, getJobByShareId, insertJob, listJobs, renewLease, updateJob } from "./repository";
+import { claimUnfinished, getJob, getJobByShareId, hasUnclaimedJobs, insertJob, listJobs, renewLease, updateJob } from "./repository";
 import type { JobRecord, JobStatus } from "./schema";
 
 function job(prompt: string, createdAt: string, task: "image" | "video" = "image", status: JobStatus = "done"): JobRecord {
@@ -108,6 +108,7 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
   it("leases unfinished jobs to one instance at a time, and takes over expired leases", async () => {
     const a = await insertJob(job("lease a", new Date().toISOString(), "image", "running"), { owner: "dead-instance", until: new Date(Date.now() - 1000).toISOString() });
     const b = await insertJob(job("lease b", new Date().toISOString(), "image", "queued"), { owner: "live-instance", until: new Date(Date.now() + 60_000).toISOString() });
+    expect(await hasUnclaimedJobs("someone-else")).toBe(true);
     const claimedByMe = (await claimUnfinished("me", 30_000)).map((j) => j.id);
     expect(claimedByMe).toContain(a.id);
     expect(claimedByMe).not.toContain(b.id);
@@ -116,5 +117,8 @@ describe.each<Backends>([{ database: "sqlite" }, { database: "postgres" }])("job
     expect(await renewLease(a.id, "someone-else", 30_000)).toBe(false);
     // The same instance, restarted, takes its own jobs back at once.
     expect((await claimUnfinished("live-instance", 30_000)).map((j) => j.id)).toContain(b.id);
+    // What a sweep asks before it loads the runner: nothing is left for another instance; its own leases count for a restarted one.
+    expect(await hasUnclaimedJobs("someone-else")).toBe(false);
+    expect(await hasUnclaimedJobs("live-instance")).toBe(true);
   });
 });

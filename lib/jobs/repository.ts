@@ -165,19 +165,24 @@ export async function mediaInUse(sha256: string): Promise<boolean> {
 
 // ---- Leases: which instance drives an unfinished job ----
 
-/**
- * Takes unfinished jobs nobody is driving (no lease, an expired one, or this instance's own from
- * before a restart) and leases them to `owner`.
- */
+/** Unfinished jobs nobody is driving: no lease, an expired one, or `owner`'s own from before a restart. */
+const unclaimed = (owner: string, now: string) => (eb: ExpressionBuilder<Database, "jobs">) =>
+  eb.and([
+    eb("status", "in", ACTIVE),
+    eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now), eb("lease_owner", "=", owner)]),
+  ]);
+
+/** Whether claimUnfinished would find a job, without taking any. */
+export async function hasUnclaimedJobs(owner: string): Promise<boolean> {
+  const row = await (await db()).selectFrom("jobs").select("id").where(unclaimed(owner, new Date().toISOString())).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Takes unfinished jobs nobody is driving and leases them to `owner`. */
 export async function claimUnfinished(owner: string, leaseMs: number, limit = 50): Promise<JobRecord[]> {
   const database = await db();
-  const now = new Date().toISOString();
   const until = new Date(Date.now() + leaseMs).toISOString();
-  const claimable = (eb: ExpressionBuilder<Database, "jobs">) =>
-    eb.and([
-      eb("status", "in", ACTIVE),
-      eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now), eb("lease_owner", "=", owner)]),
-    ]);
+  const claimable = unclaimed(owner, new Date().toISOString());
   const candidates = await database.selectFrom("jobs").select("id").where(claimable).orderBy("created_at").limit(limit).execute();
   if (candidates.length === 0) return [];
   await database

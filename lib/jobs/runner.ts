@@ -1,11 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 import { storageFailure } from "@/lib/disk";
-import { engines, env } from "@/lib/env";
+import { engines } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { locateMedia, readMediaBlob, saveMedia } from "@/lib/media/store";
-import { processSingleton } from "@/lib/process-singleton";
 import * as fal from "@/lib/providers/fal";
 import { CallStopped, type RemoteFile } from "@/lib/providers/call";
 import { maxInputPixelsOf, pixelLimitExceeded } from "@/lib/providers/catalog";
@@ -14,9 +12,9 @@ import { queueTask } from "@/lib/tasks/server";
 import type { Prepared } from "@/lib/tasks/server-types";
 import { isDriving, whileDriving } from "./driving";
 import { newRecord } from "./record";
-import { isShuttingDown, onShutdown, shutdownSignal } from "@/lib/shutdown";
-import { deliverWebhook } from "@/lib/webhooks/deliver";
-import { claimUnfinished, getJob, insertJob, pendingWebhooks, releaseFalLeases, renewLease, takeLease, updateJob } from "./repository";
+import { isShuttingDown, shutdownSignal } from "@/lib/shutdown";
+import { instanceId } from "./instance";
+import { claimUnfinished, getJob, insertJob, renewLease, takeLease, updateJob } from "./repository";
 import { generationInputSchema, isTerminal, type GenerationInput, type JobRecord, type MediaOutput } from "./schema";
 import { transition } from "./status";
 import type { JobOptions } from "@/lib/agent/studio";
@@ -34,14 +32,7 @@ import { signalRequest } from "./request-events";
 
 const LEASE_MS = 30_000;
 const RENEW_MS = 10_000;
-const SWEEP_MS = 15_000;
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
-
-
-/** Stable across restarts of the same server, so it takes its own jobs back at once. */
-export function instanceId(): string {
-  return env().STUDIO_INSTANCE_ID ?? `${os.hostname()}:${env().PORT}`;
-}
 
 const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
@@ -240,28 +231,4 @@ export async function resumeUnfinished(): Promise<number> {
     resumed++;
   }
   return resumed;
-}
-
-/** Resumes what was interrupted, then keeps sweeping for jobs whose driver went away. */
-export function startJobSweeper(): void {
-  processSingleton("jobs-sweeper", () => {
-    const sweep = () => {
-      if (isShuttingDown()) return;
-      resumeUnfinished()
-        .then((n) => n > 0 && console.log(`[studio] resumed ${n} unfinished job${n === 1 ? "" : "s"}`))
-        .catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", err instanceof Error ? err.message : err));
-      // Webhooks of jobs that ended before a restart (or whose deliverer stopped) go out again.
-      pendingWebhooks()
-        .then((ids) => ids.forEach((id) => void deliverWebhook(id)))
-        .catch((err: unknown) => console.error("[studio] could not resume webhook deliveries:", err instanceof Error ? err.message : err));
-    };
-    sweep();
-    const timer = setInterval(sweep, SWEEP_MS).unref();
-    onShutdown("job leases", async () => {
-      clearInterval(timer);
-      const released = await releaseFalLeases(instanceId());
-      if (released) console.log(`[studio] released ${released} fal job lease(s) for other instances`);
-    });
-    return timer;
-  });
 }

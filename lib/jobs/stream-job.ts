@@ -5,7 +5,7 @@ import type { InputOf, Task } from "@/lib/tasks/registry";
 import { whileDriving } from "./driving";
 import { newRecord } from "./record";
 import { insertJob, renewLease, updateJob } from "./repository";
-import { instanceId } from "./runner";
+import { instanceId } from "./instance";
 import type { JobRecord } from "./schema";
 import { transition } from "./status";
 import type { JobOptions } from "@/lib/agent/studio";

@@ -1,7 +1,7 @@
 import "server-only";
 import { open, readFile, rm } from "node:fs/promises";
-import sharp from "sharp";
 import { run, toolStatus } from "@/lib/system-tools";
+import { loadSharp } from "./sharp";
 import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster, type RasterFormat } from "./image-format";
 
 /**
@@ -29,6 +29,7 @@ async function readHead(file: string): Promise<Buffer> {
 export async function rasterHeader(source: string | Buffer): Promise<{ format: RasterFormat; width: number; height: number } | undefined> {
   const format = sniffRaster(typeof source === "string" ? await readHead(source) : source.subarray(0, SNIFF_BYTES));
   if (!format) return undefined;
+  const sharp = await loadSharp();
   const meta = await sharp(source).metadata().catch(() => undefined);
   return meta?.format === format && meta.width && meta.height ? { format, width: meta.width, height: meta.height } : undefined;
 }

@@ -10,12 +10,18 @@ import { processSingleton } from "@/lib/process-singleton";
 import { isShutdownAbort, isShuttingDown, onShutdown, ShutdownError } from "@/lib/shutdown";
 import { sleep } from "@/lib/sleep";
 import type { Family } from "@/lib/providers/catalog";
-import { outputSaver, runModel } from "./models";
 import { RunError } from "./run-error";
-import { deliverEngineWebhook, type EngineWebhook } from "./webhook";
+import type { EngineWebhook } from "./webhook";
 
-/** A delivery that could not even be recorded (a full disk) is told, not left to crash a worker process. */
-const webhookFailed = (err: unknown) => console.warn("[studio] local engine: webhook delivery stopped:", err instanceof Error ? err.message : err);
+/**
+ * Posts a finished request's webhook. The delivery code (signing, the public-address guard, the job
+ * store behind it) loads with the first webhook, not with the queue a restart reads. A delivery that
+ * could not even be recorded (a full disk) is told, not left to crash a worker process.
+ */
+const deliverWebhook = (req: EngineRequest) =>
+  import("./webhook")
+    .then(({ deliverEngineWebhook }) => deliverEngineWebhook(req, persist))
+    .catch((err: unknown) => console.warn("[studio] local engine: webhook delivery stopped:", err instanceof Error ? err.message : err));
 
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers
@@ -118,7 +124,7 @@ function load(): Queue {
       q.inputBytes.set(req.id, sizeOf(req.input));
     } else {
       q.finished.push(req.id);
-      if (req.webhook?.state === "pending") setTimeout(() => void deliverEngineWebhook(req, persist).catch(webhookFailed), 0);
+      if (req.webhook?.state === "pending") setTimeout(() => void deliverWebhook(req), 0);
     }
     q.requests.set(req.id, req);
   }
@@ -228,7 +234,7 @@ function finish(req: EngineRequest, output: unknown, error?: EngineRequest["erro
   q.finished.push(req.id);
   while (q.finished.length > MAX_FINISHED_KEPT) forget(q, q.finished.shift()!);
   changed(req);
-  if (req.webhook) void deliverEngineWebhook(req, persist).catch(webhookFailed);
+  if (req.webhook) void deliverWebhook(req);
 }
 
 function forget(q: Queue, id: string) {
@@ -267,6 +273,8 @@ async function execute(id: string, signal: AbortSignal) {
   log(req, "Model loaded on the local engine");
   persist(req);
   try {
+    // The generators (every task's, and sharp) load with the first request that runs, not with the queue.
+    const { outputSaver, runModel } = await import("./models");
     // The work itself takes a fraction of the simulated latency: it runs first, and the lines it
     // logged (its steps, frames, segments…) are then shown one by one over the rest, as a worker
     // reports its progress. So the log follows this request's own task and settings.
