@@ -264,10 +264,11 @@ async function execute(id: string, signal: AbortSignal) {
   if (queued > 0) await sleep(queued, signal);
   if (signal.aborted) return stopped();
 
+  // Not written to disk: a restart puts every unfinished request back in line as it was submitted
+  // (load above), so a file saying it had started would change nothing.
   req.state = "IN_PROGRESS";
   req.startedAt = Date.now();
   log(req, "Model loaded on the local engine");
-  persist(req);
   try {
     // The work itself takes a fraction of the simulated latency: it runs first, and the lines it
     // logged (its steps, frames, segments…) are then shown one by one over the rest, as a worker
