@@ -20,6 +20,18 @@ export type QueueStatus = {
 
 let client: { key: string; value: FalClient } | undefined;
 
+/**
+ * Calls to the local engine, which answers from this studio over loopback, ask for uncompressed
+ * answers: Next gzips every JSON answer a client accepts gzip for, and the zlib work on both ends
+ * (a few per job) bought nothing but CPU taken from the engine's workers.
+ */
+const toEngine: typeof fetch = (input, init) => {
+  if (!String(input).startsWith(`${internalBaseUrl()}/`)) return fetch(input, init);
+  const headers = new Headers(init?.headers);
+  headers.set("accept-encoding", "identity");
+  return fetch(input, { ...init, headers });
+};
+
 /** The shared policy fetch, reused by media downloads so every outbound call has one policy. */
 export function outboundFetch(): typeof fetch {
   const e = env();
@@ -29,6 +41,7 @@ export function outboundFetch(): typeof fetch {
     retries: e.STUDIO_HTTP_RETRIES,
     baseDelayMs: e.STUDIO_HTTP_BACKOFF_MS,
     rewrite: local ? (url) => toLocalEngineUrl(url, internalBaseUrl()) : undefined,
+    fetchImpl: local ? toEngine : undefined,
     onRetry: ({ attempt, delayMs, reason, url }) =>
       console.warn(`[studio] retry ${attempt} in ${delayMs} ms (${reason}) ${new URL(url).host}`),
   });

@@ -162,15 +162,26 @@ function statusStream(request: EngineRequest, url: URL): Response {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
+      let closed = false;
+      let due = false;
       const keepAlive = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), KEEP_ALIVE_MS);
       const send = () => {
+        due = false;
+        if (closed) return;
         const body = JSON.stringify(statusBody(request, url));
         if (body !== last) controller.enqueue(encoder.encode(`data: ${body}\n\n`));
         last = body;
         if (request.state === "COMPLETED") end();
       };
-      const off = onRequestChange(request.id, send);
+      // Changes made in one go (a run with no simulated latency logs every line, then ends) go out
+      // as one event, not one whole status (every line so far) per line.
+      const changed = () => {
+        if (!due) queueMicrotask(send);
+        due = true;
+      };
+      const off = onRequestChange(request.id, changed);
       stop = () => {
+        closed = true;
         clearInterval(keepAlive);
         off();
         stopping.removeEventListener("abort", end);

@@ -264,14 +264,17 @@ async function execute(id: string, signal: AbortSignal) {
   // A shutdown already put the request back in line (handBack); only a cancel ends it.
   const stopped = () => (isShutdownAbort(signal) ? undefined : cancelled());
   const { latencyMs, failureRate } = knobs();
-  // Time spent waiting counts towards the simulated queue latency.
-  await sleep(Math.max(0, latencyMs * 0.3 - (Date.now() - req.submittedAt)), signal);
+  // Time spent waiting counts towards the simulated queue latency. With none left there is no pause:
+  // even sleep(0) waits a turn of the event loop, on a busy server milliseconds of a worker standing idle.
+  const queued = latencyMs * 0.3 - (Date.now() - req.submittedAt);
+  if (queued > 0) await sleep(queued, signal);
   if (signal.aborted) return stopped();
 
+  // Not written to disk: a restart puts every unfinished request back in line as it was submitted
+  // (load above), so a file saying it had started would change nothing.
   req.state = "IN_PROGRESS";
   req.startedAt = Date.now();
   log(req, "Model loaded on the local engine");
-  persist(req);
   try {
     // The generators (every task's, and sharp) load with the first request that runs, not with the queue.
     const { outputSaver, runModel } = await import("./models");
@@ -280,10 +283,11 @@ async function execute(id: string, signal: AbortSignal) {
     // reports its progress. So the log follows this request's own task and settings.
     const lines: string[] = [];
     const output = await runModel(req.family, req.input, { origin: req.origin, log: (m) => lines.push(m), saveOutput: outputSaver(req.origin), signal });
+    // With no simulated latency they are logged at once, in one go: its status stream sends one event.
     const pace = (latencyMs * 0.7) / Math.max(1, lines.length);
-    if (lines.length === 0) await sleep(pace, signal);
+    if (pace > 0 && lines.length === 0) await sleep(pace, signal);
     for (const line of lines) {
-      await sleep(pace, signal);
+      if (pace > 0) await sleep(pace, signal);
       if (signal.aborted) break;
       log(req, line);
     }
