@@ -1,7 +1,8 @@
+import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import { toLocalEngineUrl } from "@/lib/local-engine/address";
 import { KNOWN_ENDPOINTS } from "./catalog";
-import { checkProxyTarget, forwardedHeaders, isForwardable } from "./fal-proxy";
+import { checkProxyTarget, serverProxyAllowlist } from "./fal-proxy";
 
 const endpoints = KNOWN_ENDPOINTS;
 const REQ = "0a1b2c3d-0000-4000-8000-000000000000";
@@ -43,48 +44,34 @@ describe("checkProxyTarget", () => {
   });
 });
 
-describe("isForwardable", () => {
-  it("lets calls go to fal's hosts over https, and nowhere else", () => {
-    expect(isForwardable("https://queue.fal.run/fal-ai/flux/dev")).toBe(true);
-    expect(isForwardable("https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
-    expect(isForwardable("http://queue.fal.run/fal-ai/flux/dev")).toBe(false);
-    expect(isForwardable("https://queue.fal.run.evil.example/fal-ai/flux/dev")).toBe(false);
-    expect(isForwardable("https://evil.example/fal-ai/flux/dev")).toBe(false);
-    expect(isForwardable("not a url")).toBe(false);
+// The exact allowlist is checkProxyTarget's (above, and the route's refusals in e2e/security.spec.ts);
+// the library gets a broad fence of its own behind it: fal's hosts, or the local engine's addresses.
+describe("serverProxyAllowlist", () => {
+  const matches = (patterns: string[], value: string) => picomatch(patterns, { dot: true })(value);
+
+  it("fences the library to fal's queue and run hosts and the one storage call", () => {
+    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist();
+    expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/flux/dev")).toBe(true);
+    expect(matches(allowedUrlPatterns, `queue.fal.run/fal-ai/flux/requests/${REQ}/status?logs=1`)).toBe(true);
+    expect(matches(allowedUrlPatterns, "fal.run/fal-ai/flux/schnell")).toBe(true);
+    expect(matches(allowedUrlPatterns, "rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
+    expect(matches(allowedUrlPatterns, "rest.fal.ai/tokens/")).toBe(false);
+    expect(matches(allowedUrlPatterns, "rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3")).toBe(false);
+    expect(matches(allowedUrlPatterns, "evil.example/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedUrlPatterns, "queue.fal.run.evil.example/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedEndpoints, "fal-ai/flux/dev")).toBe(true);
   });
 
-  it("with the local engine, only to the engine's routes on this studio", () => {
-    const base = "http://127.0.0.1:3000";
-    expect(isForwardable(toLocalEngineUrl("https://queue.fal.run/fal-ai/flux/dev", base), base)).toBe(true);
-    expect(isForwardable("https://queue.fal.run/fal-ai/flux/dev", base)).toBe(false);
-    expect(isForwardable(`${base}/api/jobs`, base)).toBe(false);
-    expect(isForwardable(`${base}/api/local/openai/v1/chat/completions`, base)).toBe(false);
-  });
-});
-
-describe("forwardedHeaders", () => {
-  it("passes on the caller's x-fal-* headers and user agent with this server's key, and nothing else of the caller's", () => {
-    const caller = new Headers({
-      "x-fal-target-url": "https://queue.fal.run/fal-ai/flux/dev",
-      "x-fal-queue-priority": "low",
-      authorization: "Key the-callers-own",
-      cookie: "session=1",
-      "user-agent": "fal-client/1",
-      "content-type": "text/plain",
-    });
-    const sent = Object.fromEntries(forwardedHeaders(caller, { url: "http://127.0.0.1:3000/api/local/fal/queue.fal.run/fal-ai/flux/dev", authorization: "Key server" }));
-    expect(sent).toEqual({
-      "x-fal-target-url": "http://127.0.0.1:3000/api/local/fal/queue.fal.run/fal-ai/flux/dev",
-      "x-fal-queue-priority": "low",
-      authorization: "Key server",
-      accept: "application/json",
-      "content-type": "application/json",
-      "user-agent": "fal-client/1",
-      "x-fal-client-proxy": "@fal-ai/server-proxy/nextjs-app-router",
-    });
-  });
-
-  it("sends no user agent when the caller gave none", () => {
-    expect(forwardedHeaders(new Headers(), { url: "https://fal.run/x/y", authorization: "Key k" }).has("user-agent")).toBe(false);
+  it("maps the fence onto the local engine's addresses, and only those", () => {
+    const map = (u: string) => toLocalEngineUrl(u, "http://127.0.0.1:3000");
+    const { allowedUrlPatterns, allowedEndpoints } = serverProxyAllowlist(map);
+    expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/local/fal/queue.fal.run/fal-ai/flux/dev")).toBe(true);
+    expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/local/fal/rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3")).toBe(true);
+    expect(matches(allowedEndpoints, "api/local/fal/rest.fal.ai/storage/upload/initiate")).toBe(true);
+    expect(matches(allowedEndpoints, "api/local/fal/queue.fal.run/fal-ai/flux/dev")).toBe(true);
+    expect(matches(allowedUrlPatterns, "queue.fal.run/fal-ai/flux/dev")).toBe(false);
+    expect(matches(allowedUrlPatterns, "127.0.0.1:3000/api/jobs")).toBe(false);
+    expect(matches(allowedEndpoints, "api/jobs")).toBe(false);
+    expect(matches(allowedEndpoints, "api/local/fal/rest.fal.ai/tokens")).toBe(false);
   });
 });

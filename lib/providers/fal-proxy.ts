@@ -1,4 +1,3 @@
-import { FAL_HOSTS, LOCAL_FAL_PATH } from "@/lib/local-engine/address";
 import { appIdOf, type EndpointEntry } from "./catalog";
 
 /**
@@ -55,30 +54,25 @@ export function checkProxyTarget(method: string, target: string | null, endpoint
   return ids.has(path.slice(1)) ? { ok: true } : { ok: false, reason: `${path.slice(1)} is not one of this studio's models` };
 }
 
-/**
- * A second fence behind checkProxyTarget, on the address a call is finally sent to: one of fal's
- * hosts over https, or, with the local engine in use (`engineBase`), the engine's own routes.
- */
-export function isForwardable(url: string, engineBase?: string): boolean {
-  if (engineBase) return url.startsWith(`${engineBase}${LOCAL_FAL_PATH}/`);
-  const parsed = URL.parse(url);
-  return parsed?.protocol === "https:" && (FAL_HOSTS as readonly string[]).includes(parsed.host);
-}
+const escapeGlob = (s: string) => s.replace(/[?*[\]{}()!+@]/g, (c) => `\\${c}`);
 
 /**
- * What a forwarded call carries, as `@fal-ai/server-proxy` sends it (its protocol, its name in
- * x-fal-client-proxy): the caller's own `x-fal-*` headers, the target where it is sent, this
- * server's key, and the caller's user agent; nothing else of the caller's (never its Authorization).
+ * A fence in `@fal-ai/server-proxy`'s own terms (host+path globs, endpoint paths) behind
+ * checkProxyTarget, which holds the exact allowlist: fal's hosts only (or the local engine's
+ * addresses for them) and the one storage call. Deliberately broad: the library compiles its
+ * patterns on every request, and one glob per host costs what the library's defaults cost, where
+ * one per endpoint cost most of a millisecond. `map` points fal URLs at the local engine.
  */
-export function forwardedHeaders(caller: Headers, o: { url: string; authorization: string }): Headers {
-  const headers = new Headers();
-  caller.forEach((value, name) => name.startsWith("x-fal-") && headers.set(name, value));
-  headers.set("x-fal-target-url", o.url);
-  headers.set("authorization", o.authorization);
-  headers.set("accept", "application/json");
-  headers.set("content-type", "application/json");
-  const agent = caller.get("user-agent");
-  if (agent) headers.set("user-agent", agent);
-  headers.set("x-fal-client-proxy", "@fal-ai/server-proxy/nextjs-app-router");
-  return headers;
+export function serverProxyAllowlist(map: (url: string) => string = (u) => u) {
+  const strip = (u: string) => {
+    const url = new URL(map(u));
+    return { hostPath: `${url.host}${url.pathname}`, path: url.pathname.slice(1) };
+  };
+  const hosts = ["queue.fal.run", "fal.run"].map((host) => strip(`https://${host}/`));
+  const storage = strip(`https://rest.fal.ai${STORAGE_INITIATE}`);
+  const allowedUrlPatterns = [...hosts.map((h) => `${escapeGlob(h.hostPath)}**`), `${escapeGlob(storage.hostPath)}\\?storage_type=fal-cdn-v3`];
+  // The library checks POSTs to hosts outside fal.ai against these endpoint paths: fal.run's, and
+  // every local engine address, the storage call's among them, once mapped.
+  const allowedEndpoints = [...new Set([...hosts.map((h) => `${escapeGlob(h.path)}**`), escapeGlob(storage.path)])];
+  return { allowedUrlPatterns, allowedEndpoints };
 }
