@@ -2,6 +2,7 @@
 
 import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import type { NavItem } from "./nav-items";
 
@@ -23,7 +24,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 active ? "bg-violet-500/15 text-violet-200" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
               )}
             >
-              <span className={active ? "text-violet-300" : "text-zinc-500"}>{item.icon}</span>
+              <span className={active ? "text-violet-300" : "text-zinc-500"}><Icon name={item.icon} size={18} /></span>
               <span>{item.label}</span>
             </AppLink>
           </li>
