@@ -19,8 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
-                "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70",
+                "nav-link", // app/globals.css
                 active ? "bg-violet-500/15 text-violet-200" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
               )}
             >
