@@ -63,7 +63,7 @@ export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved
       data-job-card={job.id}
       data-task={job.task}
       data-status={job.status}
-      className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-900/60 transition-colors hover:border-violet-500/50 hover:bg-zinc-900 has-[a[data-card-link]:focus-visible]:ring-2 has-[a[data-card-link]:focus-visible]:ring-violet-500/70"
+      className="job-card group"
     >
       <CardThumb job={job} />
       <div className="flex flex-1 flex-col gap-2.5 p-4">

@@ -2,6 +2,7 @@
 
 import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 import type { NavItem } from "./nav-items";
 
@@ -18,12 +19,11 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors",
-                "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70",
+                "nav-link", // app/globals.css
                 active ? "bg-violet-500/15 text-violet-200" : "text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-100",
               )}
             >
-              <span className={active ? "text-violet-300" : "text-zinc-500"}>{item.icon}</span>
+              <span className={active ? "text-violet-300" : "text-zinc-500"}><Icon name={item.icon} size={18} /></span>
               <span>{item.label}</span>
             </AppLink>
           </li>

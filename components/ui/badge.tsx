@@ -14,11 +14,8 @@ const tones: Record<BadgeTone, string> = {
 export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: BadgeTone }) {
   return (
     <span
-      className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        tones[tone],
-        className,
-      )}
+      // `.badge` (app/globals.css): a history card carries two.
+      className={cn("badge", tones[tone], className)}
       {...props}
     />
   );

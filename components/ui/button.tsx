@@ -12,10 +12,9 @@ export interface ButtonProps extends ComponentProps<"button"> {
   loading?: boolean;
 }
 
-const base =
-  "inline-flex shrink-0 select-none items-center justify-center gap-2 rounded-lg font-medium transition-colors " +
-  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70 focus-visible:ring-offset-2 focus-visible:ring-offset-zinc-950 " +
-  "disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50";
+// Every button's shape, focus ring and disabled look: `.btn` in app/globals.css, one short class
+// instead of 20 utilities repeated on every button of every page (48 on /history).
+const base = "btn";
 
 // `aria-pressed:` styles make any Button usable as a toggle without extra props.
 const variants: Record<ButtonVariant, string> = {
