@@ -14,7 +14,8 @@ import { canRerun, factsOf, jobTitle, remixHref } from "@/components/job/format"
 import { RelativeTime } from "@/components/job/relative-time";
 import { cancelJobRequest } from "@/lib/client/api";
 import { useLiveJob } from "@/hooks/use-live-job";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 import { CardThumb } from "./card-thumb";
 
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */

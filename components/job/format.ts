@@ -10,6 +10,7 @@ import type { AddSetting, Setting, TaskDefinition } from "@/lib/tasks/define";
 import { TASK_LIST, taskDefinition } from "@/lib/tasks/registry";
 
 export { excerpt } from "@/lib/tasks/text";
+export { engineLabel } from "./engine-label";
 export { sizeLabel } from "@/lib/tasks/image/definition";
 import { excerpt } from "@/lib/tasks/text";
 
@@ -89,9 +90,6 @@ export function factsOf(job: JobRecord): string | null {
   return def.facts(job, job.input);
 }
 
-export function engineLabel(engine: JobRecord["engine"]): string {
-  return { local: "Local engine", fal: "fal.ai", openai: "OpenAI", openrouter: "OpenRouter" }[engine];
-}
 
 /** 850 ms, 4.2 s, 1 min 12 s. */
 export function formatMs(ms: number | undefined): string | undefined {

@@ -1,6 +1,7 @@
 "use client";
 
-import { z } from "zod";
+import dynamic from "next/dynamic";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
@@ -14,14 +15,17 @@ import { Select, Textarea } from "@/components/ui/input";
 import { Slider } from "@/components/ui/slider";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { check } from "@/lib/client/validate";
+import { checkInput } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
 import { SPEECH_LIMITS } from "@/lib/providers/catalog";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { SpeechVoice } from "@/lib/providers/wire/speech";
-import { SPEECH_SPEED, speechFamilyOf, speechInputSchema, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
-import { SpeechResult } from "./speech-result";
+import { SPEECH_SPEED, speechFamilyOf, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const SpeechResult = dynamic(() => import("./speech-result").then((m) => m.SpeechResult), { ssr: false });
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
@@ -35,10 +39,10 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
 
 const draftSchema = z.object({
   model: z.string(),
-  text: z.string().max(100_000),
+  text: z.string().check(z.maxLength(100_000)),
   /** The voice chosen for each model, so switching back finds it again. */
-  voices: z.record(z.string(), z.string().max(200)),
-  speed: z.number().min(0.1).max(4),
+  voices: z.record(z.string(), z.string().check(z.maxLength(200))),
+  speed: z.number().check(z.minimum(0.1), z.maximum(4)),
 });
 
 export function SpeechForm({ models, unavailable, initial }: {
@@ -73,7 +77,7 @@ export function SpeechForm({ models, unavailable, initial }: {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const payload = { task: "speech" as const, model: model.id, text, voice, speed: Math.min(maxSpeed, Math.max(minSpeed, speed)) };
-    const checked = check(speechInputSchema, payload);
+    const checked = await checkInput("speech", payload);
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     await job.start(payload);
   };

@@ -10,7 +10,7 @@ export const promptDraftRequestSchema = z.object({
   count: z.number().int().min(1).max(6).default(3),
   style: z.string().trim().max(200).optional(),
   /** `<vendor>:<model>`; the configured drafting model when left out. */
-  model: textModelField.optional(),
+  model: z.optional(textModelField),
 });
 export type PromptDraftRequest = z.infer<typeof promptDraftRequestSchema>;
 
