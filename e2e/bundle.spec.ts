@@ -17,7 +17,7 @@ test.describe("Client bundle", () => {
 
   // The generator pages check drafts with zod/mini; the task schemas (full zod) load on submit,
   // the API's answers' schemas with the first answer, the result views with the first job.
-  for (const page of ["/image", "/inpaint", "/video", "/transcribe", "/background", "/control", "/text", "/prompts"]) {
+  for (const page of ["/image", "/inpaint", "/video", "/transcribe", "/background", "/control", "/text", "/prompts", "/speech"]) {
     test(`${page} loads no full zod with the page`, async ({ request, baseURL }) => {
       await expectNoFullZod(request, baseURL!, page);
     });

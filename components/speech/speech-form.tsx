@@ -17,15 +17,15 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { checkInput } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
-import { SPEECH_LIMITS } from "@/lib/providers/catalog";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
-import type { SpeechVoice } from "@/lib/providers/wire/speech";
-import { SPEECH_SPEED, speechFamilyOf, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
+import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
+import type { SpeechInput } from "@/lib/tasks/speech/definition";
+import { describeVoice, SPEECH_SPEED } from "@/lib/tasks/speech/voices";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 
 // Results load with the first job that has them, not with the page; ssr: false gives each its own
 // Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const SpeechResult = dynamic(() => import("./speech-result").then((m) => m.SpeechResult), { ssr: false });
+const SpeechResult = dynamic(() => import("@/components/tasks/speech").then((m) => m.speechView.Result), { ssr: false });
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
@@ -45,8 +45,10 @@ const draftSchema = z.object({
   speed: z.number().check(z.minimum(0.1), z.maximum(4)),
 });
 
-export function SpeechForm({ models, unavailable, initial }: {
+export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
   models: ModelOption[];
+  /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
+  limits: Record<string, SpeechLimits>;
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<SpeechInput>;
@@ -60,10 +62,11 @@ export function SpeechForm({ models, unavailable, initial }: {
   );
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
-  // A configured id the catalog does not know is read as the default speech family, as on the server.
-  const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
+  const limits = limitsOf[model.id]!;
   const { text, speed } = v;
   const voice = v.voices[model.id] ?? limits.defaultVoice;
+  const chosen = limits.voices.find((x) => x.id === voice);
+  const voiceHint = chosen ? describeVoice(chosen) : voice;
   const minSpeed = Math.max(SPEECH_SPEED.min, limits.speed.min);
   const maxSpeed = Math.min(SPEECH_SPEED.max, limits.speed.max);
   const job = useJobFeed("speech");
@@ -113,7 +116,7 @@ export function SpeechForm({ models, unavailable, initial }: {
             />
           </Field>
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => set({ model: id })} error={fieldErrors.model} />
-          <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceLabel(model.id, voice)}>
+          <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceHint}>
             <Select id="voice" value={voice} onChange={(e) => set({ voices: { ...v.voices, [model.id]: e.target.value } })} invalid={Boolean(fieldErrors.voice)}>
               {/* A remixed voice this model no longer lists stays visible, so the refusal names what was chosen. */}
               {limits.voices.some((v) => v.id === voice) ? null : <option value={voice}>{voice}</option>}
@@ -144,10 +147,7 @@ export function SpeechForm({ models, unavailable, initial }: {
           feed={job}
           empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
         >
-          {(done) => {
-            const input = done.input as SpeechInput;
-            return done.outputs[0] ? <SpeechResult output={done.outputs[0]} text={input.text} voice={voiceLabel(done.endpointId, input.voice)} studio /> : null;
-          }}
+          {(done) => <SpeechResult job={done} variant="studio" />}
         </JobFeed>
       }
     />
