@@ -3,7 +3,7 @@
 import { lazy, Suspense, useState } from "react";
 import type { JobRecord, MediaOutput } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
-import { isMediaUrl } from "@/lib/tasks/media-url";
+import { isMediaUrl } from "@/lib/tasks/is-media-url";
 import type { LightboxItem } from "./lightbox";
 import { downloadName, MediaActions } from "./media-results";
 import { ShareButton } from "./result-actions";

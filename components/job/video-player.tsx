@@ -1,5 +1,5 @@
 import type { MediaOutput } from "@/lib/jobs/schema";
-import { isMediaUrl } from "@/lib/tasks/media-url";
+import { isMediaUrl } from "@/lib/tasks/is-media-url";
 import { formatClock } from "./format";
 import { downloadName, MediaActions } from "./media-results";
 import { SendTo } from "./send-to";

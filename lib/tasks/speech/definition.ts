@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { familyOf, FAMILIES, SPEECH_LIMITS, type Family, type SpeechFamily } from "@/lib/providers/catalog";
-import { MAX_SPEECH_CHARS, type SpeechLimits, type SpeechVoice } from "@/lib/providers/wire/speech";
+import { MAX_SPEECH_CHARS } from "../limits";
+import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
 import { defineTask } from "../define";
 import { modelField } from "../fields";
 import { describeVoice, SPEECH_SPEED } from "./voices";
