@@ -7,7 +7,7 @@ import { XIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import type { JobFeedState } from "@/hooks/use-job-feed";
 import type { JobRecord } from "@/lib/jobs/schema";
-import { jobTitle } from "./format";
+import { jobTitle } from "./describe";
 import { JobPane } from "./job-pane";
 import { RelativeTime } from "./relative-time";
 
