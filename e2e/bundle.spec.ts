@@ -1,9 +1,12 @@
 import { scriptSources } from "../bench/first-load-js";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // zod's classic API names its schema classes this way; zod/mini's are "ZodMiniObject" and core's
 // "$ZodObject", so only the full, non-tree-shakable zod (~31 KB gzip) matches.
 const FULL_ZOD = /["']ZodObject["']/;
+// Any zod: the core both the full zod and zod/mini build on names its base class this way.
+const ANY_ZOD = /["']\$ZodType["']/;
 
 test.describe("Client bundle", () => {
   test.use({ usesEngine: false });
@@ -11,12 +14,39 @@ test.describe("Client bundle", () => {
   // The home page loads only what the shell (layouts, sidebar) needs: what every page loads. The
   // task schemas reached it once through the sidebar's list; the server now renders that list.
   test("the scripts every page loads carry no full zod", async ({ request, baseURL }) => {
-    const html = await (await request.get("/")).text();
-    const sources = scriptSources(html, baseURL!);
-    expect(sources.length).toBeGreaterThan(3);
-    for (const { url } of sources) {
-      const js = await (await request.get(url)).text();
-      expect(FULL_ZOD.test(js), `${new URL(url).pathname} bundles the full zod`).toBe(false);
-    }
+    await expectNoZod(request, baseURL!, "/");
+  });
+
+  // The generator pages check drafts with zod/mini; the task schemas (full zod) load on submit,
+  // the API's answers' schemas with the first answer, the result views with the first job.
+  for (const page of ["/image", "/inpaint", "/video", "/transcribe", "/background", "/control", "/text", "/prompts", "/speech"]) {
+    test(`${page} loads no full zod with the page`, async ({ request, baseURL }) => {
+      await expectNoZod(request, baseURL!, page);
+    });
+  }
+});
+
+test.describe("Client bundle of the pages of a job", () => {
+  // The job, History and share pages get what the task definitions say of their jobs from the
+  // server, which renders a finished job's result; the browser checks the API's answers with schemas
+  // it loads with the first answer.
+  test("the job, History and share pages load no zod with the page", async ({ api, request, baseURL }) => {
+    const job = await api.startJob({ task: "image", prompt: "a lighthouse at dawn", imageSize: "square" });
+    await api.waitForStatus(job.id, "done");
+    const shared = await request.post(`/api/jobs/${job.id}/share`);
+    expect(shared.status(), await shared.text()).toBe(200);
+    const { shareId } = (await shared.json()) as { shareId: string };
+    for (const page of [`/jobs/${job.id}`, "/history", `/s/${shareId}`]) await expectNoZod(request, baseURL!, page, ANY_ZOD);
   });
 });
+
+async function expectNoZod(request: APIRequestContext, baseURL: string, page: string, zod = FULL_ZOD) {
+  const res = await request.get(page);
+  expect(res.status(), page).toBe(200);
+  const sources = scriptSources(await res.text(), new URL(page, baseURL).href);
+  expect(sources.length).toBeGreaterThan(3);
+  for (const { url } of sources) {
+    const js = await (await request.get(url)).text();
+    expect(zod.test(js), `${page}: ${new URL(url).pathname} bundles ${zod === FULL_ZOD ? "the full zod" : "zod"}`).toBe(false);
+  }
+}

@@ -39,6 +39,20 @@ test.describe("Jobs", () => {
     expect((await api.job(job.id)).status).toBe("cancelled");
   });
 
+  // A finished job's result comes rendered by the server; one that ends on its page loads the result views then.
+  test("a job opened while it runs shows its result on its page as it ends", async ({ engine, api, page }) => {
+    await engine.set({ latencyMs: 3000 });
+    const job = await api.startJob({ task: "image", prompt: "a slow lighthouse", imageSize: "square", numImages: 2 });
+    await page.goto(`/jobs/${job.id}`);
+    const status = page.getByTestId("job-page").locator("header").getByTestId("status-badge");
+    await expect(status).toHaveAttribute("data-status", /^(queued|running)$/);
+    const images = page.getByRole("region", { name: "Result" }).getByTestId("result-image");
+    await expect(images).toHaveCount(0);
+    await expect(status).toHaveAttribute("data-status", "done", { timeout: 15_000 });
+    await expect(images).toHaveCount(2);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("a slow lighthouse");
+  });
+
   test("a job the engine fails ends failed with the reason on the page", async ({ engine, imagePage, api }) => {
     await engine.set({ failureRate: 1, latencyMs: 200 });
     await imagePage.goto();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { draftFrom, readStored, storedKey, writeStored } from "@/lib/client/stored";
 
 /**
@@ -18,7 +18,7 @@ function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-export function useFormDraft<S extends z.ZodObject>(page: string, schema: S, defaults: z.infer<S>, initial?: Partial<z.infer<S>>) {
+export function useFormDraft<S extends z.ZodMiniObject>(page: string, schema: S, defaults: z.infer<S>, initial?: Partial<z.infer<S>>) {
   type Values = z.infer<S>;
   const key = storedKey("draft", page);
   const start = useRef({ schema, defaults, initial });

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
 import { watchJob } from "@/lib/client/job-watch";
 import { feedIdsFrom, readStored, storedKey, withNewest, writeStored } from "@/lib/client/stored";
-import { isTerminal, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { GenerationInputDraft, JobRecord } from "@/lib/jobs/schema";
 import type { FieldErrors } from "@/lib/errors";
 
 export type FeedItem = { id: string; job: JobRecord | null; problem: string | null };

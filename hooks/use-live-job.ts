@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { watchJob } from "@/lib/client/job-watch";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 
 /** A job kept current by the shared watcher until it finishes; one deleted meanwhile is reported as gone. */
 export function useLiveJob<J extends JobRecord | null>(initial: J) {

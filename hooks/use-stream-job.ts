@@ -13,7 +13,11 @@ type Envelope = { type: "job"; id: string; engine: string; model: string } | { t
  * record, `done` and `error` end it, every event also goes to `onEvent`. Stop aborts the request,
  * which cancels the job on the server and keeps what was written.
  */
-export function useStreamJob<E extends { type: string }>(url: string, schema: z.ZodType<E>, messages: { failure: string; incomplete: string }) {
+/**
+ * `events` loads the events' schema (zod): with the first stream, not with the page. Pass a function
+ * that does not change between renders (a module-level one).
+ */
+export function useStreamJob<E extends { type: string }>(url: string, events: () => Promise<z.ZodType<E>>, messages: { failure: string; incomplete: string }) {
   const [state, setState] = useState<StreamState>("idle");
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -29,7 +33,7 @@ export function useStreamJob<E extends { type: string }>(url: string, schema: z.
     setFieldErrors({});
     setMeta(null);
     try {
-      const res = await request(url, { ...jsonInit(body), signal: controller.signal });
+      const [res, schema] = await Promise.all([request(url, { ...jsonInit(body), signal: controller.signal }), events()]);
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       let finished = false;
@@ -56,7 +60,7 @@ export function useStreamJob<E extends { type: string }>(url: string, schema: z.
       else setError(messages.failure);
       setState("failed");
     }
-  }, [url, schema, messages.failure, messages.incomplete]);
+  }, [url, events, messages.failure, messages.incomplete]);
 
   const stop = useCallback(() => abort.current?.abort(), []);
   return { start, stop, state, error, fieldErrors, setFieldErrors, meta };

@@ -1,13 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { BeforeAfter } from "@/components/job/before-after";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
@@ -18,18 +18,22 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
-import { check } from "@/lib/client/validate";
+import { checkInput } from "@/lib/client/validate";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
-import { backgroundInputSchema, type BackgroundInput, type BackgroundMode } from "@/lib/tasks/background/definition";
+import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/definition";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
 
 const draftSchema = z.object({
   mode: z.enum(["remove", "replace"]),
   model: z.object({ remove: z.string(), replace: z.string() }),
-  prompt: z.string().max(4000),
-  negative: z.string().max(2000),
-  numImages: z.string().regex(/^[1-4]$/),
+  prompt: z.string().check(z.maxLength(4000)),
+  negative: z.string().check(z.maxLength(2000)),
+  numImages: z.string().check(z.regex(/^[1-4]$/)),
   ...seedDraftSchema,
-  image: uploadedFileSchema.nullable(),
+  image: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -90,7 +94,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
           }
         : {}),
     };
-    const checked = check(backgroundInputSchema, payload);
+    const checked = await checkInput("background", payload);
     if (!checked.ok) return setFieldErrors(checked.errors);
     await start(payload);
   };

@@ -1,14 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { BeforeAfter } from "@/components/job/before-after";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
@@ -22,13 +22,16 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
-import { check } from "@/lib/client/validate";
-import { imageSizeSchema, resolveImageSize } from "@/lib/providers/catalog";
+import { checkInput } from "@/lib/client/validate";
+import { imageSizeSchema, resolveImageSize } from "@/lib/providers/image-size";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
-import {
-  CONTROL_KIND_LABELS, controlInputSchema, sizeForMap, type ControlInput, type ControlKind,
-} from "@/lib/tasks/control/definition";
+import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
+import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
 
 type Source = "upload" | "photo" | "draw";
 
@@ -56,17 +59,17 @@ const draftSchema = z.object({
   kind: z.enum(["pose", "depth", "edges"]),
   source: z.enum(["upload", "photo", "draw"]),
   model: z.object({ pose: z.string(), depth: z.string(), edges: z.string() }),
-  prompt: z.string().max(4000),
-  negative: z.string().max(2000),
-  strength: z.number().min(0).max(2),
+  prompt: z.string().check(z.maxLength(4000)),
+  negative: z.string().check(z.maxLength(2000)),
+  strength: z.number().check(z.minimum(0), z.maximum(2)),
   matchMap: z.boolean(),
   size: imageSizeSchema,
-  steps: z.number().int().min(1).max(50),
-  guidance: z.number().min(0).max(20),
-  numImages: z.string().regex(/^[1-4]$/),
+  steps: z.int().check(z.minimum(1), z.maximum(50)),
+  guidance: z.number().check(z.minimum(0), z.maximum(20)),
+  numImages: z.string().check(z.regex(/^[1-4]$/)),
   ...seedDraftSchema,
-  map: uploadedFileSchema.nullable(),
-  photo: uploadedFileSchema.nullable(),
+  map: z.nullable(uploadedFileSchema),
+  photo: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -200,7 +203,7 @@ export function ControlForm({ models, initial }: {
       seed: seedValue(v.seed, v.randomSeed),
       numImages: Number(v.numImages),
     };
-    const checked = check(controlInputSchema, draft);
+    const checked = await checkInput("control", draft);
     if (!checked.ok) return setFieldErrors(checked.errors);
     if (source !== "draw") return void (await start(draft));
     setPreparing(true);

@@ -31,7 +31,6 @@ import {
   type KeypointName,
   type Pose,
 } from "@/lib/pose/skeleton";
-import { renderPoseMap } from "./pose-map";
 
 export interface PoseEditorHandle {
   /** The current pose as a `width`×`height` OpenPose control map (PNG). */
@@ -132,7 +131,8 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
     // draw reads only refs.
   }, []);
 
-  useImperativeHandle(ref, () => ({ exportMap: () => renderPoseMap(poseRef.current, width, height), getPose: () => poseRef.current }), [width, height]);
+  // The map is drawn on submit; its size check reads the model catalog (zod), so it loads then.
+  useImperativeHandle(ref, () => ({ exportMap: async () => (await import("./pose-map")).renderPoseMap(poseRef.current, width, height), getPose: () => poseRef.current }), [width, height]);
 
   const commit = (next: Pose) => {
     setPose(next);

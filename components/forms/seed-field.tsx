@@ -1,6 +1,6 @@
 "use client";
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ShuffleIcon } from "@/components/ui/icons";
@@ -43,7 +43,7 @@ export function seedValue(seed: string, random: boolean): number | null {
 }
 
 /** The seed as a form's draft keeps it: the typed digits and whether Random is on. */
-export const seedDraftSchema = { seed: z.string().regex(/^\d{0,10}$/), randomSeed: z.boolean() };
+export const seedDraftSchema = { seed: z.string().check(z.regex(/^\d{0,10}$/)), randomSeed: z.boolean() };
 
 /** The draft fields for a job's seed: fixed when it had one, else Random. */
 export function seedDraft(seed: number | null | undefined): { seed: string; randomSeed: boolean } {

@@ -1,7 +1,7 @@
 import { StopIcon, XIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { TASK_ICONS } from "@/components/tasks/icons";
-import { TASK_VIEWS } from "@/components/tasks/registry";
+import { TASK_THUMBS } from "@/components/tasks/thumbs";
 import { frame } from "./thumbs";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
@@ -50,6 +50,6 @@ function StatusTile({ job }: { job: JobRecord }) {
 
 /** The card's picture: the task's own thumbnail of a finished job, or the job's state. */
 export function CardThumb({ job }: { job: JobRecord }) {
-  const Thumb = TASK_VIEWS[job.task].Thumb;
+  const Thumb = TASK_THUMBS[job.task];
   return (job.status === "done" && Thumb({ job })) || <StatusTile job={job} />;
 }

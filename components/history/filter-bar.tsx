@@ -6,10 +6,11 @@ import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import type { HistoryFilters } from "@/lib/client/api";
-import { STATUS_FILTERS, TASKS, type StatusFilter, type Task } from "@/lib/jobs/schema";
-import { TASK_LIST } from "@/lib/tasks/registry";
+import type { Task } from "@/lib/jobs/schema";
+import { STATUS_FILTERS, type StatusFilter } from "@/lib/jobs/statuses";
 
-const TASK_OPTIONS: { value: Task | "all"; label: string }[] = [{ value: "all", label: "All" }, ...TASK_LIST.map((t) => ({ value: t.id, label: t.nav.label }))];
+/** A task as the history names it (its sidebar label); the server reads them from the task list. */
+export type TaskName = { id: Task; label: string };
 
 const STATUS_OPTIONS: { value: StatusFilter | "all"; label: string }[] = [
   { value: "all", label: "All" },
@@ -34,7 +35,8 @@ function SearchIcon() {
  * Task, status and a search box. Every change goes to the URL (?task=&status=&q=), which the page
  * reads, so a reload or a shared link keeps the view; typing waits for a pause before it applies.
  */
-export function HistoryFilterBar({ filters, onChange, pending }: {
+export function HistoryFilterBar({ tasks, filters, onChange, pending }: {
+  tasks: TaskName[];
   filters: HistoryFilters;
   onChange: (filters: HistoryFilters) => void;
   pending: boolean;
@@ -42,6 +44,7 @@ export function HistoryFilterBar({ filters, onChange, pending }: {
   // What the controls show and what was last asked for: a navigation takes a moment to land, and
   // a second change meanwhile must build on the first, not on the props still on screen.
   const [q, setQ] = useState(filters.q ?? "");
+  const taskOptions: { value: Task | "all"; label: string }[] = [{ value: "all", label: "All" }, ...tasks.map((t) => ({ value: t.id, label: t.label }))];
   const [task, setTask] = useState(filters.task);
   const [status, setStatus] = useState(filters.status);
   const requested = useRef(filters);
@@ -113,7 +116,7 @@ export function HistoryFilterBar({ filters, onChange, pending }: {
           <ToggleGroup<Task | "all">
             label="Task"
             value={task ?? "all"}
-            options={TASK_OPTIONS}
+            options={taskOptions}
             onChange={(v) => set({ task: v === "all" ? undefined : v })}
           />
         </div>
@@ -123,10 +126,10 @@ export function HistoryFilterBar({ filters, onChange, pending }: {
             value={task ?? "all"}
             onChange={(e) => {
               const v = e.target.value;
-              set({ task: (TASKS as readonly string[]).includes(v) ? (v as Task) : undefined });
+              set({ task: tasks.find((t) => t.id === v)?.id });
             }}
           >
-            {TASK_OPTIONS.map((o) => (
+            {taskOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>

@@ -9,10 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { fetchHistoryPage, type HistoryFilters } from "@/lib/client/api";
 import { TASK_ICONS } from "@/components/tasks/icons";
-import { TASK_LIST } from "@/lib/tasks/registry";
-import type { JobRecord } from "@/lib/jobs/schema";
+import type { SummarizedJob } from "@/components/job/describe";
+import { loadSummarize } from "@/hooks/use-job-summary";
 import { cn } from "@/lib/cn";
-import { HistoryFilterBar } from "./filter-bar";
+import { HistoryFilterBar, type TaskName } from "./filter-bar";
 import { JobCard } from "./job-card";
 
 export function historyHref(filters: HistoryFilters): string {
@@ -26,7 +26,7 @@ export function historyHref(filters: HistoryFilters): string {
 
 const filterKey = (f: HistoryFilters) => `${f.task ?? ""}|${f.status ?? ""}|${f.q ?? ""}`;
 
-function NothingYet() {
+function NothingYet({ tasks }: { tasks: TaskName[] }) {
   return (
     <EmptyState
       icon={<ClockIcon size={22} />}
@@ -35,7 +35,7 @@ function NothingYet() {
       className="min-h-80"
       action={
         <ul className="flex flex-wrap justify-center gap-2">
-          {TASK_LIST.map(({ id: task, nav: { label } }) => {
+          {tasks.map(({ id: task, label }) => {
             const Icon = TASK_ICONS[task];
             return (
               <li key={task}>
@@ -55,8 +55,9 @@ function NothingYet() {
 }
 
 /** One filter's results: the server's first page, then further pages from the API as you scroll. */
-function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear }: {
-  initialJobs: JobRecord[];
+function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, onClear }: {
+  tasks: TaskName[];
+  initialJobs: SummarizedJob[];
   initialCursor: string | null;
   filters: HistoryFilters;
   filtered: boolean;
@@ -76,10 +77,10 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
     setLoading(true);
     setError(null);
     try {
-      const page = await fetchHistoryPage(filters, cursor);
+      const [page, summarize] = await Promise.all([fetchHistoryPage(filters, cursor), loadSummarize()]);
       setJobs((old) => {
-        const seen = new Set(old.map((j) => j.id));
-        return [...old, ...page.jobs.filter((j) => !seen.has(j.id))];
+        const seen = new Set(old.map(({ job }) => job.id));
+        return [...old, ...page.jobs.filter((j) => !seen.has(j.id)).map((job) => ({ job, summary: summarize(job) }))];
       });
       setCursor(page.nextCursor);
     } catch (err) {
@@ -105,9 +106,9 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
   current.current = jobs;
   const removed = useCallback((id: string) => {
     const old = current.current;
-    const index = old.findIndex((j) => j.id === id);
-    const neighbour = index === -1 ? undefined : (old[index + 1] ?? old[index - 1]);
-    setJobs((list) => list.filter((j) => j.id !== id));
+    const index = old.findIndex(({ job }) => job.id === id);
+    const neighbour = index === -1 ? undefined : (old[index + 1] ?? old[index - 1])?.job;
+    setJobs((list) => list.filter(({ job }) => job.id !== id));
     // Focus would otherwise fall back to the page: move it to the card that takes this one's place.
     requestAnimationFrame(() => {
       // Only when focus was lost with the card (not, say, while typing in the search box).
@@ -118,7 +119,7 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
   }, []);
 
   if (jobs.length === 0 && !cursor) {
-    if (!filtered) return <NothingYet />;
+    if (!filtered) return <NothingYet tasks={tasks} />;
     return (
       <EmptyState
         icon={<ClockIcon size={22} />}
@@ -137,9 +138,9 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
   return (
     <div className="flex flex-col gap-6">
       <ul ref={list} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 2xl:grid-cols-4" aria-label="Jobs" data-testid="history-grid">
-        {jobs.map((job) => (
+        {jobs.map(({ job, summary }) => (
           <li key={job.id}>
-            <JobCard job={job} onRemoved={removed} />
+            <JobCard job={job} summary={summary} onRemoved={removed} />
           </li>
         ))}
       </ul>
@@ -158,7 +159,8 @@ function HistoryResults({ initialJobs, initialCursor, filters, filtered, onClear
   );
 }
 
-export function HistoryView({ jobs, nextCursor, filters }: { jobs: JobRecord[]; nextCursor: string | null; filters: HistoryFilters }) {
+/** `jobs` come summarized by the server, and `tasks` named: the task definitions (full zod) stay off the page. */
+export function HistoryView({ tasks, jobs, nextCursor, filters }: { tasks: TaskName[]; jobs: SummarizedJob[]; nextCursor: string | null; filters: HistoryFilters }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const filtered = Boolean(filters.task || filters.status || filters.q);
@@ -169,13 +171,13 @@ export function HistoryView({ jobs, nextCursor, filters }: { jobs: JobRecord[]; 
   );
 
   // Nothing made yet: nothing to filter either.
-  if (!filtered && jobs.length === 0 && !nextCursor) return <NothingYet />;
+  if (!filtered && jobs.length === 0 && !nextCursor) return <NothingYet tasks={tasks} />;
 
   return (
     <div className="flex flex-col gap-5">
-      <HistoryFilterBar filters={filters} onChange={navigate} pending={pending} />
+      <HistoryFilterBar tasks={tasks} filters={filters} onChange={navigate} pending={pending} />
       <div className={cn("transition-opacity", pending && "pointer-events-none opacity-50")} aria-busy={pending}>
-        <HistoryResults key={filterKey(filters)} initialJobs={jobs} initialCursor={nextCursor} filters={filters} filtered={filtered} onClear={() => navigate({})} />
+        <HistoryResults key={filterKey(filters)} tasks={tasks} initialJobs={jobs} initialCursor={nextCursor} filters={filters} filtered={filtered} onClear={() => navigate({})} />
       </div>
     </div>
   );

@@ -10,17 +10,21 @@ import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
 import { ConfirmDialog } from "@/components/job/confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";
-import { canRerun, factsOf, jobTitle, remixHref } from "@/components/job/format";
+import type { JobSummary } from "@/components/job/describe";
+import { excerpt, remixHref } from "@/components/job/format";
 import { RelativeTime } from "@/components/job/relative-time";
 import { cancelJobRequest } from "@/lib/client/api";
+import { useJobSummary } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 import { CardThumb } from "./card-thumb";
 
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
-export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved: (id: string) => void }) {
+export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { job: JobRecord; summary: JobSummary; onRemoved: (id: string) => void }) {
   const router = useRouter();
   const { job, setJob, gone } = useLiveJob(initial);
+  const summary = useJobSummary(job, initial, initialSummary);
   const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -56,7 +60,7 @@ export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved
     }
   };
 
-  const title = jobTitle(job, 140);
+  const title = excerpt(summary.name, 140);
   return (
     <article
       data-testid="history-card"
@@ -68,7 +72,7 @@ export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved
       <CardThumb job={job} />
       <div className="flex flex-1 flex-col gap-2.5 p-4">
         <div className="flex flex-wrap items-center gap-1.5">
-          <TaskBadge task={job.task} />
+          <TaskBadge task={job.task} label={summary.taskLabel} />
           <StatusBadge status={job.status} />
           <RelativeTime iso={job.createdAt} className="ml-auto text-xs whitespace-nowrap text-zinc-500" />
         </div>
@@ -83,9 +87,9 @@ export function JobCard({ job: initial, onRemoved }: { job: JobRecord; onRemoved
           </p>
         ) : null}
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
-          <p className="min-w-0 truncate text-xs text-zinc-500">{factsOf(job)}</p>
+          <p className="min-w-0 truncate text-xs text-zinc-500">{summary.facts}</p>
           <div className="relative z-10 -mr-1.5 flex shrink-0 items-center gap-0.5">
-            {canRerun(job) ? (
+            {summary.rerunnable ? (
               <IconButton
                 label="Re-run"
                 icon={busy === "rerun" ? <Spinner /> : <RerunIcon size={16} />}

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -10,8 +11,6 @@ import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
-import { BeforeAfter } from "@/components/job/before-after";
-import { ImageGrid } from "@/components/job/image-grid";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,25 +20,30 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
-import { check } from "@/lib/client/validate";
-import { imageInputSchema, type ImageInput } from "@/lib/tasks/image/definition";
-import { imageSizeSchema } from "@/lib/providers/catalog";
+import { checkInput } from "@/lib/client/validate";
+import type { ImageInput } from "@/lib/tasks/image/definition";
+import { imageSizeSchema } from "@/lib/providers/image-size";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
+const ImageGrid = dynamic(() => import("@/components/job/image-grid").then((m) => m.ImageGrid), { ssr: false });
 
 type Mode = "text" | "image";
 
 const draftSchema = z.object({
   mode: z.enum(["text", "image"]),
   model: z.object({ text: z.string(), image: z.string() }),
-  prompt: z.string().max(4000),
-  negative: z.string().max(2000),
+  prompt: z.string().check(z.maxLength(4000)),
+  negative: z.string().check(z.maxLength(2000)),
   size: imageSizeSchema,
-  steps: z.number().int().min(1).max(50),
-  guidance: z.number().min(0).max(20),
-  strength: z.number().min(0.05).max(1),
-  numImages: z.string().regex(/^[1-4]$/),
+  steps: z.int().check(z.minimum(1), z.maximum(50)),
+  guidance: z.number().check(z.minimum(0), z.maximum(20)),
+  strength: z.number().check(z.minimum(0.05), z.maximum(1)),
+  numImages: z.string().check(z.regex(/^[1-4]$/)),
   ...seedDraftSchema,
-  source: uploadedFileSchema.nullable(),
+  source: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -112,7 +116,7 @@ export function ImageForm({ textModels, imageModels, initial }: {
       numImages: Number(v.numImages),
       ...(mode === "image" ? { sourceImage: source.file?.uploaded.url, strength: v.strength } : {}),
     };
-    const checked = check(imageInputSchema, payload);
+    const checked = await checkInput("image", payload);
     if (!checked.ok) return setFieldErrors(checked.errors);
     if (mode === "image" && !source.file) return setFieldErrors({ sourceImage: "Upload the image to start from" });
     await start(payload);

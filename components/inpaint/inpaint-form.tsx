@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { lazy, Suspense, useCallback, useRef, useState } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -19,11 +20,14 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
-import { check } from "@/lib/client/validate";
-import { inpaintInputSchema, type InpaintInput } from "@/lib/tasks/inpaint/definition";
+import { checkInput } from "@/lib/client/validate";
+import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
-import { BeforeAfter } from "@/components/job/before-after";
 import type { MaskCanvasHandle } from "./mask-canvas";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
 
 // The editor is needed only once an image is up, never for the first paint of an empty form: it
 // loads then (a remixed job's image still renders on the server).
@@ -33,13 +37,13 @@ const MASK_LEGEND = "Violet = change · the rest is kept";
 
 const draftSchema = z.object({
   model: z.string(),
-  prompt: z.string().max(4000),
-  negative: z.string().max(2000),
-  strength: z.number().min(0.05).max(1),
-  steps: z.number().int().min(1).max(50),
-  guidance: z.number().min(0).max(20),
+  prompt: z.string().check(z.maxLength(4000)),
+  negative: z.string().check(z.maxLength(2000)),
+  strength: z.number().check(z.minimum(0.05), z.maximum(1)),
+  steps: z.int().check(z.minimum(1), z.maximum(50)),
+  guidance: z.number().check(z.minimum(0), z.maximum(20)),
   ...seedDraftSchema,
-  image: uploadedFileSchema.nullable(),
+  image: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -109,7 +113,7 @@ export function InpaintForm({ models, initial }: {
       seed: seedValue(v.seed, v.randomSeed),
       numImages: 1,
     };
-    const checked = check(inpaintInputSchema, payload);
+    const checked = await checkInput("inpaint", payload);
     if (!checked.ok) return setFieldErrors(checked.errors);
     setPreparing(true);
     try {

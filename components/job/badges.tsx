@@ -1,14 +1,15 @@
 import { Badge } from "@/components/ui/badge";
 import { TASK_ICONS } from "@/components/tasks/icons";
 import type { JobStatus, Task } from "@/lib/jobs/schema";
-import { STATUS_LABEL, STATUS_TONE, TASK_LABEL } from "./format";
+import { STATUS_LABEL, STATUS_TONE } from "./format";
 
-export function TaskBadge({ task, className }: { task: Task; className?: string }) {
+/** `label`: the task's (TASK_LABEL in ./describe.ts, which the browser does not load with a page). */
+export function TaskBadge({ task, label, className }: { task: Task; label: string; className?: string }) {
   const Icon = TASK_ICONS[task];
   return (
     <Badge tone="neutral" className={className} data-testid="task-badge">
       <Icon size={12} />
-      {TASK_LABEL[task]}
+      {label}
     </Badge>
   );
 }

@@ -1,19 +1,13 @@
 /**
- * How a job reads in the UI: its title, labels, settings and times. Client-safe (no server imports),
- * shared by the history grid, the job page and the public share page.
+ * How a job reads in the UI: its labels, prompt and times. Zod-free, so the pages load it with them;
+ * what a job's task definition says of it (title, settings, facts) is in ./describe.ts.
  */
 import type { BadgeTone } from "@/components/ui/badge";
-import type { z } from "zod";
-import type { JobRecord, JobStatus, Task } from "@/lib/jobs/schema";
-import { FAMILIES, familyOf, type Supports } from "@/lib/providers/catalog";
-import type { AddSetting, Setting, TaskDefinition } from "@/lib/tasks/define";
-import { TASK_LIST, taskDefinition } from "@/lib/tasks/registry";
+import type { JobRecord } from "@/lib/jobs/schema";
+import type { JobStatus } from "@/lib/jobs/statuses";
 
 export { excerpt } from "@/lib/tasks/text";
-export { sizeLabel } from "@/lib/tasks/image/definition";
-import { excerpt } from "@/lib/tasks/text";
-
-export const TASK_LABEL = Object.fromEntries(TASK_LIST.map((t) => [t.id, t.label])) as Record<Task, string>;
+export { engineLabel } from "./engine-label";
 
 export const STATUS_LABEL: Record<JobStatus, string> = {
   queued: "Queued",
@@ -37,61 +31,12 @@ export function promptOf(job: JobRecord): string | undefined {
   return input.prompt ?? input.idea;
 }
 
-/** A one-line name for the job: its prompt or idea, or the start of the transcript. */
-export function jobTitle(job: JobRecord, max = 90): string {
-  const prompt = promptOf(job);
-  if (prompt) return excerpt(prompt, max);
-  const words = (taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>).words?.(job, job.input);
-  return words ? excerpt(words, max) : TASK_LABEL[job.task];
-}
-
 /** Where "Remix" leads: the job's generator page with every field filled in from it. */
 export function remixHref(job: Pick<JobRecord, "id" | "task">): string {
   return `/${job.task}?remix=${encodeURIComponent(job.id)}`;
 }
 
-/** Streamed jobs (prompt drafts) are written live to one page and cannot be re-run on the server; queued ones can. */
-export const canRerun = (job: Pick<JobRecord, "task">) => taskDefinition(job.task).runs === "queue";
-
-export type { Setting };
-
-/**
- * The job's settings as label/value pairs, in the order the generator pages ask for them. Media
- * inputs are left out (shown as thumbnails); `prompt` is left out when `withPrompt` is false.
- */
-export function settingsOf(job: JobRecord, { withPrompt = true } = {}): Setting[] {
-  const out: Setting[] = [];
-  // An endpoint the catalog does not know keeps every setting: what it takes cannot be told.
-  const family = familyOf(job.endpointId);
-  const supports: Supports | undefined = family ? FAMILIES[family].supports : undefined;
-  const add: AddSetting = (label, value, { takes, ...extra } = {}) => {
-    if (value === undefined || value === null || value === "") return;
-    if (takes && supports && !supports[takes]) return;
-    out.push({ label, value: String(value), ...extra });
-  };
-  const def = taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>;
-  def.settings(job.input, add, { withPrompt });
-  return out;
-}
-
-/** Media the job started from, by what they are. */
-export function inputMediaOf(job: JobRecord): { label: string; url: string; kind: "image" | "audio" }[] {
-  const input = job.input as Record<string, unknown>;
-  return taskDefinition(job.task).media.flatMap(({ field, label, kind }) => {
-    const url = input[field];
-    return typeof url === "string" ? [{ label, url, kind }] : [];
-  });
-}
-
-/** Short facts under a history card's title. */
-export function factsOf(job: JobRecord): string | null {
-  const def = taskDefinition(job.task) as TaskDefinition<Task, z.ZodType<unknown>>;
-  return def.facts(job, job.input);
-}
-
-export function engineLabel(engine: JobRecord["engine"]): string {
-  return { local: "Local engine", fal: "fal.ai", openai: "OpenAI", openrouter: "OpenRouter" }[engine];
-}
+export type { Setting } from "@/lib/tasks/define";
 
 /** 850 ms, 4.2 s, 1 min 12 s. */
 export function formatMs(ms: number | undefined): string | undefined {

@@ -1,7 +1,5 @@
 import type { InputOf, Task } from "@/lib/tasks/registry";
-import { promptField } from "@/lib/tasks/fields";
-import { promptDraftRequestSchema } from "@/lib/tasks/prompts/definition";
-import { MAX_SPEECH_CHARS } from "@/lib/providers/wire/speech";
+import { IDEA_MAX, MAX_SPEECH_CHARS, PROMPT_MAX } from "@/lib/tasks/limits";
 
 /**
  * Handing a result onward: a link to another page with the result already in the right field, e.g.
@@ -30,7 +28,7 @@ type Target<I> = {
   input?: Partial<I>;
 };
 
-const promptMax = Math.min(promptField.maxLength ?? URL_TEXT_MAX, URL_TEXT_MAX);
+const promptMax = Math.min(PROMPT_MAX, URL_TEXT_MAX);
 
 /** Which field of each page takes what. Tasks left out take nothing. */
 export const HANDOFF_TARGETS: { [T in Task]?: Target<InputOf<T>> } = {
@@ -47,7 +45,7 @@ export const HANDOFF_TARGETS: { [T in Task]?: Target<InputOf<T>> } = {
   // The picture as the photo a map is derived from: a generated image is a scene, not a pose or depth map.
   control: { image: { field: "photo", name: "photo", label: "Control (edges of it)" }, input: { kind: "edges" } },
   text: { text: { field: "prompt", max: URL_TEXT_MAX, label: "Text prompt" } },
-  prompts: { text: { field: "idea", max: Math.min(promptDraftRequestSchema.shape.idea.maxLength ?? URL_TEXT_MAX, URL_TEXT_MAX), label: "Prompt ideas" } },
+  prompts: { text: { field: "idea", max: Math.min(IDEA_MAX, URL_TEXT_MAX), label: "Prompt ideas" } },
   speech: { text: { field: "text", max: Math.min(MAX_SPEECH_CHARS, URL_TEXT_MAX), label: "Speech" } },
   transcribe: { audio: { field: "audio", name: "audio", label: "Transcribe" } },
 };

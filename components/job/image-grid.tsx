@@ -3,7 +3,7 @@
 import { lazy, Suspense, useState } from "react";
 import type { JobRecord, MediaOutput } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
-import { mediaUrlSchema } from "@/lib/tasks/fields";
+import { isMediaUrl } from "@/lib/tasks/is-media-url";
 import type { LightboxItem } from "./lightbox";
 import { downloadName, MediaActions } from "./media-results";
 import { ShareButton } from "./result-actions";
@@ -32,7 +32,7 @@ export function ImageGrid({ outputs, prompt, seed, kind = "image", job }: {
     name: downloadName(kind, prompt, i, output.contentType, seed),
   }));
   // Only the studio's own copy can be handed on; a file left at the provider is just downloadable.
-  const sendable = (output: MediaOutput) => job !== undefined && mediaUrlSchema.safeParse(output.url).success;
+  const sendable = (output: MediaOutput) => job !== undefined && isMediaUrl(output.url);
   return (
     <>
       <ul data-testid="result-grid" className={cn("grid gap-3", outputs.length > 1 && "sm:grid-cols-2")}>

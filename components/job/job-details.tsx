@@ -1,6 +1,7 @@
 import type { JobRecord } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
-import { STATUS_LABEL, formatMs, inputMediaOf, type Setting } from "./format";
+import type { InputMediaItem } from "./describe";
+import { STATUS_LABEL, formatMs, type Setting } from "./format";
 import { LocalTime } from "./local-time";
 
 /** Label/value pairs as a tidy definition list; long values (prompts) take the full width. */
@@ -25,8 +26,7 @@ export function SettingsList({ settings, className }: { settings: Setting[]; cla
 }
 
 /** The files the job started from: images as thumbnails that open full size, audio as a player. */
-export function InputMedia({ job }: { job: JobRecord }) {
-  const media = inputMediaOf(job);
+export function InputMedia({ media }: { media: InputMediaItem[] }) {
   if (media.length === 0) return null;
   return (
     <ul className="grid grid-cols-2 gap-3" data-testid="input-media">

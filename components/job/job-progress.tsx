@@ -5,7 +5,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
-import { isTerminal, type JobRecord, type JobStatus } from "@/lib/jobs/schema";
+import { isTerminal, type JobStatus } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 
 const LABEL: Record<JobStatus, string> = {
   queued: "Queued",

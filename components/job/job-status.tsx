@@ -4,7 +4,8 @@ import { useSyncExternalStore } from "react";
 import { JobProgress } from "@/components/job/job-progress";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 import { StatusBadge } from "./badges";
 import { formatMs } from "./format";
 

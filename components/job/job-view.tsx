@@ -1,30 +1,49 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { useJobSummary } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
 import { Panel } from "@/components/ui/panel";
 import { cancelJobRequest } from "@/lib/client/api";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "./badges";
 import { ConfirmDialog } from "./confirm-dialog";
 import { RerunIcon } from "./icons";
-import { canRerun, engineLabel, inputMediaOf, jobTitle, remixHref, settingsOf, type Setting } from "./format";
+import type { InputMediaItem, JobSummary } from "./describe";
+import { engineLabel, excerpt, remixHref, type Setting } from "./format";
 import { InputMedia, JobLogs, SettingsList, Timeline } from "./job-details";
 import { JobStatusPanel } from "./job-status";
-import { CopyWarnings, JobOutputs } from "./job-outputs";
+import { CopyWarnings } from "./copy-warnings";
 import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
 import { SharePanel } from "./share-panel";
 
-export function JobView({ initial, origin }: { initial: JobRecord; origin: string }) {
+// Every task's result view, with what they import (the task definitions, full zod): loaded only for a job that finishes here.
+const LiveOutputs = dynamic(() => import("./job-outputs").then((m) => m.JobOutputs), { ssr: false });
+
+/**
+ * The page of one job. The server reads what its task says of it (a job's settings and inputs never
+ * change) and renders the result of a job that had finished (`outputs`: it never changes either).
+ */
+export function JobView({ initial, summary: initialSummary, settings, inputs, outputs, origin }: {
+  initial: JobRecord;
+  summary: JobSummary;
+  settings: Setting[];
+  inputs: InputMediaItem[];
+  outputs?: ReactNode;
+  origin: string;
+}) {
   const router = useRouter();
   const { job, setJob, gone, pollError } = useLiveJob(initial);
+  const summary = useJobSummary(job, initial, initialSummary);
   const [actionError, setActionError] = useState<string | null>(null);
   const [rerunning, setRerunning] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -55,9 +74,8 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
     { label: "Model", value: job.endpointId, mono: true },
     { label: "Engine", value: engineLabel(job.engine) },
     ...(job.seed !== null ? [{ label: "Seed", value: String(job.seed), mono: true }] : []),
-    ...settingsOf(job),
+    ...settings,
   ];
-  const hasInputs = inputMediaOf(job).length > 0;
   const shareable = job.status === "done" || Boolean(job.shareId);
 
   return (
@@ -72,18 +90,18 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
         <header className="mt-3 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-              <TaskBadge task={job.task} />
+              <TaskBadge task={job.task} label={summary.taskLabel} />
               <StatusBadge status={job.status} />
               <span aria-hidden>·</span>
               <RelativeTime iso={job.createdAt} />
             </div>
-            <h1 className="mt-2 line-clamp-3 max-w-3xl text-xl font-semibold tracking-tight break-words text-zinc-50 sm:text-2xl">{jobTitle(job, 160)}</h1>
+            <h1 className="mt-2 line-clamp-3 max-w-3xl text-xl font-semibold tracking-tight break-words text-zinc-50 sm:text-2xl">{excerpt(summary.name, 160)}</h1>
           </div>
           <div className="flex shrink-0 flex-wrap gap-2" role="group" aria-label="Job actions">
             <LinkButton href={remixHref(job)} variant="primary" data-testid="remix-link">
               <ShuffleIcon size={16} /> Remix
             </LinkButton>
-            {canRerun(job) ? (
+            {summary.rerunnable ? (
               <Button variant="secondary" onClick={() => void rerun()} loading={rerunning} disabled={!finished}>
                 {rerunning ? null : <RerunIcon size={16} />} Re-run
               </Button>
@@ -108,11 +126,11 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_380px]">
         <section aria-label="Result" className="flex min-w-0 flex-col gap-4">
           {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void cancel()} /> : null}
-          {job.status === "cancelled" && job.task === "text" && job.text ? <JobOutputs job={job} variant="studio" /> : null}
+          {job.status === "cancelled" && job.task === "text" && job.text ? (outputs ?? <LiveOutputs job={job} variant="studio" />) : null}
           {job.status === "done" ? (
             <>
               <CopyWarnings job={job} />
-              <JobOutputs job={job} variant="studio" />
+              {outputs ?? <LiveOutputs job={job} variant="studio" />}
             </>
           ) : null}
           {/* While it runs, JobProgress shows the latest lines; the whole log once it has ended. */}
@@ -123,9 +141,9 @@ export function JobView({ initial, origin }: { initial: JobRecord; origin: strin
           <Panel title="Settings">
             <SettingsList settings={details} />
           </Panel>
-          {hasInputs ? (
+          {inputs.length > 0 ? (
             <Panel title="Inputs">
-              <InputMedia job={job} />
+              <InputMedia media={inputs} />
             </Panel>
           ) : null}
           <Panel title="Timeline">

@@ -1,5 +1,5 @@
 import type { MediaOutput } from "@/lib/jobs/schema";
-import { mediaUrlSchema } from "@/lib/tasks/fields";
+import { isMediaUrl } from "@/lib/tasks/is-media-url";
 import { formatClock } from "./format";
 import { downloadName, MediaActions } from "./media-results";
 import { SendTo } from "./send-to";
@@ -15,7 +15,7 @@ export function VideoPlayer({ output, prompt, seed, autoPlay = false, studio = f
   autoPlay?: boolean;
   studio?: boolean;
 }) {
-  const poster = studio && output.posterUrl && mediaUrlSchema.safeParse(output.posterUrl).success ? output.posterUrl : undefined;
+  const poster = studio && output.posterUrl && isMediaUrl(output.posterUrl) ? output.posterUrl : undefined;
   const name = downloadName("video", prompt, 0, output.contentType, seed);
   const facts = [
     output.width && output.height ? `${output.width}×${output.height}` : null,

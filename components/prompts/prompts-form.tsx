@@ -1,6 +1,7 @@
 "use client";
 
-import { z } from "zod";
+import dynamic from "next/dynamic";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
@@ -16,21 +17,24 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useEarlierAnswers } from "@/hooks/use-job-feed";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
-import { check } from "@/lib/client/validate";
-import { promptDraftRequestSchema, type PromptDraftRequest } from "@/lib/jobs/schema";
-import { partialDraft } from "@/lib/prompts/parse";
+import { checkInput } from "@/lib/client/validate";
+import type { PromptDraftRequest } from "@/lib/jobs/schema";
+import { partialDraft } from "@/lib/prompts/partial";
 import type { TextModelOption } from "@/lib/providers/text-model";
-import { PromptCard } from "./prompt-card";
 import { JobFeed } from "@/components/job/job-feed";
-import { ResultActions } from "@/components/job/result-actions";
-import { promptsView } from "@/components/tasks/prompts";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const PromptCard = dynamic(() => import("./prompt-card").then((m) => m.PromptCard), { ssr: false });
+const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
+const PromptsResult = dynamic(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result), { ssr: false });
 
 const draftSchema = z.object({
-  idea: z.string().max(2000),
+  idea: z.string().check(z.maxLength(2000)),
   target: z.enum(["image", "video"]),
-  count: z.string().regex(/^[1-6]$/),
-  style: z.string().max(500),
-  model: z.string().max(300),
+  count: z.string().check(z.regex(/^[1-6]$/)),
+  style: z.string().check(z.maxLength(500)),
+  model: z.string().check(z.maxLength(300)),
 });
 
 export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
@@ -59,7 +63,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
     e.preventDefault();
     // Ctrl + Enter in the idea box while drafts stream must not start a second job.
     if (streaming) return;
-    const checked = check(promptDraftRequestSchema, { idea, target, count: Number(count), style: style.trim() || undefined, model });
+    const checked = await checkInput("prompts", { idea, target, count: Number(count), style: style.trim() || undefined, model });
     if (!checked.ok) return drafts.setFieldErrors(checked.errors);
     await drafts.draft(checked.data);
   };
@@ -113,7 +117,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
             <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
           ) : null}
           <JobFeed feed={earlier}>
-            {(done) => <promptsView.Result job={done} variant="studio" />}
+            {(done) => <PromptsResult job={done} variant="studio" />}
           </JobFeed>
         </div>
       }

@@ -1,6 +1,7 @@
 "use client";
 
-import { z } from "zod";
+import dynamic from "next/dynamic";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
@@ -14,14 +15,17 @@ import { Select, Textarea } from "@/components/ui/input";
 import { Slider } from "@/components/ui/slider";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { check } from "@/lib/client/validate";
+import { checkInput } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
-import { SPEECH_LIMITS } from "@/lib/providers/catalog";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
-import type { SpeechVoice } from "@/lib/providers/wire/speech";
-import { SPEECH_SPEED, speechFamilyOf, speechInputSchema, voiceLabel, type SpeechInput } from "@/lib/tasks/speech/definition";
-import { SpeechResult } from "./speech-result";
+import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
+import type { SpeechInput } from "@/lib/tasks/speech/definition";
+import { describeVoice, SPEECH_SPEED } from "@/lib/tasks/speech/voices";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const SpeechResult = dynamic(() => import("@/components/tasks/speech").then((m) => m.speechView.Result), { ssr: false });
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
@@ -35,14 +39,16 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
 
 const draftSchema = z.object({
   model: z.string(),
-  text: z.string().max(100_000),
+  text: z.string().check(z.maxLength(100_000)),
   /** The voice chosen for each model, so switching back finds it again. */
-  voices: z.record(z.string(), z.string().max(200)),
-  speed: z.number().min(0.1).max(4),
+  voices: z.record(z.string(), z.string().check(z.maxLength(200))),
+  speed: z.number().check(z.minimum(0.1), z.maximum(4)),
 });
 
-export function SpeechForm({ models, unavailable, initial }: {
+export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
   models: ModelOption[];
+  /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
+  limits: Record<string, SpeechLimits>;
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<SpeechInput>;
@@ -56,10 +62,11 @@ export function SpeechForm({ models, unavailable, initial }: {
   );
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
-  // A configured id the catalog does not know is read as the default speech family, as on the server.
-  const limits = SPEECH_LIMITS[speechFamilyOf(model.id) ?? "kokoro-american-english"];
+  const limits = limitsOf[model.id]!;
   const { text, speed } = v;
   const voice = v.voices[model.id] ?? limits.defaultVoice;
+  const chosen = limits.voices.find((x) => x.id === voice);
+  const voiceHint = chosen ? describeVoice(chosen) : voice;
   const minSpeed = Math.max(SPEECH_SPEED.min, limits.speed.min);
   const maxSpeed = Math.min(SPEECH_SPEED.max, limits.speed.max);
   const job = useJobFeed("speech");
@@ -73,7 +80,7 @@ export function SpeechForm({ models, unavailable, initial }: {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const payload = { task: "speech" as const, model: model.id, text, voice, speed: Math.min(maxSpeed, Math.max(minSpeed, speed)) };
-    const checked = check(speechInputSchema, payload);
+    const checked = await checkInput("speech", payload);
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     await job.start(payload);
   };
@@ -109,7 +116,7 @@ export function SpeechForm({ models, unavailable, initial }: {
             />
           </Field>
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => set({ model: id })} error={fieldErrors.model} />
-          <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceLabel(model.id, voice)}>
+          <Field label="Voice" htmlFor="voice" error={fieldErrors.voice} hint={voiceHint}>
             <Select id="voice" value={voice} onChange={(e) => set({ voices: { ...v.voices, [model.id]: e.target.value } })} invalid={Boolean(fieldErrors.voice)}>
               {/* A remixed voice this model no longer lists stays visible, so the refusal names what was chosen. */}
               {limits.voices.some((v) => v.id === voice) ? null : <option value={voice}>{voice}</option>}
@@ -140,10 +147,7 @@ export function SpeechForm({ models, unavailable, initial }: {
           feed={job}
           empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
         >
-          {(done) => {
-            const input = done.input as SpeechInput;
-            return done.outputs[0] ? <SpeechResult output={done.outputs[0]} text={input.text} voice={voiceLabel(done.endpointId, input.voice)} studio /> : null;
-          }}
+          {(done) => <SpeechResult job={done} variant="studio" />}
         </JobFeed>
       }
     />

@@ -1,4 +1,3 @@
-import { PictureThumb } from "@/components/history/thumbs";
 import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
 import { ImageGrid } from "@/components/job/image-grid";
@@ -13,5 +12,4 @@ export const backgroundView: TaskView = {
     ) : (
       <BeforeAfter originalUrl={(job.input as BackgroundInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} kind="cutout" job={job} testId="background-result" />
     ),
-  Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

@@ -1,4 +1,3 @@
-import { PictureThumb } from "@/components/history/thumbs";
 import { promptOf } from "@/components/job/format";
 import { BeforeAfter } from "@/components/job/before-after";
 import { ImageGrid } from "@/components/job/image-grid";
@@ -14,5 +13,4 @@ export const imageView: TaskView = {
       <ImageGrid outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} job={variant === "studio" ? job : undefined} />
     );
   },
-  Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

@@ -1,4 +1,3 @@
-import { PictureThumb } from "@/components/history/thumbs";
 import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
 import { ImageGrid } from "@/components/job/image-grid";
@@ -12,5 +11,4 @@ export const inpaintView: TaskView = {
     ) : (
       <BeforeAfter originalUrl={(job.input as InpaintInput).image} outputs={job.outputs} prompt={promptOf(job)} seed={job.seed} job={job} testId="inpaint-compare" />
     ),
-  Thumb: ({ job }) => <PictureThumb outputs={job.outputs} />,
 };

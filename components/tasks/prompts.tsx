@@ -1,4 +1,3 @@
-import { TitledThumb } from "@/components/history/thumbs";
 import { PromptList } from "@/components/job/prompt-list";
 import { PromptCard } from "@/components/prompts/prompt-card";
 import type { TaskView } from "./views";
@@ -14,10 +13,5 @@ export const promptsView: TaskView = {
         ))}
       </div>
     );
-  },
-  Thumb: ({ job }) => {
-    const [first, ...rest] = job.prompts ?? [];
-    if (!first) return null;
-    return <TitledThumb title={first.title} body={first.prompt} more={rest.length > 0 ? `+${rest.length} more prompt${rest.length === 1 ? "" : "s"}` : undefined} />;
   },
 };

@@ -1,4 +1,3 @@
-import { QuoteThumb } from "@/components/history/thumbs";
 import { TranscriptView } from "@/components/transcribe/transcript-view";
 import type { TranscribeInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
@@ -13,5 +12,4 @@ export const transcribeView: TaskView = {
       studio={variant === "studio"}
     />
   ),
-  Thumb: ({ job }) => <QuoteThumb text={job.text?.trim() || job.segments?.map((s) => s.text).join(" ").trim()} empty="No speech was recognised." />,
 };

@@ -1,17 +1,16 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
-import { engineLabel } from "@/components/job/format";
+import { engineLabel } from "@/components/job/engine-label";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
-import { ResultActions } from "@/components/job/result-actions";
-import { textView } from "@/components/tasks/text";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,24 +22,29 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import { useEarlierAnswers } from "@/hooks/use-job-feed";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
-import { check } from "@/lib/client/validate";
+import { checkInput } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { isOpenAiReasoningModel, parseTextModel, type TextModelOption } from "@/lib/providers/text-model";
-import { textInputSchema, type TextInput } from "@/lib/tasks/text/definition";
-import { textEventSchema } from "@/lib/tasks/text/events";
-import { TextAnswer } from "./text-answer";
+import type { TextInput } from "@/lib/tasks/text/definition";
 
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
+const TextResult = dynamic(() => import("@/components/tasks/text").then((m) => m.textView.Result), { ssr: false });
+const TextAnswer = dynamic(() => import("./text-answer").then((m) => m.TextAnswer), { ssr: false });
+
+const textEvents = () => import("@/lib/tasks/text/events").then((m) => m.textEventSchema);
 const MESSAGES = { failure: "The model failed to answer.", incomplete: "The connection closed before the answer was complete." };
 
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
 const draftSchema = z.object({
-  prompt: z.string().max(100_000),
-  system: z.string().max(20_000),
-  model: z.string().max(300),
-  temperature: z.string().max(20),
-  maxTokens: z.string().max(20),
+  prompt: z.string().check(z.maxLength(100_000)),
+  system: z.string().check(z.maxLength(20_000)),
+  model: z.string().check(z.maxLength(300)),
+  temperature: z.string().check(z.maxLength(20)),
+  maxTokens: z.string().check(z.maxLength(20)),
   reasoning: z.boolean(),
 });
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
@@ -61,7 +65,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
   const { values: v, set } = draft;
   const { prompt, system, temperature, maxTokens, reasoning } = v;
   const model = initialTextModel(models, defaultModel, v.model);
-  const job = useStreamJob("/api/text", textEventSchema, MESSAGES);
+  const job = useStreamJob("/api/text", textEvents, MESSAGES);
   // Earlier answers come back from their job records: after a reload, the last one shows again.
   const current = job.meta?.id;
   const earlier = useEarlierAnswers("text", current);
@@ -83,7 +87,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (streaming) return;
-    const checked = check(textInputSchema, {
+    const checked = await checkInput("text", {
       task: "text",
       model,
       prompt,
@@ -184,7 +188,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
             <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
           ) : null}
           <JobFeed feed={earlier}>
-            {(done) => <textView.Result job={done} variant="studio" />}
+            {(done) => <TextResult job={done} variant="studio" />}
           </JobFeed>
         </div>
       }

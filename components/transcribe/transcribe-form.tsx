@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
@@ -18,11 +19,14 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
-import { check } from "@/lib/client/validate";
-import { transcribeInputSchema, type TranscribeInput } from "@/lib/tasks/transcribe/definition";
+import { checkInput } from "@/lib/client/validate";
+import type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { AudioRecorder } from "./recorder";
-import { TranscriptView } from "./transcript-view";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const TranscriptView = dynamic(() => import("./transcript-view").then((m) => m.TranscriptView), { ssr: false });
 
 const AUDIO_ACCEPT = "audio/*,.mp3,.wav,.m4a,.ogg,.flac,.webm";
 const LANGUAGES = [
@@ -32,9 +36,9 @@ const LANGUAGES = [
 
 const draftSchema = z.object({
   model: z.string(),
-  language: z.string().max(3),
+  language: z.string().check(z.maxLength(3)),
   mode: z.enum(["transcribe", "translate"]),
-  audio: uploadedFileSchema.nullable(),
+  audio: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -61,7 +65,7 @@ export function TranscribeForm({ models, unavailable, initial }: {
     e.preventDefault();
     if (!audio.file) return job.setFieldErrors({ audio: "Upload or record some audio first" });
     const payload = { task: "transcribe" as const, model: modelId, audio: audio.file.uploaded.url, mode: v.mode, language: v.language || undefined };
-    const checked = check(transcribeInputSchema, payload);
+    const checked = await checkInput("transcribe", payload);
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     await job.start(payload);
   };

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -10,7 +11,6 @@ import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
-import { VideoPlayer } from "@/components/job/video-player";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
@@ -19,23 +19,27 @@ import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
-import { check } from "@/lib/client/validate";
-import { videoInputSchema, type VideoInput } from "@/lib/tasks/video/definition";
+import { checkInput } from "@/lib/client/validate";
+import type { VideoInput } from "@/lib/tasks/video/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+
+// Results load with the first job that has them, not with the page; ssr: false gives each its own
+// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
+const VideoPlayer = dynamic(() => import("@/components/job/video-player").then((m) => m.VideoPlayer), { ssr: false });
 
 type Mode = "text" | "image";
 
 const draftSchema = z.object({
   mode: z.enum(["text", "image"]),
   model: z.object({ text: z.string(), image: z.string() }),
-  prompt: z.string().max(4000),
-  negative: z.string().max(2000),
-  duration: z.string().max(10).nullable(),
-  aspect: z.string().max(10).nullable(),
-  steps: z.number().int().min(1).max(50),
-  guidance: z.number().min(0).max(20),
+  prompt: z.string().check(z.maxLength(4000)),
+  negative: z.string().check(z.maxLength(2000)),
+  duration: z.nullable(z.string().check(z.maxLength(10))),
+  aspect: z.nullable(z.string().check(z.maxLength(10))),
+  steps: z.int().check(z.minimum(1), z.maximum(50)),
+  guidance: z.number().check(z.minimum(0), z.maximum(20)),
   ...seedDraftSchema,
-  start: uploadedFileSchema.nullable(),
+  start: z.nullable(uploadedFileSchema),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -109,7 +113,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial }: {
       seed: seedValue(v.seed, v.randomSeed),
       startImage: mode === "image" ? start.file?.uploaded.url : undefined,
     };
-    const checked = check(videoInputSchema, payload);
+    const checked = await checkInput("video", payload);
     if (!checked.ok) return job.setFieldErrors(checked.errors);
     if (mode === "image" && !start.file) return job.setFieldErrors({ startImage: "Upload the first frame" });
     await job.start(payload);

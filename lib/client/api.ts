@@ -1,9 +1,15 @@
-import "./zod-csp";
-import { z } from "zod";
-import { errorBodySchema, type FieldErrors } from "@/lib/errors";
-import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type StatusFilter, type Task } from "@/lib/jobs/schema";
+import type { FieldErrors } from "@/lib/errors";
+import type { GenerationInputDraft, JobRecord, StatusFilter, Task } from "@/lib/jobs/schema";
 
 /** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
+
+/** The answers' schemas load with the first answer read, not with the page (see ./responses). */
+const responses = () => import("./responses");
+
+async function readRecord(res: Response): Promise<JobRecord> {
+  const [{ jobRecordSchema }, body] = await Promise.all([responses(), res.json()]);
+  return jobRecordSchema.parse(body);
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly code = "error", readonly fields?: FieldErrors) {
@@ -12,7 +18,8 @@ export class ApiError extends Error {
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  const body = errorBodySchema.safeParse(await res.json().catch(() => undefined));
+  const [{ errorBodySchema }, json] = await Promise.all([responses(), res.json().catch(() => undefined)]);
+  const body = errorBodySchema.safeParse(json);
   if (body.success) return new ApiError(res.status, body.data.error.message, body.data.error.code, body.data.error.fields);
   return new ApiError(res.status, `The server answered ${res.status} ${res.statusText}`.trim());
 }
@@ -35,15 +42,15 @@ const jsonInit = (body: unknown): RequestInit => ({
 });
 
 export async function createJob(input: GenerationInputDraft): Promise<JobRecord> {
-  return jobRecordSchema.parse(await (await request("/api/jobs", jsonInit(input))).json());
+  return readRecord(await request("/api/jobs", jsonInit(input)));
 }
 
 export async function fetchJob(id: string, signal?: AbortSignal): Promise<JobRecord> {
-  return jobRecordSchema.parse(await (await request(`/api/jobs/${id}`, { signal, cache: "no-store" })).json());
+  return readRecord(await request(`/api/jobs/${id}`, { signal, cache: "no-store" }));
 }
 
 export async function cancelJobRequest(id: string): Promise<JobRecord> {
-  return jobRecordSchema.parse(await (await request(`/api/jobs/${id}/cancel`, { method: "POST" })).json());
+  return readRecord(await request(`/api/jobs/${id}/cancel`, { method: "POST" }));
 }
 
 export type Uploaded = { url: string; contentType: string; bytes: number; width?: number; height?: number };
@@ -62,7 +69,7 @@ export { jsonInit };
 // ---- History and the job page ----
 
 export async function rerunJob(id: string): Promise<JobRecord> {
-  return jobRecordSchema.parse(await (await request(`/api/jobs/${encodeURIComponent(id)}/rerun`, { method: "POST" })).json());
+  return readRecord(await request(`/api/jobs/${encodeURIComponent(id)}/rerun`, { method: "POST" }));
 }
 
 /** Deletes a job; one that is already gone (404) counts as deleted. */
@@ -76,11 +83,8 @@ export async function deleteJobRequest(id: string): Promise<void> {
 }
 
 export async function setShared(id: string, shared: boolean): Promise<JobRecord> {
-  const res = await request(`/api/jobs/${encodeURIComponent(id)}/share`, { method: shared ? "POST" : "DELETE" });
-  return jobRecordSchema.parse(await res.json());
+  return readRecord(await request(`/api/jobs/${encodeURIComponent(id)}/share`, { method: shared ? "POST" : "DELETE" }));
 }
-
-const pageSchema = z.object({ jobs: z.array(jobRecordSchema), nextCursor: z.string().nullable() });
 
 export type HistoryFilters = { task?: Task; status?: StatusFilter; q?: string };
 
@@ -92,5 +96,6 @@ export async function fetchHistoryPage(filters: HistoryFilters, cursor: string, 
   params.set("cursor", cursor);
   params.set("limit", "24");
   const res = await request(`/api/jobs?${params}`, { signal, cache: "no-store" });
-  return pageSchema.parse(await res.json());
+  const [{ historyPageSchema }, body] = await Promise.all([responses(), res.json()]);
+  return historyPageSchema.parse(body);
 }

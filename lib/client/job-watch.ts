@@ -1,7 +1,8 @@
 "use client";
 
 import { ApiError, fetchJob } from "@/lib/client/api";
-import { isTerminal, type JobRecord } from "@/lib/jobs/schema";
+import { isTerminal } from "@/lib/jobs/statuses";
+import type { JobRecord } from "@/lib/jobs/schema";
 
 /**
  * The one watcher for unfinished jobs, shared by every view that shows one (a generator page, the

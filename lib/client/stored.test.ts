@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { uploadedFileSchema } from "@/hooks/use-upload";
 import { draftFrom, FEED_CAP, feedIdsFrom, withNewest } from "./stored";
 
 const schema = z.object({
-  prompt: z.string().max(20),
-  steps: z.number().int().min(1).max(50),
+  prompt: z.string().check(z.maxLength(20)),
+  steps: z.int().check(z.minimum(1), z.maximum(50)),
   random: z.boolean(),
-  source: uploadedFileSchema.nullable(),
+  source: z.nullable(uploadedFileSchema),
 });
 const defaults = { prompt: "", steps: 28, random: true, source: null };
 const file = {

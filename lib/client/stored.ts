@@ -1,11 +1,12 @@
 import "./zod-csp";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { JOB_ID_PATTERN } from "@/components/job/ids";
 
 /**
  * What a page keeps in the browser between visits: its form's draft and the ids of its jobs. What
- * comes back is external input (another version of the studio, a hand edit): it is read through zod,
- * and what does not fit falls back to the defaults instead of reaching the page.
+ * comes back is external input (another version of the studio, a hand edit): it is read through zod
+ * (zod/mini: it runs as every page loads), and what does not fit falls back to the defaults instead
+ * of reaching the page.
  */
 
 export const storedKey = (kind: "draft" | "feed", page: string) => `studio:${kind}:v1:${page}`;
@@ -31,10 +32,10 @@ export function writeStored(key: string, value: unknown): void {
 }
 
 /** A stored draft field by field: each field that fits its schema is kept, any other takes its default. */
-export function draftFrom<S extends z.ZodObject>(stored: unknown, schema: S, defaults: z.infer<S>): z.infer<S> {
+export function draftFrom<S extends z.ZodMiniObject>(stored: unknown, schema: S, defaults: z.infer<S>): z.infer<S> {
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return defaults;
   const out: Record<string, unknown> = { ...defaults };
-  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodMiniType>)) {
     const parsed = field.safeParse((stored as Record<string, unknown>)[key]);
     if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
   }
@@ -44,7 +45,7 @@ export function draftFrom<S extends z.ZodObject>(stored: unknown, schema: S, def
 /** How many jobs a page's feed keeps; older ones are still in History. */
 export const FEED_CAP = 20;
 
-const feedIdsSchema = z.array(z.string().regex(JOB_ID_PATTERN));
+const feedIdsSchema = z.array(z.string().check(z.regex(JOB_ID_PATTERN)));
 
 /** The stored feed's job ids, newest first: unique, well-formed, at most FEED_CAP; anything else reads as an empty feed. */
 export function feedIdsFrom(stored: unknown): string[] {

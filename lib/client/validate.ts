@@ -1,9 +1,13 @@
-import "./zod-csp";
-import type { z } from "zod";
-import { fieldErrors, type FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
+import type { InputOf, Task } from "@/lib/tasks/registry";
 
-/** Validates a form's payload with the same schema the server uses; errors are keyed by field. */
-export function check<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+export type Checked<T extends Task> = { ok: true; data: InputOf<T> } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates a form's payload with the same schema the server uses; errors are keyed by field. The
+ * task schemas (full zod) load with the first check, on submit, rather than with the page.
+ */
+export async function checkInput<T extends Task>(task: T, value: unknown): Promise<Checked<T>> {
+  const { checkTaskInput } = await import("./task-input");
+  return checkTaskInput(task, value);
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { TASK_LIST, TASKS, type InputOf, type QueueTask, type Task, type TaskDefinitionOf } from "@/lib/tasks/registry";
 import { promptDraftSchema } from "@/lib/tasks/prompts/definition";
 import { tokenUsageSchema } from "@/lib/tasks/text/events";
+import { STATUS_FILTERS, STATUSES } from "./statuses";
 
 export { TASKS, type Task };
 export { mediaUrlSchema } from "@/lib/tasks/fields";
@@ -34,12 +35,7 @@ const anyInputSchema = z.union(TASK_LIST.map((t) => t.input) as unknown as [z.Zo
 
 // ---- The job record ----
 
-export const STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
-export type JobStatus = (typeof STATUSES)[number];
-export const isTerminal = (s: JobStatus) => s === "done" || s === "failed" || s === "cancelled";
-/** History filters: a status, or "active" for everything not finished yet (queued or running). */
-export const STATUS_FILTERS = ["active", ...STATUSES] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+export { isTerminal, STATUS_FILTERS, STATUSES, type JobStatus, type StatusFilter } from "./statuses";
 
 /** History's filters (GET /api/jobs, the worker, MCP): newest first, a cursor for the next page. */
 export const historyQuerySchema = z.object({

@@ -22,7 +22,8 @@ function fileField(field: z.ZodType, label: string): z.ZodType {
 function withoutDefault(field: z.ZodType): z.ZodType {
   if (!(field instanceof z.ZodDefault)) return field;
   const value = field.def.defaultValue;
-  return (field.unwrap() as z.ZodType).optional().meta({ default: value });
+  // z.optional, not .optional(): the inner schema may be a zod/mini one (an image size), which has no methods.
+  return z.optional(field.unwrap() as z.ZodType).meta({ default: value });
 }
 
 export type ToolShape = Record<string, z.ZodType>;

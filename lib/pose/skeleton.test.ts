@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { poseSchema } from "./schema";
 import {
   KEYPOINT_NAMES,
   LIMBS,
@@ -11,7 +12,6 @@ import {
   limbColor,
   movePoint,
   nearestKeypoint,
-  poseSchema,
   renderPose,
   samePose,
   type Keypoint,

@@ -5,10 +5,6 @@
  * (0..1 of the frame's width and height) so one pose renders at any output size.
  * Pure TypeScript with no DOM access: safe in client components and unit-tested in node.
  */
-// First: zod probes for eval when a schema is built, which the pages' CSP reports as a violation.
-import "@/lib/client/zod-csp";
-import { z } from "zod";
-
 /** OpenPose's order: index i here is keypoint i + 1 in the original 1-based limb table. */
 export const KEYPOINT_NAMES = [
   "nose",
@@ -41,11 +37,6 @@ export interface Keypoint {
 
 /** One person. null marks a keypoint that isn't visible: its limbs are not drawn, as in OpenPose. */
 export type Pose = Record<KeypointName, Keypoint | null>;
-
-const coordinate = z.number().min(0).max(1);
-export const keypointSchema = z.object({ x: coordinate, y: coordinate });
-/** Every keypoint must be present (as a point or null), so a stored pose can't silently lose one. */
-export const poseSchema = z.record(z.enum(KEYPOINT_NAMES), keypointSchema.nullable());
 
 /** The 17 limbs, in OpenPose's drawing order (limb i takes colour i). */
 export const LIMBS: readonly (readonly [KeypointName, KeypointName])[] = [

@@ -2,13 +2,11 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
+import { PROMPT_MAX } from "./limits";
 
-/** A file in the studio's own media store, e.g. `/api/media/<sha256>.png`. */
-export const mediaUrlSchema = z
-  .string()
-  .regex(/^\/api\/media\/[a-f0-9]{64}\.[a-z0-9]{2,5}$/, "must be a file uploaded to this studio");
+export { mediaUrlSchema } from "./media-url";
 
-export const promptField = z.string().trim().min(1, "Describe what you want").max(4000, "Keep the prompt under 4000 characters");
+export const promptField = z.string().trim().min(1, "Describe what you want").max(PROMPT_MAX, `Keep the prompt under ${PROMPT_MAX} characters`);
 export const negativePromptField = z.string().trim().max(2000, "Keep it under 2000 characters").optional();
 const SEED_MAX = 2 ** 32 - 1;
 const SEED_RANGE = `Seed must be a whole number from 0 to ${SEED_MAX}`;

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { parseHistoryFilters } from "@/components/history/filters";
 import { HistoryView } from "@/components/history/history-view";
+import { summarize } from "@/components/job/describe";
 import { PageHeader } from "@/components/shell/page-header";
 import { ErrorAlert } from "@/components/ui/alert";
 import { listJobs } from "@/lib/jobs/repository";
+import { TASK_LIST } from "@/lib/tasks/registry";
 
 export const metadata: Metadata = { title: "History" };
 
 const PAGE_SIZE = 24;
+// Named here, not in the browser: the task definitions would bring zod and every task schema to the page.
+const TASK_NAMES = TASK_LIST.map((t) => ({ id: t.id, label: t.nav.label }));
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseHistoryFilters(await searchParams);
@@ -27,7 +31,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   return (
     <>
       {header}
-      <HistoryView jobs={page.jobs} nextCursor={page.nextCursor} filters={filters} />
+      <HistoryView tasks={TASK_NAMES} jobs={page.jobs.map((job) => ({ job, summary: summarize(job) }))} nextCursor={page.nextCursor} filters={filters} />
     </>
   );
 }

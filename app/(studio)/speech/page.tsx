@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { SpeechForm } from "@/components/speech/speech-form";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
+import { speechLimitsOf } from "@/lib/tasks/speech/definition";
 
 export const metadata: Metadata = { title: "Speech" };
 
@@ -11,10 +12,13 @@ export default async function SpeechPage({ searchParams }: { searchParams: Promi
   const [query, status] = await Promise.all([searchParams, pageHealth()]);
   const feature = status.features.speech;
   const initial = await loadSeed(query, "speech");
+  const models = modelsFor("text-to-speech");
+  // Read here, not in the form: the catalog would bring zod and every endpoint's schema to the page.
+  const limits = Object.fromEntries(models.map((m) => [m.id, speechLimitsOf(m.id)]));
   return (
     <>
       <PageHeader title="Speech" description="Type some text, choose a voice, and hear it read aloud." />
-      <SpeechForm models={modelsFor("text-to-speech")} unavailable={feature.available ? undefined : feature.reason} initial={initial} key={initial?.key} />
+      <SpeechForm models={models} limits={limits} unavailable={feature.available ? undefined : feature.reason} initial={initial} key={initial?.key} />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TaskBadge } from "@/components/job/badges";
-import { excerpt, jobTitle, promptOf, settingsOf, TASK_LABEL, type Setting } from "@/components/job/format";
+import { jobTitle, settingsOf, TASK_LABEL } from "@/components/job/describe";
+import { excerpt, promptOf, type Setting } from "@/components/job/format";
 import { SettingsGrid } from "@/components/job/job-details";
-import { CopyWarnings, JobOutputs } from "@/components/job/job-outputs";
+import { CopyWarnings } from "@/components/job/copy-warnings";
+import { JobOutputs } from "@/components/job/job-outputs";
 import { LocalTime } from "@/components/job/local-time";
 import { requestOrigin } from "@/lib/http/request-origin";
 import type { JobRecord } from "@/lib/jobs/schema";
@@ -77,7 +79,7 @@ export default async function SharePage({ params }: Props) {
     <article className="flex flex-col gap-8" data-testid="share-page">
       <header className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-          <TaskBadge task={job.task} />
+          <TaskBadge task={job.task} label={TASK_LABEL[job.task]} />
           <span aria-hidden>·</span>
           <LocalTime iso={job.createdAt} withDate />
         </div>

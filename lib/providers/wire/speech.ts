@@ -11,6 +11,7 @@
  * Pure zod and data: safe to import from client components.
  */
 import { z } from "zod";
+import { MAX_SPEECH_CHARS } from "@/lib/tasks/limits";
 
 /** `File`: where the audio is, and what it is. */
 const audioFile = z.object({
@@ -153,8 +154,6 @@ export const miniMaxOutput = z.object({ audio: audioFile, duration_ms: z.number(
 /** How fast a voice may speak (× normal) and how much text one request takes. */
 export type SpeechLimits = { voices: readonly SpeechVoice[]; defaultVoice: string; speed: { min: number; max: number }; maxChars: number };
 
-/** The most text the studio sends at once; MiniMax's documented limit, and a few minutes of speech. */
-export const MAX_SPEECH_CHARS = 5000;
 
 export const SPEECH_ENDPOINTS = [
   {

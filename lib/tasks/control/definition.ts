@@ -2,12 +2,13 @@ import { z } from "zod";
 import { imageSizeSchema } from "@/lib/providers/catalog";
 import { CONTROL_KINDS, type ControlKind } from "@/lib/providers/wire/control";
 import { defineTask } from "../define";
+import { CONTROL_KIND_LABELS, sizeForMap } from "./kinds";
 import { mediaUrlSchema, modelField, negativePromptField, numImagesField, promptField, seedField } from "../fields";
 import { imageFacts, sizeLabel } from "../image/definition";
 
 export { CONTROL_KINDS, type ControlKind };
+export { CONTROL_KIND_LABELS, sizeForMap };
 
-export const CONTROL_KIND_LABELS: Record<ControlKind, string> = { pose: "Pose", depth: "Depth", edges: "Edges" };
 
 /** A map smaller than this on either side carries too little to steer a picture. */
 export const MIN_MAP_SIDE = 64;
@@ -23,7 +24,7 @@ export const controlInputSchema = z.object({
   /** Control scale: 0 ignores the map, 1 is the usual hold, 2 the firmest. */
   strength: z.number().min(0, "At least 0").max(2, "At most 2").default(1),
   /** Left out: the picture takes the map's aspect ratio (sizeForMap). */
-  imageSize: imageSizeSchema.optional(),
+  imageSize: z.optional(imageSizeSchema),
   // Left out, each model's own default (FLUX 28 steps at 3.5, SDXL 35 at 7.5).
   steps: z.number().int().min(1, "At least 1 step").max(50, "At most 50 steps").optional(),
   guidance: z.number().min(0).max(20).optional(),
@@ -32,16 +33,6 @@ export const controlInputSchema = z.object({
 });
 export type ControlInput = z.infer<typeof controlInputSchema>;
 
-
-/** The models' working size: about a megapixel. */
-const TARGET_PIXELS = 1024 * 1024;
-
-/** The picture size that keeps a map's aspect ratio: about a megapixel, in multiples of 8, each side 64–2048 px. */
-export function sizeForMap(width: number, height: number): { width: number; height: number } {
-  const scale = Math.sqrt(TARGET_PIXELS / (width * height));
-  const side = (v: number) => Math.min(2048, Math.max(64, Math.round((v * scale) / 8) * 8));
-  return { width: side(width), height: side(height) };
-}
 
 export const controlTask = defineTask({
   id: "control",

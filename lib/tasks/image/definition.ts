@@ -8,12 +8,12 @@ export const imageInputSchema = z.object({
   model: modelField,
   prompt: promptField,
   negativePrompt: negativePromptField,
-  imageSize: imageSizeSchema.default("landscape_4_3"),
+  imageSize: z._default(imageSizeSchema, "landscape_4_3"),
   steps: stepsField(28),
   guidance: guidanceField(3.5),
   seed: seedField,
   numImages: numImagesField,
-  sourceImage: mediaUrlSchema.optional(),
+  sourceImage: z.optional(mediaUrlSchema),
   strength: strengthField,
 });
 export type ImageInput = z.infer<typeof imageInputSchema>;

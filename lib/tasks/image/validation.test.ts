@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { check } from "@/lib/client/validate";
+import { checkTaskInput } from "@/lib/client/task-input";
 import { AppError } from "@/lib/errors";
 import { sizeMultipleErrors, snapSide } from "@/lib/providers/catalog";
-import { imageInputSchema } from "./definition";
 import { refuseUnsnappedSize } from "./server";
 
 const base = { task: "image", prompt: "a lighthouse at dawn" };
 const errorsOf = (input: Record<string, unknown>) => {
-  const checked = check(imageInputSchema, { ...base, ...input });
+  const checked = checkTaskInput("image", { ...base, ...input });
   return checked.ok ? {} : checked.errors;
 };
 

@@ -3,14 +3,15 @@ import "@/lib/client/zod-csp";
 import { z } from "zod";
 import { textModelField } from "@/lib/providers/text-model";
 import { defineTask } from "../define";
+import { IDEA_MAX } from "../limits";
 
 export const promptDraftRequestSchema = z.object({
-  idea: z.string().trim().min(3, "Give the idea a few words").max(1000, "Keep the idea under 1000 characters"),
+  idea: z.string().trim().min(3, "Give the idea a few words").max(IDEA_MAX, `Keep the idea under ${IDEA_MAX} characters`),
   target: z.enum(["image", "video"]).default("image"),
   count: z.number().int().min(1).max(6).default(3),
   style: z.string().trim().max(200).optional(),
   /** `<vendor>:<model>`; the configured drafting model when left out. */
-  model: textModelField.optional(),
+  model: z.optional(textModelField),
 });
 export type PromptDraftRequest = z.infer<typeof promptDraftRequestSchema>;
 

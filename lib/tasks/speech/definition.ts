@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { familyOf, FAMILIES, SPEECH_LIMITS, type Family, type SpeechFamily } from "@/lib/providers/catalog";
-import { MAX_SPEECH_CHARS, type SpeechVoice } from "@/lib/providers/wire/speech";
+import { MAX_SPEECH_CHARS } from "../limits";
+import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
 import { defineTask } from "../define";
 import { modelField } from "../fields";
+import { describeVoice, SPEECH_SPEED } from "./voices";
 
-export const SPEECH_SPEED = { min: 0.5, max: 2 } as const;
+export { SPEECH_SPEED };
 
 const isSpeechFamily = (family: Family | undefined): family is SpeechFamily => family !== undefined && FAMILIES[family].mode === "text-to-speech";
 
@@ -15,6 +17,9 @@ export function speechFamilyOf(model: string): SpeechFamily | undefined {
 }
 
 export const voiceOf = (family: SpeechFamily, id: string): SpeechVoice | undefined => SPEECH_LIMITS[family].voices.find((v) => v.id === id);
+
+/** A model's voices, speeds and length limit; an id the catalog does not know is read as the default speech family, as on the server. */
+export const speechLimitsOf = (model: string): SpeechLimits => SPEECH_LIMITS[speechFamilyOf(model) ?? "kokoro-american-english"];
 
 const times = (n: number) => `${n}×`;
 /** "6.9 s": a clip's length as the facts and the player's caption give it. */
@@ -50,7 +55,7 @@ export type SpeechInput = z.infer<typeof speechInputSchema>;
 export function voiceLabel(model: string | undefined, id: string): string {
   const family = model ? speechFamilyOf(model) : undefined;
   const v = family && voiceOf(family, id);
-  return v ? `${v.label} · ${v.accent} ${v.gender}` : id;
+  return v ? describeVoice(v) : id;
 }
 
 export const speechTask = defineTask({

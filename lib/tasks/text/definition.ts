@@ -12,7 +12,7 @@ export const TEXT_MAX_TOKENS = 64_000;
 export const textInputSchema = z.object({
   task: z.literal("text"),
   /** `<vendor>:<model>` (lib/providers/text-model.ts); the configured default when left out. */
-  model: textModelField.optional(),
+  model: z.optional(textModelField),
   prompt: z.string().trim().min(1, "Write a prompt").max(TEXT_PROMPT_MAX, "Keep the prompt under 20,000 characters"),
   system: z.string().trim().max(TEXT_SYSTEM_MAX, "Keep the system prompt under 8,000 characters").optional(),
   temperature: z.number({ error: "Enter a number from 0 to 2" }).min(0, "From 0 to 2").max(2, "From 0 to 2").optional(),

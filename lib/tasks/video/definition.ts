@@ -7,7 +7,7 @@ export const videoInputSchema = z.object({
   model: modelField,
   prompt: promptField,
   negativePrompt: negativePromptField,
-  startImage: mediaUrlSchema.optional(),
+  startImage: z.optional(mediaUrlSchema),
   /** Checked against the chosen model's own options when the job is created. */
   duration: z.string().regex(/^\d{1,2}$/, "seconds, e.g. 5").optional(),
   aspectRatio: z.string().regex(/^\d{1,2}:\d{1,2}$/, "e.g. 16:9").optional(),

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { excerpt, jobTitle, TASK_LABEL } from "@/components/job/format";
+import { inputMediaOf, jobTitle, settingsOf, summarize, TASK_LABEL } from "@/components/job/describe";
+import { excerpt } from "@/components/job/format";
 import { JOB_ID_PATTERN } from "@/components/job/ids";
+import { JobOutputs } from "@/components/job/job-outputs";
 import { JobView } from "@/components/job/job-view";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { getJob } from "@/lib/jobs/repository";
+import { isTerminal } from "@/lib/jobs/statuses";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,5 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function JobPage({ params }: Props) {
   const job = await loadJob((await params).id);
   if (!job) notFound();
-  return <JobView key={job.id} initial={job} origin={await requestOrigin()} />;
+  // Read and rendered here, not in the browser: the task definitions and result views would bring zod
+  // and every task schema to the page. A finished job's result never changes; a running one's loads when it ends.
+  const outputs = isTerminal(job.status) ? <JobOutputs job={job} variant="studio" /> : undefined;
+  return (
+    <JobView key={job.id} initial={job} summary={summarize(job)} settings={settingsOf(job)} inputs={inputMediaOf(job)} outputs={outputs} origin={await requestOrigin()} />
+  );
 }
