@@ -1,6 +1,7 @@
 import "./zod-csp";
 import { z } from "zod";
-import { errorBodySchema, type FieldErrors } from "@/lib/errors";
+import { errorBodySchema } from "@/lib/error-body";
+import type { FieldErrors } from "@/lib/errors";
 import { jobRecordSchema, type GenerationInputDraft, type JobRecord, type StatusFilter, type Task } from "@/lib/jobs/schema";
 
 /** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
