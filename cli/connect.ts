@@ -1,6 +1,6 @@
 import { httpStudio } from "@/lib/agent/http-studio";
 import type { Studio } from "@/lib/agent/studio";
-import { errorBodySchema } from "@/lib/errors";
+import { errorBodySchema } from "@/lib/error-body";
 import { createPolicyFetch } from "@/lib/http/policy";
 
 /**

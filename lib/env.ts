@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { hostNameList } from "@/lib/own-host-names";
 import type { TextVendor } from "@/lib/providers/text-model";
 
 // Empty strings from shell exports (`FAL_KEY=`) count as unset.
@@ -86,7 +87,7 @@ const schema = z.object({
   STUDIO_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .transform(hostNameList)
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, "list host names, e.g. studio.lan,box.local"))),
   /** Where this server reaches itself; the local engine is served by this same process. */
   STUDIO_INTERNAL_URL: z.string().url().optional(),
@@ -157,13 +158,6 @@ export function dataDir(): string {
 export function internalBaseUrl(): string {
   const e = env();
   return (e.STUDIO_INTERNAL_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
-}
-
-/** The names this studio answers to, besides IP addresses and localhost (see lib/http/host-check.ts). */
-export function ownHostNames(): string[] {
-  const e = env();
-  const urls = [e.STUDIO_PUBLIC_URL, e.STUDIO_INTERNAL_URL].filter((u): u is string => Boolean(u));
-  return [...e.STUDIO_ALLOWED_HOSTS, ...urls.map((u) => new URL(u).hostname.toLowerCase())];
 }
 
 /**

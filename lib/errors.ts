@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Only zod's base error class, not the library: the proxy answers with AppError before every page.
+import { $ZodError } from "zod/v4/core";
 
 export type ErrorCode =
   | "bad_request"
@@ -59,7 +60,7 @@ export class AppError extends Error {
 }
 
 /** Turns zod issues into one message per field, keyed by dotted path. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: $ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -68,7 +69,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function validationError(error: z.ZodError): AppError {
+export function validationError(error: $ZodError): AppError {
   const fields = fieldErrors(error);
   const first = Object.entries(fields)[0];
   const message = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input";
@@ -78,12 +79,7 @@ export function validationError(error: z.ZodError): AppError {
 /** Maps anything thrown inside a handler to a response without leaking internals. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return err.toResponse();
-  if (err instanceof z.ZodError) return validationError(err).toResponse();
+  if (err instanceof $ZodError) return validationError(err).toResponse();
   console.error("[studio] unhandled error:", err instanceof Error ? err.message : err);
   return new AppError("internal", "Something went wrong on the server.").toResponse();
 }
-
-export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;

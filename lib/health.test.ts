@@ -20,3 +20,11 @@ it("pages share one health check for 3 s, then see a fresh one (a disk that fill
   const fresh = await pageHealth();
   expect(fresh.disk).toMatchObject({ ok: false, error: expect.stringMatching(/STUDIO_MIN_FREE_MB/) });
 });
+
+it("a route bundle's own copy of this module shares the process's check, which the start-up begins for the first page", async () => {
+  const check = pageHealth();
+  vi.resetModules();
+  const otherBundle = await import("./health");
+  expect(otherBundle).not.toHaveProperty("pageHealth", pageHealth);
+  expect(otherBundle.pageHealth()).toBe(check);
+});

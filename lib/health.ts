@@ -3,6 +3,7 @@ import { dbStatus } from "@/lib/db/client";
 import { diskStatus } from "@/lib/disk";
 import { engines, env } from "@/lib/env";
 import { blobStoreStatus } from "@/lib/media/blob-store";
+import { processSingleton } from "@/lib/process-singleton";
 import { toolStatus } from "@/lib/system-tools";
 import type { Task } from "@/lib/tasks/registry";
 
@@ -50,7 +51,8 @@ export type Health = Awaited<ReturnType<typeof health>>;
 // Long enough that pages under load share a check, short enough that the storage banner follows
 // a full disk or a lost database within seconds.
 const PAGE_HEALTH_MS = 3_000;
-let recent: { at: number; check: Promise<Health> } | undefined;
+// Per process, not per route bundle: the start-up begins the first check (lib/startup.ts) for whichever page comes first.
+const shared = processSingleton<{ recent?: { at: number; check: Promise<Health> } }>("page-health", () => ({}));
 
 /**
  * For server-rendered pages (the layout's banners, a page's missing tools): the last check when it
@@ -59,6 +61,6 @@ let recent: { at: number; check: Promise<Health> } | undefined;
  */
 export function pageHealth(): Promise<Health> {
   const now = Date.now();
-  if (!recent || now - recent.at >= PAGE_HEALTH_MS) recent = { at: now, check: health() };
-  return recent.check;
+  if (!shared.recent || now - shared.recent.at >= PAGE_HEALTH_MS) shared.recent = { at: now, check: health() };
+  return shared.recent.check;
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
+import { pageHealth } from "@/lib/health";
 import { startJobSweeper } from "@/lib/jobs/sweeper";
 import { listenExposure } from "@/lib/listen-address";
 import { fileStore } from "@/lib/local-engine/fal/files";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
 import { blobStoreStatus } from "@/lib/media/blob-store";
 import { installShutdownHandlers } from "@/lib/shutdown";
-import { toolStatus } from "@/lib/system-tools";
 
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
@@ -20,8 +20,9 @@ import { toolStatus } from "@/lib/system-tools";
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
   installShutdownHandlers();
-  // The first page's banner names the programs this machine lacks: probing them now runs beside Next loading that page.
-  void toolStatus();
+  // The first page's banners wait for a health check (the programs this machine has, the database's
+  // migrations, a synced write to the data directory): begun now, it runs beside Next loading that page.
+  void pageHealth();
   void resumeWork();
 }
 

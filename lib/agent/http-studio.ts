@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, errorBodySchema, isErrorCode } from "@/lib/errors";
+import { errorBodySchema } from "@/lib/error-body";
+import { AppError, isErrorCode } from "@/lib/errors";
 import { createPolicyFetch } from "@/lib/http/policy";
 import { sseEvents } from "@/lib/http/sse";
 import { readEvents } from "@/lib/jobs/stream-events";

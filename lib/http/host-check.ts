@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { ownHostNames } from "@/lib/env";
+import { ownHostNames } from "@/lib/own-host-names";
 
 /**
  * DNS rebinding: a page on attacker.example can point its own name at this machine and then talk
