@@ -25,6 +25,24 @@ test.describe("Client bundle", () => {
       await expectNoZod(request, baseURL!, page, ANY_ZOD);
     });
   }
+
+  // The browser's own view: what it fetches on a first visit, and that a stored draft still loads
+  // its checks and comes back (the schemas are in a chunk that no page lists).
+  test("a page loads zod only when it finds a stored draft, and restores that draft", async ({ imagePage, page }) => {
+    const zodScripts: string[] = [];
+    page.on("response", async (res) => {
+      if (res.request().resourceType() === "script" && ANY_ZOD.test(await res.text().catch(() => ""))) zodScripts.push(res.url());
+    });
+    await imagePage.goto();
+    await page.waitForLoadState("networkidle");
+    expect(zodScripts, "a first visit").toEqual([]);
+
+    await page.evaluate(() => localStorage.setItem("studio:draft:v1:image", JSON.stringify({ prompt: "a lighthouse kept", steps: 999 })));
+    await page.reload();
+    await expect(imagePage.prompt).toHaveValue("a lighthouse kept");
+    await expect(page.locator("#steps"), "a field that does not fit takes its default").toHaveValue("28");
+    expect(zodScripts.length, "a visit with a stored draft").toBeGreaterThan(0);
+  });
 });
 
 test.describe("Client bundle of the pages of a job", () => {
