@@ -17,13 +17,32 @@ test.describe("Client bundle", () => {
     await expectNoZod(request, baseURL!, "/");
   });
 
-  // The generator pages check drafts with zod/mini; the task schemas (full zod) load on submit,
-  // the API's answers' schemas with the first answer, the result views with the first job.
+  // The generator pages load no zod with the page: a stored draft's or feed's checks (zod/mini) load
+  // when a page finds one, the task schemas (full zod) on submit, the API's answers' schemas with the
+  // first answer, the result views with the first job.
   for (const page of ["/image", "/inpaint", "/video", "/transcribe", "/background", "/control", "/text", "/prompts", "/speech"]) {
-    test(`${page} loads no full zod with the page`, async ({ request, baseURL }) => {
-      await expectNoZod(request, baseURL!, page);
+    test(`${page} loads no zod with the page`, async ({ request, baseURL }) => {
+      await expectNoZod(request, baseURL!, page, ANY_ZOD);
     });
   }
+
+  // The browser's own view: what it fetches on a first visit, and that a stored draft still loads
+  // its checks and comes back (the schemas are in a chunk that no page lists).
+  test("a page loads zod only when it finds a stored draft, and restores that draft", async ({ imagePage, page }) => {
+    const zodScripts: string[] = [];
+    page.on("response", async (res) => {
+      if (res.request().resourceType() === "script" && ANY_ZOD.test(await res.text().catch(() => ""))) zodScripts.push(res.url());
+    });
+    await imagePage.goto();
+    await page.waitForLoadState("networkidle");
+    expect(zodScripts, "a first visit").toEqual([]);
+
+    await page.evaluate(() => localStorage.setItem("studio:draft:v1:image", JSON.stringify({ prompt: "a lighthouse kept", steps: 999 })));
+    await page.reload();
+    await expect(imagePage.prompt).toHaveValue("a lighthouse kept");
+    await expect(page.locator("#steps"), "a field that does not fit takes its default").toHaveValue("28");
+    expect(zodScripts.length, "a visit with a stored draft").toBeGreaterThan(0);
+  });
 });
 
 test.describe("Client bundle of the pages of a job", () => {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type * as z from "zod/mini";
-import { draftFrom, readStored, storedKey, writeStored } from "@/lib/client/stored";
+import type { DraftPage, Drafts } from "@/lib/client/draft-schemas";
+import { readChecked, storedKey, writeStored } from "@/lib/client/stored";
 
 /**
  * A form's values as one object, kept per page in the browser until the person clears them: back
@@ -11,24 +11,36 @@ import { draftFrom, readStored, storedKey, writeStored } from "@/lib/client/stor
  * (`?image=`, `?text=`, …) sets only the fields it names and keeps the rest of the draft.
  *
  * The first render uses the defaults (as the server rendered them); the stored draft follows right
- * after hydration, so server and browser agree on the first paint.
+ * after hydration, so server and browser agree on the first paint; its schema loads only then, and
+ * only when a draft is stored.
  */
 /** The fields a start actually sets: one left undefined keeps the draft's value. */
 function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-export function useFormDraft<S extends z.ZodMiniObject>(page: string, schema: S, defaults: z.infer<S>, initial?: Partial<z.infer<S>>) {
-  type Values = z.infer<S>;
+export function useFormDraft<P extends DraftPage>(page: P, defaults: Drafts[P], initial?: Partial<Drafts[P]>) {
+  type Values = Drafts[P];
   const key = storedKey("draft", page);
-  const start = useRef({ schema, defaults, initial });
+  const start = useRef({ page, defaults, initial });
   const [values, setValues] = useState<Values>(() => ({ ...defaults, ...given(initial) }));
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
-    const { schema, defaults, initial } = start.current;
-    setValues({ ...draftFrom(readStored(key), schema, defaults), ...given(initial) });
-    setRestored(true);
+    const { page, defaults, initial } = start.current;
+    let live = true;
+    // A failed load leaves restored false, so the stored draft is not written over.
+    readChecked(key, (checks, stored) => checks.pageDraftFrom(page, stored, defaults)).then(
+      (draft) => {
+        if (!live) return;
+        setValues({ ...(draft ?? defaults), ...given(initial) });
+        setRestored(true);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
   }, [key]);
 
   useEffect(() => {

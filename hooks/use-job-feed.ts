@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
 import { watchJob } from "@/lib/client/job-watch";
-import { feedIdsFrom, readStored, storedKey, withNewest, writeStored } from "@/lib/client/stored";
+import { FEED_CAP, readChecked, storedKey, withNewest, writeStored } from "@/lib/client/stored";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { GenerationInputDraft, JobRecord } from "@/lib/jobs/schema";
 import type { FieldErrors } from "@/lib/errors";
@@ -27,8 +27,20 @@ export function useJobFeed(page: string) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   useEffect(() => {
-    setIds(feedIdsFrom(readStored(key)));
-    setRestored(true);
+    let live = true;
+    // The ids' check loads only when a feed is stored; a failed load leaves the stored feed as it is.
+    readChecked(key, (checks, stored) => checks.feedIdsFrom(stored)).then(
+      (stored) => {
+        if (!live) return;
+        // Jobs added meanwhile (a submit, a stream's job) stay on top.
+        if (stored) setIds((added) => [...added, ...stored.filter((id) => !added.includes(id))].slice(0, FEED_CAP));
+        setRestored(true);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
   }, [key]);
 
   useEffect(() => {

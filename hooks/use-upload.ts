@@ -1,26 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import * as z from "zod/mini";
 import { uploadFile } from "@/lib/client/api";
-import { mediaUrlSchema } from "@/lib/tasks/media-url";
-
-/**
- * A file in the studio's media store, as the forms hold it (and keep it in their drafts): its name,
- * the URL to preview it (the store's own, so it still shows after a reload) and what the upload returned.
- */
-export const uploadedFileSchema = z.object({
-  name: z.string().check(z.maxLength(300)),
-  preview: mediaUrlSchema,
-  uploaded: z.object({
-    url: mediaUrlSchema,
-    contentType: z.string().check(z.maxLength(200)),
-    bytes: z.int().check(z.nonnegative()),
-    width: z.optional(z.int().check(z.positive())),
-    height: z.optional(z.int().check(z.positive())),
-  }),
-});
-export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+import type { UploadedFile } from "@/lib/client/draft-schemas";
 
 /**
  * Uploads one file to the studio's media store for a form that holds it (`file`, `onFile`): a remixed

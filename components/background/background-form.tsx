@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
 import { RemixNote } from "@/components/job/remix-note";
@@ -16,8 +15,9 @@ import { Button } from "@/components/ui/button";
 import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/definition";
@@ -26,16 +26,7 @@ import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/def
 // Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
 const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
 
-const draftSchema = z.object({
-  mode: z.enum(["remove", "replace"]),
-  model: z.object({ remove: z.string(), replace: z.string() }),
-  prompt: z.string().check(z.maxLength(4000)),
-  negative: z.string().check(z.maxLength(2000)),
-  numImages: z.string().check(z.regex(/^[1-4]$/)),
-  ...seedDraftSchema,
-  image: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["background"];
 
 /** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | undefined {
@@ -59,7 +50,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<BackgroundInput>;
 }) {
-  const draft = useFormDraft("background", draftSchema, {
+  const draft = useFormDraft("background", {
     mode: "remove",
     model: { remove: removeModels[0]!.id, replace: replaceModels[0]!.id },
     prompt: "",

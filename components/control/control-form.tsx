@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
@@ -19,11 +18,12 @@ import { Slider } from "@/components/ui/slider";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
 import { checkInput } from "@/lib/client/validate";
-import { imageSizeSchema, resolveImageSize } from "@/lib/providers/image-size";
+import { resolveImageSize } from "@/lib/providers/image-sizes";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
@@ -55,23 +55,7 @@ async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal):
   return (await res.json()) as Uploaded;
 }
 
-const draftSchema = z.object({
-  kind: z.enum(["pose", "depth", "edges"]),
-  source: z.enum(["upload", "photo", "draw"]),
-  model: z.object({ pose: z.string(), depth: z.string(), edges: z.string() }),
-  prompt: z.string().check(z.maxLength(4000)),
-  negative: z.string().check(z.maxLength(2000)),
-  strength: z.number().check(z.minimum(0), z.maximum(2)),
-  matchMap: z.boolean(),
-  size: imageSizeSchema,
-  steps: z.int().check(z.minimum(1), z.maximum(50)),
-  guidance: z.number().check(z.minimum(0), z.maximum(20)),
-  numImages: z.string().check(z.regex(/^[1-4]$/)),
-  ...seedDraftSchema,
-  map: z.nullable(uploadedFileSchema),
-  photo: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["control"];
 
 /** The form as a job's input (or a handed-on photo) fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | undefined {
@@ -105,7 +89,7 @@ export function ControlForm({ models, initial }: {
   initial?: Seed<ControlInput>;
 }) {
   const first = models.pose[0]!;
-  const draft = useFormDraft("control", draftSchema, {
+  const draft = useFormDraft("control", {
     kind: "pose",
     source: DEFAULT_SOURCE.pose,
     model: { pose: first.id, depth: models.depth[0]!.id, edges: models.edges[0]!.id },

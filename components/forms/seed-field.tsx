@@ -1,6 +1,5 @@
 "use client";
 
-import * as z from "zod/mini";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ShuffleIcon } from "@/components/ui/icons";
@@ -41,9 +40,6 @@ export function seedValue(seed: string, random: boolean): number | null {
   if (random || seed.trim() === "") return null;
   return Number(seed);
 }
-
-/** The seed as a form's draft keeps it: the typed digits and whether Random is on. */
-export const seedDraftSchema = { seed: z.string().check(z.regex(/^\d{0,10}$/)), randomSeed: z.boolean() };
 
 /** The draft fields for a job's seed: fixed when it had one, else Random. */
 export function seedDraft(seed: number | null | undefined): { seed: string; randomSeed: boolean } {

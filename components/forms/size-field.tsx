@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, snapSide, type ImageSize, type ImageSizePreset } from "@/lib/providers/image-size";
+import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, snapSide, type ImageSize, type ImageSizePreset } from "@/lib/providers/image-sizes";
 
 type Side = "width" | "height";
 const SIDES: { side: Side; letter: string; label: string }[] = [

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
-import type { UploadedFile, useUpload } from "@/hooks/use-upload";
+import type { useUpload } from "@/hooks/use-upload";
+import type { UploadedFile } from "@/lib/client/draft-schemas";
 
 /**
  * The form's error for an upload field holds only until another file comes: it was about the

@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
@@ -18,11 +17,11 @@ import { ImageIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { ImageInput } from "@/lib/tasks/image/definition";
-import { imageSizeSchema } from "@/lib/providers/image-size";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 
 // Results load with the first job that has them, not with the page; ssr: false gives each its own
@@ -32,20 +31,7 @@ const ImageGrid = dynamic(() => import("@/components/job/image-grid").then((m) =
 
 type Mode = "text" | "image";
 
-const draftSchema = z.object({
-  mode: z.enum(["text", "image"]),
-  model: z.object({ text: z.string(), image: z.string() }),
-  prompt: z.string().check(z.maxLength(4000)),
-  negative: z.string().check(z.maxLength(2000)),
-  size: imageSizeSchema,
-  steps: z.int().check(z.minimum(1), z.maximum(50)),
-  guidance: z.number().check(z.minimum(0), z.maximum(20)),
-  strength: z.number().check(z.minimum(0.05), z.maximum(1)),
-  numImages: z.string().check(z.regex(/^[1-4]$/)),
-  ...seedDraftSchema,
-  source: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["image"];
 
 /** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefined {
@@ -76,7 +62,7 @@ export function ImageForm({ textModels, imageModels, initial }: {
   initial?: Seed<ImageInput>;
 }) {
   const first = textModels[0]!;
-  const draft = useFormDraft("image", draftSchema, {
+  const draft = useFormDraft("image", {
     mode: "text",
     model: { text: first.id, image: imageModels[0]!.id },
     prompt: "",

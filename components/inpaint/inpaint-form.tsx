@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { lazy, Suspense, useCallback, useRef, useState } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import { JobFeed } from "@/components/job/job-feed";
@@ -17,8 +16,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { BrushIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { uploadFile } from "@/lib/client/api";
 import { checkInput } from "@/lib/client/validate";
 import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
@@ -35,17 +35,7 @@ const MaskCanvas = lazy(() => import("./mask-canvas").then((m) => ({ default: m.
 /** How the editor's header reads the overlay: it names the mask canvas's tint (the mask sent is white on black). */
 const MASK_LEGEND = "Violet = change · the rest is kept";
 
-const draftSchema = z.object({
-  model: z.string(),
-  prompt: z.string().check(z.maxLength(4000)),
-  negative: z.string().check(z.maxLength(2000)),
-  strength: z.number().check(z.minimum(0.05), z.maximum(1)),
-  steps: z.int().check(z.minimum(1), z.maximum(50)),
-  guidance: z.number().check(z.minimum(0), z.maximum(20)),
-  ...seedDraftSchema,
-  image: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["inpaint"];
 
 /** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | undefined {
@@ -70,7 +60,7 @@ export function InpaintForm({ models, initial }: {
   initial?: Seed<InpaintInput>;
 }) {
   const first = models[0]!;
-  const draft = useFormDraft("inpaint", draftSchema, {
+  const draft = useFormDraft("inpaint", {
     model: first.id,
     prompt: "",
     negative: "",

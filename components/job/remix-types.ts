@@ -1,4 +1,4 @@
-import type { UploadedFile } from "@/hooks/use-upload";
+import type { UploadedFile } from "@/lib/client/draft-schemas";
 
 /**
  * What a generator page starts with: a finished job's settings (`?remix=<id>`, a {@link Remix}) or

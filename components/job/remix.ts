@@ -1,5 +1,5 @@
 import "server-only";
-import type { UploadedFile } from "@/hooks/use-upload";
+import type { UploadedFile } from "@/lib/client/draft-schemas";
 import { getJob } from "@/lib/jobs/repository";
 import { taskDefinition, type InputOf, type Task } from "@/lib/tasks/registry";
 import { locateMedia } from "@/lib/media/store";

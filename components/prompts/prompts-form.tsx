@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
@@ -29,19 +28,11 @@ const PromptCard = dynamic(() => import("./prompt-card").then((m) => m.PromptCar
 const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
 const PromptsResult = dynamic(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result), { ssr: false });
 
-const draftSchema = z.object({
-  idea: z.string().check(z.maxLength(2000)),
-  target: z.enum(["image", "video"]),
-  count: z.string().check(z.regex(/^[1-6]$/)),
-  style: z.string().check(z.maxLength(500)),
-  model: z.string().check(z.maxLength(300)),
-});
 
 export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "prompts",
-    draftSchema,
     { idea: "", target: "image", count: "3", style: "", model: defaultModel },
     from ? { idea: from.idea, target: from.target, count: String(from.count), style: from.style ?? "", model: from.model ?? defaultModel } : undefined,
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
@@ -37,13 +36,6 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
   return [...out];
 }
 
-const draftSchema = z.object({
-  model: z.string(),
-  text: z.string().check(z.maxLength(100_000)),
-  /** The voice chosen for each model, so switching back finds it again. */
-  voices: z.record(z.string(), z.string().check(z.maxLength(200))),
-  speed: z.number().check(z.minimum(0.1), z.maximum(4)),
-});
 
 export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
   models: ModelOption[];
@@ -55,7 +47,6 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
 }) {
   const draft = useFormDraft(
     "speech",
-    draftSchema,
     { model: models[0]!.id, text: "", voices: {}, speed: 1 },
     // A remix sets every field; handed-on text (a transcript) only the text.
     initial?.jobId && initial.model ? { model: initial.model, text: initial.input.text, voices: initial.input.voice ? { [initial.model]: initial.input.voice } : undefined, speed: initial.input.speed } : initial && { text: initial.input.text },

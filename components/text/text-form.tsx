@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
@@ -39,21 +38,12 @@ const MESSAGES = { failure: "The model failed to answer.", incomplete: "The conn
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
-const draftSchema = z.object({
-  prompt: z.string().check(z.maxLength(100_000)),
-  system: z.string().check(z.maxLength(20_000)),
-  model: z.string().check(z.maxLength(300)),
-  temperature: z.string().check(z.maxLength(20)),
-  maxTokens: z.string().check(z.maxLength(20)),
-  reasoning: z.boolean(),
-});
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
 
 export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput> }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "text",
-    draftSchema,
     { prompt: "", system: "", model: defaultModel, temperature: "", maxTokens: "", reasoning: false },
     // A remix sets every field; handed-on text (a transcript) only the prompt.
     from && !initial?.jobId

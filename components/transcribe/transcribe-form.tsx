@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
@@ -17,8 +16,9 @@ import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
@@ -34,13 +34,7 @@ const LANGUAGES = [
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
 
-const draftSchema = z.object({
-  model: z.string(),
-  language: z.string().check(z.maxLength(3)),
-  mode: z.enum(["transcribe", "translate"]),
-  audio: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["transcribe"];
 
 /** The form as a job's input or a handed-on file fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<TranscribeInput> | undefined): Partial<Draft> | undefined {
@@ -55,7 +49,7 @@ export function TranscribeForm({ models, unavailable, initial }: {
   /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
   initial?: Seed<TranscribeInput>;
 }) {
-  const draft = useFormDraft("transcribe", draftSchema, { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
+  const draft = useFormDraft("transcribe", { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
   const { values: v, set } = draft;
   const modelId = models.some((m) => m.id === v.model) ? v.model : models[0]!.id;
   const audio = useUpload("audio", v.audio, useCallback((file) => set({ audio: file }), [set]));

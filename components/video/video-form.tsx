@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { useCallback } from "react";
-import * as z from "zod/mini";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedDraftSchema, seedValue } from "@/components/forms/seed-field";
+import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
@@ -17,8 +16,9 @@ import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
+import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
-import { uploadedFileSchema, useUpload } from "@/hooks/use-upload";
+import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { VideoInput } from "@/lib/tasks/video/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
@@ -29,19 +29,7 @@ const VideoPlayer = dynamic(() => import("@/components/job/video-player").then((
 
 type Mode = "text" | "image";
 
-const draftSchema = z.object({
-  mode: z.enum(["text", "image"]),
-  model: z.object({ text: z.string(), image: z.string() }),
-  prompt: z.string().check(z.maxLength(4000)),
-  negative: z.string().check(z.maxLength(2000)),
-  duration: z.nullable(z.string().check(z.maxLength(10))),
-  aspect: z.nullable(z.string().check(z.maxLength(10))),
-  steps: z.int().check(z.minimum(1), z.maximum(50)),
-  guidance: z.number().check(z.minimum(0), z.maximum(20)),
-  ...seedDraftSchema,
-  start: z.nullable(uploadedFileSchema),
-});
-type Draft = z.infer<typeof draftSchema>;
+type Draft = Drafts["video"];
 
 /** The form as a job's input (or a handed-on prompt or start frame) fills it; undefined when the page starts from the kept draft. */
 function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefined {
@@ -71,7 +59,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial }: {
   initial?: Seed<VideoInput>;
 }) {
   const first = textModels[0]!;
-  const draft = useFormDraft("video", draftSchema, {
+  const draft = useFormDraft("video", {
     mode: "text",
     model: { text: first.id, image: imageModels[0]!.id },
     prompt: "",

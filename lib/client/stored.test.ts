@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { uploadedFileSchema } from "@/hooks/use-upload";
-import { draftFrom, FEED_CAP, feedIdsFrom, withNewest } from "./stored";
+import { uploadedFileSchema } from "./draft-schemas";
+import { FEED_CAP, withNewest } from "./stored";
+import { draftFrom, feedIdsFrom } from "./stored-checks";
 
 const schema = z.object({
   prompt: z.string().check(z.maxLength(20)),

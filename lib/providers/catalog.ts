@@ -15,7 +15,8 @@ import { SPEECH_ENDPOINTS, elevenLabsInput, elevenLabsOutput, kokoroAmericanInpu
 import { cannyInput, controlImagesOutput, controlMapOutput, depthAnythingInput, dwposeInput, fluxControlLoraInput, sdxlControlnetUnionInput, CONTROL_ENDPOINTS, type ControlEndpointId, type ControlKind } from "./wire/control";
 import { routerInput, routerOutput } from "./wire/text";
 
-export { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, imageSizeSchema, resolveImageSize, sizeMultipleErrors, snapSide, type ImageSize, type ImageSizePreset } from "./image-size";
+export { imageSizeSchema } from "./image-size";
+export { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, resolveImageSize, sizeMultipleErrors, snapSide, type ImageSize, type ImageSizePreset } from "./image-sizes";
 export const VIDEO_ASPECTS = ["16:9", "9:16", "1:1"] as const;
 const KLING_DURATIONS = ["5", "10"] as const;
 const LTX2_DURATIONS = ["6", "8", "10"] as const;

@@ -1,34 +1,13 @@
 /**
- * Image sizes as fal takes them: presets and explicit pixels. In zod/mini, not the full zod: the
- * forms keep a size in their drafts and check it in the browser, where full zod would weigh on
- * every page's first load (the catalog and the tasks build on this schema).
+ * The schema of an image size (./image-sizes.ts). In zod/mini, not the full zod: the forms keep a
+ * size in their drafts and check it in the browser when they read one back (the catalog and the
+ * tasks build on this schema too).
  */
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import * as z from "zod/mini";
+import { MAX_SIDE, MIN_SIDE, presetNames } from "./image-sizes";
 
-export const IMAGE_SIZE_PRESETS = {
-  square_hd: { width: 1024, height: 1024 },
-  square: { width: 512, height: 512 },
-  portrait_4_3: { width: 768, height: 1024 },
-  portrait_16_9: { width: 576, height: 1024 },
-  landscape_4_3: { width: 1024, height: 768 },
-  landscape_16_9: { width: 1024, height: 576 },
-} as const;
-export type ImageSizePreset = keyof typeof IMAGE_SIZE_PRESETS;
-
-export const IMAGE_SIZE_LABELS: Record<ImageSizePreset, string> = {
-  square_hd: "Square HD",
-  square: "Square",
-  portrait_4_3: "Portrait 3:4",
-  portrait_16_9: "Portrait 9:16",
-  landscape_4_3: "Landscape 4:3",
-  landscape_16_9: "Landscape 16:9",
-};
-const presetNames = Object.keys(IMAGE_SIZE_PRESETS) as [ImageSizePreset, ...ImageSizePreset[]];
-
-const MIN_SIDE = 64;
-const MAX_SIDE = 2048;
 // Not .int(): its failure aborts the object, and the union would then answer a bare "Invalid input"
 // instead of each side's own message.
 const dimension = z.number({ error: "Enter a size in pixels" }).check(
@@ -38,30 +17,4 @@ const dimension = z.number({ error: "Enter a size in pixels" }).check(
 );
 /** `image_size` as fal takes it: a preset name or explicit pixels. */
 export const imageSizeSchema = z.union([z.enum(presetNames), z.object({ width: dimension, height: dimension })]);
-export type ImageSize = z.infer<typeof imageSizeSchema>;
 
-/** The nearest multiple of `multiple` to a side typed in pixels; sides out of range are left for the range check. */
-export function snapSide(px: number, multiple: number): number {
-  if (px < MIN_SIDE || px > MAX_SIDE) return px;
-  return Math.min(MAX_SIDE, Math.max(MIN_SIDE, Math.round(px / multiple) * multiple));
-}
-
-/**
- * A custom size's sides that are not a multiple of the model's block, keyed by field as the form
- * shows them (`imageSize.width`, `imageSize.height`); empty when it fits. The form snaps on blur,
- * the server refuses what still does not fit, with the same words.
- */
-export function sizeMultipleErrors(size: ImageSize | undefined, multiple: number): Record<string, string> {
-  if (!size || typeof size === "string") return {};
-  const errors: Record<string, string> = {};
-  for (const side of ["width", "height"] as const) {
-    const px = size[side];
-    if (px % multiple !== 0) errors[`imageSize.${side}`] = `This model takes multiples of ${multiple} px; ${snapSide(px, multiple)} is the nearest`;
-  }
-  return errors;
-}
-
-export function resolveImageSize(size: ImageSize | undefined, fallback: ImageSizePreset = "landscape_4_3") {
-  const s = size ?? fallback;
-  return typeof s === "string" ? IMAGE_SIZE_PRESETS[s] : s;
-}

@@ -3,22 +3,12 @@
  * `openrouter:anthropic/claude-sonnet-4` (OpenRouter's models, reached through fal's router).
  * Pure: safe to import from client components.
  */
-// Before any schema is built: zod decides at construction whether it may compile parsers with eval.
-import "@/lib/client/zod-csp";
-import * as z from "zod/mini";
-
 export const TEXT_VENDORS = ["openai", "openrouter"] as const;
 export type TextVendor = (typeof TEXT_VENDORS)[number];
 
 export const VENDOR_LABEL: Record<TextVendor, string> = { openai: "OpenAI", openrouter: "OpenRouter via fal" };
 /** The key that brings a vendor's real models. */
 export const VENDOR_KEY: Record<TextVendor, string> = { openai: "OPENAI_API_KEY", openrouter: "FAL_KEY" };
-
-// zod/mini: the model pickers load this module with the page.
-export const textModelField = z.string().check(
-  z.regex(/^(openai|openrouter):[\w.:-]+(\/[\w.:-]+)*$/, "Pick one of the listed models"),
-  z.maxLength(200, "Pick one of the listed models"),
-);
 
 export function parseTextModel(id: string): { vendor: TextVendor; model: string } {
   const at = id.indexOf(":");

@@ -1,8 +1,8 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
-import { textModelField } from "@/lib/providers/text-model";
 import { defineTask } from "../define";
+import { textModelField } from "../fields";
 import { IDEA_MAX } from "../limits";
 
 export const promptDraftRequestSchema = z.object({

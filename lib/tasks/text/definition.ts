@@ -1,7 +1,8 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
-import { parseTextModel, textModelField, VENDOR_LABEL } from "@/lib/providers/text-model";
+import { parseTextModel, VENDOR_LABEL } from "@/lib/providers/text-model";
+import { textModelField } from "../fields";
 import { markdownToPlain } from "@/lib/text/markdown";
 import { defineTask } from "../define";
 
