@@ -8,10 +8,17 @@ export const falDoor = {
   answer: undefined as unknown,
 };
 
+const completed = { status: "completed" as const, queuePosition: null, logs: [] };
+
 export const recordingFalDoor = {
   upload: async ({ fileName }: { fileName: string }) => `https://v3.fal.media/files/${fileName}`,
   submit: async (args: { endpointId: string; input: Record<string, unknown> }) => (falDoor.sent.push(args), { requestId: "r1" }),
-  status: async () => ({ status: "completed", queuePosition: null, logs: [] }),
+  status: async () => completed,
+  // The request has ended by the time its status stream opens: the stream tells so once, then closes.
+  openStatusStream: async () => {
+    let told = false;
+    return { next: async () => (told ? "ended" : ((told = true), completed)), close: () => {} };
+  },
   result: async () => falDoor.answer,
   cancel: async () => undefined,
 };
