@@ -102,6 +102,9 @@ test.describe("Work that survives", () => {
     await expect(imagePage.jobCards).toHaveCount(2);
     // Newest on top.
     await expect(imagePage.jobCards.first()).toHaveAttribute("data-job-id", second.id);
+    // Both results in place first, as a person sees them: a result appearing in the card above
+    // moves the button from under a pointer aimed a moment before.
+    for (const job of [second, first]) await expect(card(page, job.id).getByTestId("result-image").first()).toBeVisible();
 
     await mouseClick(page, card(page, first.id).getByRole("button", { name: "Remove from feed" }));
     await expect(card(page, first.id)).toHaveCount(0);
