@@ -2,6 +2,7 @@
 import "./zod-csp";
 import * as z from "zod/mini";
 import { imageSizeSchema } from "@/lib/providers/image-size";
+import { NEGATIVE_MAX, PROMPT_MAX } from "@/lib/tasks/limits";
 import { mediaUrlSchema } from "@/lib/tasks/media-url";
 
 /**
@@ -30,12 +31,14 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 /** The seed as a form's draft keeps it: the typed digits and whether Random is on. */
 const seedDraftSchema = { seed: z.string().check(z.regex(/^\d{0,10}$/)), randomSeed: z.boolean() };
 
+/** The prompt and negative prompt as typed, within the tasks' own limits. */
+const promptsDraftSchema = { prompt: z.string().check(z.maxLength(PROMPT_MAX)), negative: z.string().check(z.maxLength(NEGATIVE_MAX)) };
+
 export const draftSchemas = {
   image: z.object({
     mode: z.enum(["text", "image"]),
     model: z.object({ text: z.string(), image: z.string() }),
-    prompt: z.string().check(z.maxLength(4000)),
-    negative: z.string().check(z.maxLength(2000)),
+    ...promptsDraftSchema,
     size: imageSizeSchema,
     steps: z.int().check(z.minimum(1), z.maximum(50)),
     guidance: z.number().check(z.minimum(0), z.maximum(20)),
@@ -46,8 +49,7 @@ export const draftSchemas = {
   }),
   inpaint: z.object({
     model: z.string(),
-    prompt: z.string().check(z.maxLength(4000)),
-    negative: z.string().check(z.maxLength(2000)),
+    ...promptsDraftSchema,
     strength: z.number().check(z.minimum(0.05), z.maximum(1)),
     steps: z.int().check(z.minimum(1), z.maximum(50)),
     guidance: z.number().check(z.minimum(0), z.maximum(20)),
@@ -57,8 +59,7 @@ export const draftSchemas = {
   video: z.object({
     mode: z.enum(["text", "image"]),
     model: z.object({ text: z.string(), image: z.string() }),
-    prompt: z.string().check(z.maxLength(4000)),
-    negative: z.string().check(z.maxLength(2000)),
+    ...promptsDraftSchema,
     duration: z.nullable(z.string().check(z.maxLength(10))),
     aspect: z.nullable(z.string().check(z.maxLength(10))),
     steps: z.int().check(z.minimum(1), z.maximum(50)),
@@ -75,8 +76,7 @@ export const draftSchemas = {
   background: z.object({
     mode: z.enum(["remove", "replace"]),
     model: z.object({ remove: z.string(), replace: z.string() }),
-    prompt: z.string().check(z.maxLength(4000)),
-    negative: z.string().check(z.maxLength(2000)),
+    ...promptsDraftSchema,
     numImages: z.string().check(z.regex(/^[1-4]$/)),
     ...seedDraftSchema,
     image: z.nullable(uploadedFileSchema),
@@ -85,8 +85,7 @@ export const draftSchemas = {
     kind: z.enum(["pose", "depth", "edges"]),
     source: z.enum(["upload", "photo", "draw"]),
     model: z.object({ pose: z.string(), depth: z.string(), edges: z.string() }),
-    prompt: z.string().check(z.maxLength(4000)),
-    negative: z.string().check(z.maxLength(2000)),
+    ...promptsDraftSchema,
     strength: z.number().check(z.minimum(0), z.maximum(2)),
     matchMap: z.boolean(),
     size: imageSizeSchema,

@@ -2,12 +2,12 @@
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
 import { z } from "zod";
-import { PROMPT_MAX } from "./limits";
+import { NEGATIVE_MAX, PROMPT_MAX } from "./limits";
 
 export { mediaUrlSchema } from "./media-url";
 
 export const promptField = z.string().trim().min(1, "Describe what you want").max(PROMPT_MAX, `Keep the prompt under ${PROMPT_MAX} characters`);
-export const negativePromptField = z.string().trim().max(2000, "Keep it under 2000 characters").optional();
+export const negativePromptField = z.string().trim().max(NEGATIVE_MAX, `Keep it under ${NEGATIVE_MAX} characters`).optional();
 const SEED_MAX = 2 ** 32 - 1;
 const SEED_RANGE = `Seed must be a whole number from 0 to ${SEED_MAX}`;
 // One message for every way a seed can be wrong, rather than zod's "expected int to be <=…".
