@@ -1,12 +1,10 @@
 import "server-only";
-import { dbStatus } from "@/lib/db/client";
 import { engines, env } from "@/lib/env";
 import { pageHealth } from "@/lib/health";
 import { startJobSweeper } from "@/lib/jobs/sweeper";
 import { listenExposure } from "@/lib/listen-address";
 import { fileStore } from "@/lib/local-engine/fal/files";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
-import { blobStoreStatus } from "@/lib/media/blob-store";
 import { installShutdownHandlers } from "@/lib/shutdown";
 
 /**
@@ -29,7 +27,8 @@ export async function startBackgroundWork(): Promise<void> {
 async function resumeWork(): Promise<void> {
   await warnWhenExposed();
   try {
-    const [database, media] = await Promise.all([dbStatus(), blobStoreStatus()]);
+    // The check begun above (the first page's), not a second database and storage check of its own.
+    const { database, media } = await pageHealth();
     const where = (s: { kind: string; location: string; ok: boolean; error?: string }) =>
       s.ok ? `${s.kind} (${s.location})` : `${s.kind} UNAVAILABLE: ${s.error}`;
     console.log(`[studio] database: ${where(database)}; media: ${where(media)}; engine: fal=${engines().fal}, llm=${engines().llm}`);
