@@ -8,15 +8,17 @@
  * `npm run lighthouse -- --performance [/image …]` scores performance instead (pages default to
  * /image): the score, LCP and the element that paints it, total blocking time and layout shift. No
  * threshold: speed is noisy on a shared machine, so it only reports. Lighthouse simulates the phone
- * from an unthrottled load ("observed"): every script that loaded and ran before the observed LCP is
- * counted into the simulated one, so a page's LCP grows with the JS that runs before its largest paint.
+ * from an unthrottled load ("observed"), counting into the simulated LCP every request that finished
+ * before the observed one (see lanternLcpRequests): each page's line lists them, with their simulated
+ * end, so a script that raced ahead of the largest paint shows there.
  */
 import { launch } from "chrome-launcher";
 import { parseArgs } from "node:util";
 import type { Config } from "lighthouse";
 import { CHROME_FLAGS } from "../bench/lighthouse";
 import { startIsolatedServer } from "../e2e/support/own-server";
-import { lighthouseReport } from "./lighthouse-report";
+import { lanternLcpRequests } from "./lighthouse-lantern";
+import { lighthouseReport, lighthouseRun } from "./lighthouse-report";
 
 const PAGES = ["/", "/image", "/inpaint", "/video", "/transcribe", "/speech", "/background", "/control", "/prompts", "/text", "/history", "/no-such-page"];
 
@@ -41,7 +43,8 @@ async function finished(base: string, input: Record<string, unknown>): Promise<J
 async function performance(port: number, base: string, pages: string[], config: Config | undefined) {
   console.log("performance, FCP, LCP, LCP element, total blocking time, cumulative layout shift");
   for (const page of pages) {
-    const { categories, audits } = await lighthouseReport(port, base + page, ["performance"], config);
+    const run = await lighthouseRun(port, base + page, ["performance"], config);
+    const { categories, audits } = run.lhr;
     const lcpItems = (audits["largest-contentful-paint-element"]?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items;
     const lcpNode = lcpItems?.[0]?.items?.[0]?.node?.snippet ?? "?";
     const observed = (audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0];
@@ -49,6 +52,11 @@ async function performance(port: number, base: string, pages: string[], config: 
     console.log(
       `${page.padEnd(12)} ${String(score).padStart(3)}  FCP ${audits["first-contentful-paint"]?.displayValue}  LCP ${audits["largest-contentful-paint"]?.displayValue} (observed unthrottled: FCP ${observed?.observedFirstContentfulPaint} ms, LCP ${observed?.observedLargestContentfulPaint} ms)  TBT ${audits["total-blocking-time"]?.displayValue}  CLS ${audits["cumulative-layout-shift"]?.displayValue}\n             ${lcpNode.slice(0, 160)}`,
     );
+    const simulated = await lanternLcpRequests(run);
+    for (const estimate of ["optimistic", "pessimistic"] as const) {
+      const requests = simulated[estimate].map((r) => `${new URL(r.url).pathname.split("/").pop() || "/"} ${Math.round(r.endMs)}`);
+      console.log(`             simulated LCP (${estimate}) counts, ending at ms: ${requests.join(", ")}`);
+    }
   }
 }
 
