@@ -94,4 +94,35 @@ test.describe("Jobs", () => {
       for (const job of started) await api.cancel(job.id);
     }
   });
+  // A History card is sent only what it shows (components/history/card.ts); the rest it is told as its job changes.
+  test("a History card follows its running job: working, then its pictures and facts once done", async ({ engine, api, historyPage, page }) => {
+    await engine.set({ latencyMs: 3000 });
+    const prompt = `a slow harbour ${Date.now()}`;
+    const job = await api.startJob({ task: "image", prompt, imageSize: "square", numImages: 2 });
+    await historyPage.goto();
+    const card = page.locator(`[data-job-card="${job.id}"]`);
+    await expect(card).toHaveAttribute("data-status", /^(queued|running)$/);
+    await expect(card.locator("img")).toHaveCount(0);
+    await expect(card.getByRole("button", { name: "Cancel job" })).toBeVisible();
+
+    await expect(card).toHaveAttribute("data-status", "done", { timeout: 15_000 });
+    await expect(card.getByTestId("status-badge")).toHaveText("Done");
+    await expect(card.locator("img")).toHaveAttribute("src", /^\/api\/media\/[a-f0-9]{64}\.png$/);
+    await expect(card.getByText("2 images", { exact: true })).toBeVisible();
+    await expect(card.getByText(/^2 images · \d+×\d+$/)).toBeVisible();
+    await expect(card.getByRole("button", { name: "Delete" })).toBeVisible();
+    await expect(card.getByRole("link", { name: prompt })).toHaveAttribute("href", `/jobs/${job.id}`);
+  });
+
+  test("a History card's Cancel stops its job and the card says so", async ({ engine, api, historyPage, page }) => {
+    await engine.set({ latencyMs: 8000 });
+    const job = await api.startJob({ task: "image", prompt: `a very slow harbour ${Date.now()}`, imageSize: "square" });
+    await historyPage.goto();
+    const card = page.locator(`[data-job-card="${job.id}"]`);
+    await card.getByRole("button", { name: "Cancel job" }).click();
+    await expect(card).toHaveAttribute("data-status", "cancelled", { timeout: 5_000 });
+    await expect(card.getByText("Cancelled", { exact: true }).first()).toBeVisible();
+    await expect(card.getByRole("button", { name: "Delete" })).toBeVisible();
+    expect((await api.job(job.id)).status).toBe("cancelled");
+  });
 });

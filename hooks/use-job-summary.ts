@@ -18,16 +18,21 @@ export const loadSummarize = () => (loading ??= import("@/components/job/describ
  * schema), the previous summary stays.
  */
 export function useJobSummary(job: JobRecord, initial: JobRecord, summary: JobSummary): JobSummary {
-  const [current, setCurrent] = useState({ job: initial, summary });
+  return useSummaryOf(job === initial ? undefined : job, summary);
+}
+
+/** The summary of `changed`, the job as it changed in the browser; `summary` (the server's) until there is one. */
+export function useSummaryOf(changed: JobRecord | undefined, summary: JobSummary): JobSummary {
+  const [current, setCurrent] = useState<{ job: JobRecord | undefined; summary: JobSummary }>({ job: undefined, summary });
   useEffect(() => {
-    if (job === current.job) return;
+    if (!changed || changed === current.job) return;
     let live = true;
     void loadSummarize().then((summarize) => {
-      if (live) setCurrent({ job, summary: summarize(job) });
+      if (live) setCurrent({ job: changed, summary: summarize(changed) });
     });
     return () => {
       live = false;
     };
-  }, [job, current.job]);
+  }, [changed, current.job]);
   return current.summary;
 }

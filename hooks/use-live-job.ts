@@ -5,8 +5,11 @@ import { watchJob } from "@/lib/client/job-watch";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
 
-/** A job kept current by the shared watcher until it finishes; one deleted meanwhile is reported as gone. */
-export function useLiveJob<J extends JobRecord | null>(initial: J) {
+/**
+ * A job kept current by the shared watcher until it finishes; one deleted meanwhile is reported as
+ * gone. `initial` may be the record or any view of it that has its id and status (a History card).
+ */
+export function useLiveJob<J extends Pick<JobRecord, "id" | "status"> | null>(initial: J) {
   const [job, setJob] = useState<JobRecord | J>(initial);
   const [gone, setGone] = useState(false);
   const [pollError, setPollError] = useState<string | null>(null);

@@ -9,9 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
 import { fetchHistoryPage, type HistoryFilters } from "@/lib/client/api";
 import { TASK_ICONS } from "@/components/tasks/icons";
-import type { SummarizedJob } from "@/components/job/describe";
 import { loadSummarize } from "@/hooks/use-job-summary";
 import { cn } from "@/lib/cn";
+import { cardOf, type CardJob } from "./card";
 import { HistoryFilterBar, type TaskName } from "./filter-bar";
 import { JobCard } from "./job-card";
 
@@ -57,7 +57,7 @@ function NothingYet({ tasks }: { tasks: TaskName[] }) {
 /** One filter's results: the server's first page, then further pages from the API as you scroll. */
 function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, onClear }: {
   tasks: TaskName[];
-  initialJobs: SummarizedJob[];
+  initialJobs: CardJob[];
   initialCursor: string | null;
   filters: HistoryFilters;
   filtered: boolean;
@@ -79,8 +79,8 @@ function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, 
     try {
       const [page, summarize] = await Promise.all([fetchHistoryPage(filters, cursor), loadSummarize()]);
       setJobs((old) => {
-        const seen = new Set(old.map(({ job }) => job.id));
-        return [...old, ...page.jobs.filter((j) => !seen.has(j.id)).map((job) => ({ job, summary: summarize(job) }))];
+        const seen = new Set(old.map((card) => card.id));
+        return [...old, ...page.jobs.filter((j) => !seen.has(j.id)).map((job) => cardOf(job, summarize(job)))];
       });
       setCursor(page.nextCursor);
     } catch (err) {
@@ -106,9 +106,9 @@ function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, 
   current.current = jobs;
   const removed = useCallback((id: string) => {
     const old = current.current;
-    const index = old.findIndex(({ job }) => job.id === id);
-    const neighbour = index === -1 ? undefined : (old[index + 1] ?? old[index - 1])?.job;
-    setJobs((list) => list.filter(({ job }) => job.id !== id));
+    const index = old.findIndex((card) => card.id === id);
+    const neighbour = index === -1 ? undefined : (old[index + 1] ?? old[index - 1]);
+    setJobs((list) => list.filter((card) => card.id !== id));
     // Focus would otherwise fall back to the page: move it to the card that takes this one's place.
     requestAnimationFrame(() => {
       // Only when focus was lost with the card (not, say, while typing in the search box).
@@ -138,9 +138,9 @@ function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, 
   return (
     <div className="flex flex-col gap-6">
       <ul ref={list} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3 2xl:grid-cols-4" aria-label="Jobs" data-testid="history-grid">
-        {jobs.map(({ job, summary }) => (
-          <li key={job.id}>
-            <JobCard job={job} summary={summary} onRemoved={removed} />
+        {jobs.map((card) => (
+          <li key={card.id}>
+            <JobCard card={card} onRemoved={removed} />
           </li>
         ))}
       </ul>
@@ -159,8 +159,8 @@ function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, 
   );
 }
 
-/** `jobs` come summarized by the server, and `tasks` named: the task definitions (full zod) stay off the page. */
-export function HistoryView({ tasks, jobs, nextCursor, filters }: { tasks: TaskName[]; jobs: SummarizedJob[]; nextCursor: string | null; filters: HistoryFilters }) {
+/** `jobs` come as cards made by the server, and `tasks` named: the task definitions (full zod) stay off the page. */
+export function HistoryView({ tasks, jobs, nextCursor, filters }: { tasks: TaskName[]; jobs: CardJob[]; nextCursor: string | null; filters: HistoryFilters }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const filtered = Boolean(filters.task || filters.status || filters.q);

@@ -10,26 +10,28 @@ import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
 import { ConfirmDialog } from "@/components/job/confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";
-import type { JobSummary } from "@/components/job/describe";
 import { excerpt, remixHref } from "@/components/job/format";
 import { RelativeTime } from "@/components/job/relative-time";
 import { cancelJobRequest } from "@/lib/client/api";
-import { useJobSummary } from "@/hooks/use-job-summary";
+import { useSummaryOf } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
 import { isTerminal } from "@/lib/jobs/statuses";
-import type { JobRecord } from "@/lib/jobs/schema";
+import { cardOf, isRecord, type CardJob } from "./card";
 import { CardThumb } from "./card-thumb";
 
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
-export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { job: JobRecord; summary: JobSummary; onRemoved: (id: string) => void }) {
+export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved: (id: string) => void }) {
   const router = useRouter();
-  const { job, setJob, gone } = useLiveJob(initial);
-  const summary = useJobSummary(job, initial, initialSummary);
+  const { job: live, setJob, gone } = useLiveJob(initial);
+  // The server's card until the job changes; then the changed record's, its summary following once computed.
+  const changed = isRecord(live) ? live : undefined;
+  const summary = useSummaryOf(changed, initial.summary);
+  const card = changed ? cardOf(changed, summary) : initial;
   const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const active = !isTerminal(job.status);
-  const href = `/jobs/${job.id}`;
+  const active = !isTerminal(card.status);
+  const href = `/jobs/${card.id}`;
 
   // Unfinished jobs keep their card current until they end.
   useEffect(() => {
@@ -40,7 +42,7 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
     setBusy("rerun");
     setError(null);
     try {
-      const created = await rerunJob(job.id);
+      const created = await rerunJob(card.id);
       router.push(`/jobs/${created.id}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not start it again.");
@@ -52,7 +54,7 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
     setBusy("cancel");
     setError(null);
     try {
-      setJob(await cancelJobRequest(job.id));
+      setJob(await cancelJobRequest(card.id));
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not cancel it.");
     } finally {
@@ -60,21 +62,21 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
     }
   };
 
-  const title = excerpt(summary.name, 140);
+  const title = excerpt(card.summary.name, 140);
   return (
     <article
       data-testid="history-card"
-      data-job-card={job.id}
-      data-task={job.task}
-      data-status={job.status}
+      data-job-card={card.id}
+      data-task={card.task}
+      data-status={card.status}
       className="job-card group"
     >
-      <CardThumb job={job} />
+      <CardThumb card={card} />
       <div className="flex flex-1 flex-col gap-2.5 p-4">
         <div className="flex flex-wrap items-center gap-1.5">
-          <TaskBadge task={job.task} label={summary.taskLabel} />
-          <StatusBadge status={job.status} />
-          <RelativeTime iso={job.createdAt} className="ml-auto text-xs whitespace-nowrap text-zinc-500" />
+          <TaskBadge task={card.task} label={card.summary.taskLabel} />
+          <StatusBadge status={card.status} />
+          <RelativeTime iso={card.createdAt} className="ml-auto text-xs whitespace-nowrap text-zinc-500" />
         </div>
         <h2 className="line-clamp-2 text-sm leading-snug font-medium break-words text-zinc-100">
           <Link href={href} data-card-link className="after:absolute after:inset-0 after:content-[''] focus-visible:outline-none">
@@ -87,9 +89,9 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
           </p>
         ) : null}
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
-          <p className="min-w-0 truncate text-xs text-zinc-500">{summary.facts}</p>
+          <p className="min-w-0 truncate text-xs text-zinc-500">{card.summary.facts}</p>
           <div className="relative z-10 -mr-1.5 flex shrink-0 items-center gap-0.5">
-            {summary.rerunnable ? (
+            {card.summary.rerunnable ? (
               <IconButton
                 label="Re-run"
                 icon={busy === "rerun" ? <Spinner /> : <RerunIcon size={16} />}
@@ -99,7 +101,7 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
               />
             ) : (
               <Link
-                href={remixHref(job)}
+                href={remixHref(card)}
                 aria-label="Draft again"
                 title="Draft again"
                 className="inline-flex size-8 items-center justify-center rounded-lg text-zinc-300 transition-colors hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
@@ -134,15 +136,15 @@ export function JobCard({ job: initial, summary: initialSummary, onRemoved }: { 
             <>
               <span className="line-clamp-2 rounded-lg border border-zinc-800 bg-zinc-950/60 px-3 py-2 text-zinc-200">{title}</span>
               <span className="mt-3 block">
-                It is removed with its files{job.shareId ? ", and its public link stops working" : ""}. Files another job still uses are kept.
+                It is removed with its files{card.shared ? ", and its public link stops working" : ""}. Files another job still uses are kept.
               </span>
             </>
           }
           confirmLabel="Delete"
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await deleteJobRequest(job.id);
-            onRemoved(job.id);
+            await deleteJobRequest(card.id);
+            onRemoved(card.id);
           }}
         />
       ) : null}

@@ -1,42 +1,61 @@
-import { PlayIcon } from "@/components/ui/icons";
-import { excerpt, formatClock } from "@/components/job/format";
-import type { MediaOutput } from "@/lib/jobs/schema";
+import { PlayIcon, SpeakerIcon } from "@/components/ui/icons";
 import { cn } from "@/lib/cn";
 
-/** Thumbnails the tasks' views choose from for a finished job's history card. */
+/**
+ * Thumbnails for a finished job's history card. Each task says which one its jobs get, and with
+ * what (components/tasks/thumbs.ts): that plain data is all a card is sent, not the job's record.
+ */
+export type Thumb =
+  | { kind: "picture"; url: string; count: number }
+  | { kind: "video"; url: string; posterUrl?: string; length?: string }
+  /** `short`: few enough words to set large. */
+  | { kind: "quote"; text?: string; short: boolean; empty: string }
+  | { kind: "speech"; text: string; short: boolean; length?: string }
+  | { kind: "titled"; title: string; body: string; more?: string };
+
+export function ThumbView({ thumb }: { thumb: Thumb }) {
+  switch (thumb.kind) {
+    case "picture":
+      return <PictureThumb {...thumb} />;
+    case "video":
+      return <VideoThumb {...thumb} />;
+    case "quote":
+      return <QuoteThumb {...thumb} />;
+    case "speech":
+      return <SpeechThumb {...thumb} />;
+    case "titled":
+      return <TitledThumb {...thumb} />;
+  }
+}
 
 export const frame = "relative aspect-[4/3] w-full overflow-hidden border-b border-zinc-800";
 
 const zoom = "size-full object-cover transition-transform duration-300 group-hover:scale-[1.02]";
 
-/** The first picture, on a checkerboard so transparent results read as such. */
-export function PictureThumb({ outputs, noun = "images" }: { outputs: MediaOutput[]; noun?: string }) {
-  const first = outputs[0];
-  if (!first) return null;
+/** The first picture, on a checkerboard so transparent results read as such; `count`: how many were made. */
+function PictureThumb({ url, count }: { url: string; count: number }) {
   return (
     <div className={cn(frame, "checkerboard")}>
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={first.url} alt="" loading="lazy" decoding="async" className={zoom} />
-      {outputs.length > 1 ? (
+      <img src={url} alt="" loading="lazy" decoding="async" className={zoom} />
+      {count > 1 ? (
         <span className="absolute top-2 right-2 rounded-full bg-black/70 px-2 py-0.5 text-xs font-medium text-white backdrop-blur">
-          {outputs.length} {noun}
+          {count} images
         </span>
       ) : null}
     </div>
   );
 }
 
-export function VideoThumb({ output }: { output: MediaOutput | undefined }) {
-  if (!output) return null;
-  const length = formatClock(output.durationSec);
+function VideoThumb({ url, posterUrl, length }: { url: string; posterUrl?: string; length?: string }) {
   return (
     <div className={cn(frame, "bg-black")}>
-      {output.posterUrl ? (
+      {posterUrl ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={output.posterUrl} alt="" loading="lazy" decoding="async" className={zoom} />
+        <img src={posterUrl} alt="" loading="lazy" decoding="async" className={zoom} />
       ) : (
         // No poster (no ffmpeg when it was stored): the browser draws the first frame.
-        <video src={`${output.url}#t=0.1`} muted playsInline preload="metadata" aria-hidden tabIndex={-1} className="pointer-events-none size-full object-cover" />
+        <video src={`${url}#t=0.1`} muted playsInline preload="metadata" aria-hidden tabIndex={-1} className="pointer-events-none size-full object-cover" />
       )}
       <PlayBadge />
       {length ? <Length text={length} /> : null}
@@ -54,24 +73,35 @@ function PlayBadge() {
   );
 }
 
-export const Length = ({ text }: { text: string }) => (
+const Length = ({ text }: { text: string }) => (
   <span className="absolute right-2 bottom-2 rounded bg-black/70 px-1.5 py-0.5 font-mono text-xs text-white tabular-nums">{text}</span>
 );
 
 /** Words in quotes: a transcript, an answer. */
-export function QuoteThumb({ text, empty }: { text: string | undefined; empty: string }) {
+function QuoteThumb({ text, short, empty }: { text?: string; short: boolean; empty: string }) {
   return (
     <div className={cn(frame, "flex flex-col gap-2 bg-gradient-to-br from-violet-500/[0.08] to-transparent p-5")}>
       <span aria-hidden className="text-4xl leading-none font-semibold text-violet-400/70">“</span>
-      <p className={cn("line-clamp-5 leading-relaxed", !text ? "text-sm text-zinc-500 italic" : text.length < 90 ? "text-lg leading-snug text-zinc-100" : "text-sm text-zinc-200")}>
-        {text ? excerpt(text, 260) : empty}
+      <p className={cn("line-clamp-5 leading-relaxed", !text ? "text-sm text-zinc-500 italic" : short ? "text-lg leading-snug text-zinc-100" : "text-sm text-zinc-200")}>
+        {text || empty}
       </p>
     </div>
   );
 }
 
+/** Words read aloud: the text spoken, and the length. */
+function SpeechThumb({ text, short, length }: { text: string; short: boolean; length?: string }) {
+  return (
+    <div className={cn(frame, "flex flex-col gap-3 bg-gradient-to-br from-violet-500/[0.08] to-transparent p-5")}>
+      <SpeakerIcon size={22} className="text-violet-300/80" />
+      <p className={cn("line-clamp-5 leading-relaxed", short ? "text-lg leading-snug text-zinc-100" : "text-sm text-zinc-200")}>{text}</p>
+      {length ? <Length text={length} /> : null}
+    </div>
+  );
+}
+
 /** A titled card of words: the first prompt draft. */
-export function TitledThumb({ title, body, more }: { title: string; body: string; more?: string }) {
+function TitledThumb({ title, body, more }: { title: string; body: string; more?: string }) {
   return (
     <div className={cn(frame, "flex flex-col gap-2 bg-gradient-to-br from-violet-500/[0.08] to-transparent p-5")}>
       <p className="flex items-center gap-2 text-sm font-semibold text-zinc-100">
@@ -80,24 +110,6 @@ export function TitledThumb({ title, body, more }: { title: string; body: string
       </p>
       <p className="line-clamp-4 text-sm leading-relaxed text-zinc-400">{body}</p>
       {more ? <p className="mt-auto text-xs text-violet-300/80">{more}</p> : null}
-    </div>
-  );
-}
-
-/** A player tile for audio: a waveform-like mark and the length. */
-export function AudioThumb({ output }: { output: MediaOutput | undefined }) {
-  if (!output) return null;
-  const length = formatClock(output.durationSec);
-  return (
-    <div className={cn(frame, "flex items-center justify-center bg-gradient-to-br from-violet-500/[0.1] to-transparent")}>
-      <svg viewBox="0 0 120 40" aria-hidden className="h-12 w-40 text-violet-300/80">
-        {Array.from({ length: 24 }, (_, i) => {
-          const h = 6 + Math.abs(Math.sin(i * 1.7) * 28);
-          return <rect key={i} x={i * 5} y={20 - h / 2} width={3} height={h} rx={1.5} fill="currentColor" />;
-        })}
-      </svg>
-      <PlayBadge />
-      {length ? <Length text={length} /> : null}
     </div>
   );
 }

@@ -73,8 +73,6 @@ export type JobSummary = {
   rerunnable: boolean;
 };
 
-export type SummarizedJob = { job: JobRecord; summary: JobSummary };
-
 export function summarize(job: JobRecord): JobSummary {
   return { taskLabel: TASK_LABEL[job.task], name: jobName(job), facts: factsOf(job), rerunnable: canRerun(job) };
 }

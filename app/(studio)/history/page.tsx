@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cardOf } from "@/components/history/card";
 import { parseHistoryFilters } from "@/components/history/filters";
 import { HistoryView } from "@/components/history/history-view";
 import { summarize } from "@/components/job/describe";
@@ -31,7 +32,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   return (
     <>
       {header}
-      <HistoryView tasks={TASK_NAMES} jobs={page.jobs.map((job) => ({ job, summary: summarize(job) }))} nextCursor={page.nextCursor} filters={filters} />
+      <HistoryView tasks={TASK_NAMES} jobs={page.jobs.map((job) => cardOf(job, summarize(job)))} nextCursor={page.nextCursor} filters={filters} />
     </>
   );
 }
