@@ -72,13 +72,15 @@ test("a generated image is in History after a reload, and its share link works f
 test("deleting a job asks first, removes it from History, and a second delete is not found", async ({ api, historyPage, jobPage, page }) => {
   const { id } = await api.startJob({ task: "image", prompt: `delete me ${Date.now()}`, imageSize: "square" });
   await api.waitForStatus(id, "done");
+  await page.goto("/history");
+  await expect(historyPage.cardOf(id)).toHaveCount(1);
 
   await page.goto(`/jobs/${id}`);
   await jobPage.deleteButton.click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await jobPage.confirm("Delete").click();
   await expect(page).toHaveURL(/\/history$/);
-  await expect(historyPage.card(id)).toHaveCount(0);
+  await expect(historyPage.cardOf(id)).toHaveCount(0);
   expect((await page.request.get(`/api/jobs/${id}`)).status()).toBe(404);
   expect((await page.request.delete(`/api/jobs/${id}`)).status()).toBe(404);
 

@@ -20,4 +20,9 @@ export class HistoryPage extends StudioPage {
   card(text: string): Locator {
     return this.cards.filter({ hasText: text });
   }
+
+  /** The card of job `id` (a card never shows its id). */
+  cardOf(id: string): Locator {
+    return this.page.locator(`[data-job-card="${id}"]`);
+  }
 }
