@@ -134,21 +134,17 @@ export type ToolStatus = { ffmpeg: boolean; pocketsphinx: boolean; "espeak-ng": 
 /**
  * Which external programs this machine has; probed once per process (shared by every route bundle),
  * begun by the start-up so the first page, whose banner names what is missing, need not wait for it.
+ * A program counts when it is an executable on PATH; it is not run: `ffmpeg -version` cost a fork of
+ * the server and ~50 ms of CPU during every cold start. One that is there but broken fails its job
+ * with its own error (CommandError).
  */
 export function toolStatus(): Promise<ToolStatus> {
   return processSingleton("tool-status", probeTools);
 }
 
 async function probeTools(): Promise<ToolStatus> {
-  const [ffmpeg, pocketsphinx, espeak] = await Promise.all([
-    run("ffmpeg", ["-hide_banner", "-version"], { timeoutMs: 10_000 }).then(
-      () => true,
-      () => false,
-    ),
-    hasPocketsphinx(),
-    run("espeak-ng", ["--version"], { timeoutMs: 10_000 }).then(() => true, () => false),
-  ]);
-  return { ffmpeg, pocketsphinx, "espeak-ng": espeak };
+  const [ffmpeg, pocketsphinx, espeak] = await Promise.all([findOnPath("ffmpeg"), hasPocketsphinx(), findOnPath("espeak-ng")]);
+  return { ffmpeg: ffmpeg !== undefined, pocketsphinx, "espeak-ng": espeak !== undefined };
 }
 
 /** The recogniser is useless without its English model, which Debian ships separately. */

@@ -2,9 +2,11 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Sqlite from "libsql";
-import { Kysely, sql } from "kysely";
+import { DEFAULT_MIGRATION_TABLE, Kysely, sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { sqliteDialect } from "./client";
+import { migrate, sqliteDialect } from "./client";
+import { migrations } from "./migrations";
+import type { Database } from "./schema";
 
 /**
  * The worker, a detached job driver and the server write one SQLite file from several processes.
@@ -37,6 +39,35 @@ describe("sqlite transactions", () => {
     const { rows } = await sql<{ n: number }>`select n from counter`.execute(db);
     expect(rows[0]!.n).toBe(2);
     other.close();
+    await db.destroy();
+  });
+});
+
+describe("migrate", () => {
+  const fresh = () => new Kysely<Database>({ dialect: sqliteDialect({ database: new Sqlite(path.join(mkdtempSync(path.join(os.tmpdir(), "studio-db-")), "m.db")) }) });
+  const indexes = async (db: Kysely<Database>) =>
+    (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'jobs'`.execute(db)).rows.map((r) => r.name);
+  const applied = async (db: Kysely<Database>) => (await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)} order by name`.execute(db)).rows.map((r) => r.name);
+
+  it("runs a migration the database has not had, though it has had all the others", async () => {
+    const db = fresh();
+    await migrate(db);
+    await migrate(db);
+    expect(await applied(db)).toEqual(Object.keys(migrations));
+    const last = Object.keys(migrations).at(-1)!;
+    await migrations[last]!.down!(db);
+    await sql`delete from ${sql.table(DEFAULT_MIGRATION_TABLE)} where name = ${last}`.execute(db);
+    await migrate(db);
+    expect(await applied(db)).toEqual(Object.keys(migrations));
+    expect(await indexes(db)).toContain("jobs_request_id");
+    await db.destroy();
+  });
+
+  it("refuses a database migrated by a newer build, rather than taking it as up to date", async () => {
+    const db = fresh();
+    await migrate(db);
+    await sql`insert into ${sql.table(DEFAULT_MIGRATION_TABLE)} (name, timestamp) values ('9999_future', '2100-01-01T00:00:00.000Z')`.execute(db);
+    await expect(migrate(db)).rejects.toThrow(/9999_future/);
     await db.destroy();
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import { CompiledQuery, DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { dataDir, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
@@ -66,10 +66,26 @@ export function sqliteDialect(config: SqliteDialectConfig): SqliteDialect {
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
+  if (await upToDate(db)) return;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   for (const r of results ?? []) if (r.status === "Error") console.error(`[studio] migration ${r.migrationName} failed`);
   if (error) throw error;
+}
+
+/**
+ * Whether the database has run exactly the migrations this build has: then a start needs one query,
+ * not the migrator's table checks, lock and transaction (~10 queries through cold code, beside the
+ * first page). Anything else (a new database, a migration to run, one this build does not know)
+ * goes to the migrator, which applies or refuses it.
+ */
+async function upToDate(db: Kysely<Database>): Promise<boolean> {
+  const applied = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db).then(
+    ({ rows }) => rows.map((r) => r.name),
+    () => undefined, // no migration table yet
+  );
+  const known = Object.keys(migrations);
+  return applied?.length === known.length && known.every((name) => applied.includes(name));
 }
 
 function open(): Handle {

@@ -4,8 +4,9 @@ import { dbStatus } from "@/lib/db/client";
 import { useStudioEnv, type Backends } from "@/test/engine-harness";
 import { remove, share, unshare, SHARE_ID_PATTERN } from "./actions";
 import { newRecord } from "./record";
-import { claimUnfinished, getJob, getJobByShareId, hasUnclaimedJobs, insertJob, listJobs, renewLease, updateJob } from "./repository";
+import { claimUnfinished, getJob, getJobByShareId, insertJob, listJobs, renewLease, updateJob } from "./repository";
 import type { JobRecord, JobStatus } from "./schema";
+import { hasUnclaimedJobs } from "./sweep-queries";
 
 function job(prompt: string, createdAt: string, task: "image" | "video" = "image", status: JobStatus = "done"): JobRecord {
   const input = task === "image"

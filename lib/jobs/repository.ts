@@ -1,16 +1,16 @@
 import "server-only";
-import { sql, type ExpressionBuilder, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { db, dbKind } from "@/lib/db/client";
 import { keyedNotices } from "@/lib/notices";
 import type { Database } from "@/lib/db/schema";
-import { isTerminal, jobRecordSchema, STATUSES, type JobRecord, type JobStatus, type StatusFilter, type Task } from "./schema";
+import { jobRecordSchema, type JobRecord, type StatusFilter, type Task } from "./schema";
+import { ACTIVE_STATUSES, isTerminal } from "./statuses";
+import { unclaimed } from "./sweep-queries";
 
 /**
  * Job records in the database. The record is stored whole as JSON; the columns beside it are
  * derived from it on every write (columnsOf), so there is one definition of a job: the zod schema.
  */
-
-const ACTIVE: JobStatus[] = STATUSES.filter((s) => !isTerminal(s));
 
 function searchText(r: JobRecord): string {
   const input = r.input as { prompt?: string; idea?: string; text?: string };
@@ -107,12 +107,6 @@ function deliverWebhookSoon(id: string) {
   });
 }
 
-/** Finished jobs whose webhook is still to be delivered (after a restart). */
-export async function pendingWebhooks(limit = 50): Promise<string[]> {
-  const rows = await (await db()).selectFrom("jobs").select("id").where("webhook_state", "=", "pending").where("status", "in", STATUSES.filter(isTerminal)).limit(limit).execute();
-  return rows.map((r) => r.id);
-}
-
 export async function deleteJob(id: string): Promise<JobRecord | undefined> {
   const database = await db();
   const deleted = await database.transaction().execute(async (trx) => {
@@ -139,7 +133,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | undef
 export async function listJobs(query: JobQuery): Promise<{ jobs: JobRecord[]; nextCursor: string | null }> {
   let q = (await db()).selectFrom("jobs").select(["record", "created_at", "id"]);
   if (query.task) q = q.where("task", "=", query.task);
-  if (query.status === "active") q = q.where("status", "in", ACTIVE);
+  if (query.status === "active") q = q.where("status", "in", ACTIVE_STATUSES);
   else if (query.status) q = q.where("status", "=", query.status);
   if (query.q?.trim()) {
     const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -163,20 +157,7 @@ export async function mediaInUse(sha256: string): Promise<boolean> {
   return Boolean(row);
 }
 
-// ---- Leases: which instance drives an unfinished job ----
-
-/** Unfinished jobs nobody is driving: no lease, an expired one, or `owner`'s own from before a restart. */
-const unclaimed = (owner: string, now: string) => (eb: ExpressionBuilder<Database, "jobs">) =>
-  eb.and([
-    eb("status", "in", ACTIVE),
-    eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now), eb("lease_owner", "=", owner)]),
-  ]);
-
-/** Whether claimUnfinished would find a job, without taking any. */
-export async function hasUnclaimedJobs(owner: string): Promise<boolean> {
-  const row = await (await db()).selectFrom("jobs").select("id").where(unclaimed(owner, new Date().toISOString())).limit(1).executeTakeFirst();
-  return Boolean(row);
-}
+// ---- Leases: which instance drives an unfinished job (the sweeper's own queries: ./sweep-queries.ts) ----
 
 /** Takes unfinished jobs nobody is driving and leases them to `owner`. */
 export async function claimUnfinished(owner: string, leaseMs: number, limit = 50): Promise<JobRecord[]> {
@@ -201,7 +182,7 @@ export async function takeLease(id: string, owner: string, leaseMs: number): Pro
     .updateTable("jobs")
     .set({ lease_owner: owner, lease_until: new Date(Date.now() + leaseMs).toISOString() })
     .where("id", "=", id)
-    .where("status", "in", ACTIVE)
+    .where("status", "in", ACTIVE_STATUSES)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
@@ -214,20 +195,4 @@ export async function renewLease(id: string, owner: string, leaseMs: number): Pr
     .where("lease_owner", "=", owner)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
-}
-
-/**
- * Ends this instance's leases on fal jobs at once (shutdown), so another instance takes them up now
- * rather than when the leases run out. Local-engine jobs keep theirs: only this instance's engine
- * has their requests, and it resumes them when it starts again.
- */
-export async function releaseFalLeases(owner: string): Promise<number> {
-  const res = await (await db())
-    .updateTable("jobs")
-    .set({ lease_until: new Date(0).toISOString() })
-    .where("lease_owner", "=", owner)
-    .where("status", "in", ACTIVE)
-    .where("engine", "=", "fal")
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { processSingleton } from "@/lib/process-singleton";
 import { isShuttingDown, onShutdown } from "@/lib/shutdown";
 import { instanceId } from "./instance";
-import { hasUnclaimedJobs, pendingWebhooks, releaseFalLeases } from "./repository";
+import { hasUnclaimedJobs, pendingWebhooks, releaseFalLeases } from "./sweep-queries";
 
 const SWEEP_MS = 15_000;
 
