@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeScript } from "@/components/shell/theme-script";
+import { nonceOf } from "@/lib/http/security-headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,12 +21,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts carry that request's CSP nonce (see proxy.ts).
-  await connection();
+  // Read here rather than in an async ThemeScript: each async component is a render pass of its own.
+  const nonce = nonceOf((await headers()).get("content-security-policy"));
   return (
     // The theme script sets data-theme on <html> before React hydrates it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-dvh font-sans antialiased">{children}</body>
     </html>

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { connection } from "next/server";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { EngineBadge } from "@/components/shell/engine-badge";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
-import { LocalEngineBanner } from "@/components/shell/local-engine-banner";
+import { FOLDED_COOKIE, LocalEngineBanner } from "@/components/shell/local-engine-banner";
 import { ServiceBanner } from "@/components/shell/service-banner";
 import { SkipLink } from "@/components/shell/skip-link";
 import { StudioNav } from "@/components/shell/studio-nav";
@@ -13,9 +13,9 @@ import { pageHealth } from "@/lib/health";
 const MAIN_ID = "main";
 
 export default async function StudioLayout({ children }: { children: ReactNode }) {
-  // Engines and keys are read at request time, never baked in at build time.
-  await connection();
-  const status = await pageHealth();
+  // Engines and keys are read at request time, never baked in at build time (cookies() makes it so).
+  // The banner's cookie is read here, not in an async banner: each async component is a render pass of its own.
+  const [jar, status] = await Promise.all([cookies(), pageHealth()]);
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
       <SkipLink target={MAIN_ID} />
@@ -38,7 +38,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
       {/* Focusable so the skip link moves keyboard focus here, not only the scroll position. */}
       <main id={MAIN_ID} tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
         <ServiceBanner status={status} />
-        <LocalEngineBanner status={status} />
+        <LocalEngineBanner status={status} folded={jar.has(FOLDED_COOKIE)} />
         {children}
       </main>
     </div>

@@ -45,11 +45,18 @@ function configured(): EndpointEntry[] {
   return [...single, ...control];
 }
 
+// Built once per environment read (env() is cached): pages with a model picker ask on every request.
+let endpoints: { for: ReturnType<typeof env>; list: readonly ModelOption[] } | undefined;
+
 /** Every endpoint the studio may call: the catalog plus any configured id it does not know. */
-export function allowedEndpoints(): ModelOption[] {
-  const entries = [...KNOWN_ENDPOINTS];
-  for (const entry of configured()) if (!entries.some((e) => e.id === entry.id)) entries.push(entry);
-  return entries.map((e) => ({ ...e, supports: FAMILIES[e.family].supports, defaults: modelDefaults(e) }));
+export function allowedEndpoints(): readonly ModelOption[] {
+  const e = env();
+  if (endpoints?.for !== e) {
+    const entries = [...KNOWN_ENDPOINTS];
+    for (const entry of configured()) if (!entries.some((known) => known.id === entry.id)) entries.push(entry);
+    endpoints = { for: e, list: entries.map((entry) => ({ ...entry, supports: FAMILIES[entry.family].supports, defaults: modelDefaults(entry) })) };
+  }
+  return endpoints.list;
 }
 
 export function endpointFamily(endpointId: string): Family | undefined {

@@ -91,6 +91,7 @@ describe("provider functions", () => {
 
 describe("model configuration", () => {
   it("uses the environment's model per task, even one the catalog does not know", () => {
+    expect(modelsFor("text-to-image").map((m) => m.id)).not.toContain("acme/brand-new-model"); // the list is kept per environment read
     process.env.FAL_IMAGE_MODEL = "acme/brand-new-model";
     resetEnvCache();
     expect(modelsFor("text-to-image")[0]).toMatchObject({ id: "acme/brand-new-model", family: "flux-text-to-image" });
