@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
-import { watchJob } from "@/lib/client/job-watch";
+import { followJob } from "@/lib/client/follow-job";
 import { FEED_CAP, readChecked, storedKey, withNewest, writeStored } from "@/lib/client/stored";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { GenerationInputDraft, JobRecord } from "@/lib/jobs/schema";
@@ -55,7 +55,7 @@ export function useJobFeed(page: string) {
   useEffect(() => {
     if (!following) return;
     const stops = following.split(" ").map((id) =>
-      watchJob(id, (event) => {
+      followJob(id, (event) => {
         if (event.type === "job") {
           put(event.job);
           setProblems(({ [id]: _, ...rest }) => rest);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { watchJob } from "@/lib/client/job-watch";
+import { followJob } from "@/lib/client/follow-job";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
 
@@ -14,7 +14,7 @@ export function useLiveJob<J extends JobRecord | null>(initial: J) {
 
   useEffect(() => {
     if (!following) return;
-    return watchJob(following, (event) => {
+    return followJob(following, (event) => {
       if (event.type === "job") {
         setPollError(null);
         setJob(event.job);

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
@@ -24,10 +23,11 @@ import { checkInput } from "@/lib/client/validate";
 import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import type { MaskCanvasHandle } from "./mask-canvas";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 
 // The editor is needed only once an image is up, never for the first paint of an empty form: it
 // loads then (a remixed job's image still renders on the server).

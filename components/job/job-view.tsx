@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -25,9 +24,10 @@ import { CopyWarnings } from "./copy-warnings";
 import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
 import { SharePanel } from "./share-panel";
+import { lazyView } from "@/lib/client/lazy-view";
 
 // Every task's result view, with what they import (the task definitions, full zod): loaded only for a job that finishes here.
-const LiveOutputs = dynamic(() => import("./job-outputs").then((m) => m.JobOutputs), { ssr: false });
+const LiveOutputs = lazyView(() => import("./job-outputs").then((m) => m.JobOutputs));
 
 /**
  * The page of one job. The server reads what its task says of it (a job's settings and inputs never

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
@@ -21,10 +20,11 @@ import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
 import type { SpeechInput } from "@/lib/tasks/speech/definition";
 import { describeVoice, SPEECH_SPEED } from "@/lib/tasks/speech/voices";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const SpeechResult = dynamic(() => import("@/components/tasks/speech").then((m) => m.speechView.Result), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const SpeechResult = lazyView(() => import("@/components/tasks/speech").then((m) => m.speechView.Result));
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {

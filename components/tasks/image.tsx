@@ -1,6 +1,5 @@
 import { promptOf } from "@/components/job/format";
-import { BeforeAfter } from "@/components/job/before-after";
-import { ImageGrid } from "@/components/job/image-grid";
+import { BeforeAfter, ImageGrid } from "./result-parts";
 import type { ImageInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

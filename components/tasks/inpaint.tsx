@@ -1,6 +1,5 @@
-import { BeforeAfter } from "@/components/job/before-after";
+import { BeforeAfter, ImageGrid } from "./result-parts";
 import { promptOf } from "@/components/job/format";
-import { ImageGrid } from "@/components/job/image-grid";
 import type { InpaintInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

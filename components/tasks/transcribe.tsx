@@ -1,4 +1,4 @@
-import { TranscriptView } from "@/components/transcribe/transcript-view";
+import { TranscriptView } from "./result-parts";
 import type { TranscribeInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
@@ -25,12 +24,13 @@ import { checkInput } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { isOpenAiReasoningModel, parseTextModel, type TextModelOption } from "@/lib/providers/text-model";
 import type { TextInput } from "@/lib/tasks/text/definition";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
-const TextResult = dynamic(() => import("@/components/tasks/text").then((m) => m.textView.Result), { ssr: false });
-const TextAnswer = dynamic(() => import("./text-answer").then((m) => m.TextAnswer), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const ResultActions = lazyView(() => import("@/components/job/result-actions").then((m) => m.ResultActions));
+const TextResult = lazyView(() => import("@/components/tasks/text").then((m) => m.textView.Result));
+const TextAnswer = lazyView(() => import("./text-answer").then((m) => m.TextAnswer));
 
 const textEvents = () => import("@/lib/tasks/text/events").then((m) => m.textEventSchema);
 const MESSAGES = { failure: "The model failed to answer.", incomplete: "The connection closed before the answer was complete." };

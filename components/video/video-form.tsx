@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useCallback } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
@@ -22,10 +21,11 @@ import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { VideoInput } from "@/lib/tasks/video/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const VideoPlayer = dynamic(() => import("@/components/job/video-player").then((m) => m.VideoPlayer), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const VideoPlayer = lazyView(() => import("@/components/job/video-player").then((m) => m.VideoPlayer));
 
 type Mode = "text" | "image";
 
