@@ -1,5 +1,6 @@
 import { promptOf } from "@/components/job/format";
-import { BeforeAfter, ImageGrid } from "./result-parts";
+import { BeforeAfter } from "@/components/job/before-after";
+import { ImageGrid } from "@/components/job/image-grid";
 import type { ImageInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

@@ -1,5 +1,6 @@
-import { BeforeAfter, ImageGrid } from "./result-parts";
+import { BeforeAfter } from "@/components/job/before-after";
 import { promptOf } from "@/components/job/format";
+import { ImageGrid } from "@/components/job/image-grid";
 import type { InpaintInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

@@ -1,5 +1,5 @@
 import { PromptList } from "@/components/job/prompt-list";
-import { PromptCard } from "./result-parts";
+import { PromptCard } from "@/components/prompts/prompt-card";
 import type { TaskView } from "./views";
 
 export const promptsView: TaskView = {

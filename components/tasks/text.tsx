@@ -1,4 +1,4 @@
-import { TextAnswer } from "./result-parts";
+import { TextAnswer } from "@/components/text/text-answer";
 import type { TaskView } from "./views";
 
 export const textView: TaskView = {

@@ -1,4 +1,4 @@
-import { TranscriptView } from "./result-parts";
+import { TranscriptView } from "@/components/transcribe/transcript-view";
 import type { TranscribeInput } from "@/lib/jobs/schema";
 import type { TaskView } from "./views";
 

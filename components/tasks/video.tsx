@@ -1,5 +1,5 @@
 import { promptOf } from "@/components/job/format";
-import { VideoPlayer } from "./result-parts";
+import { VideoPlayer } from "@/components/job/video-player";
 import type { TaskView } from "./views";
 
 export const videoView: TaskView = {
