@@ -1,13 +1,12 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,11 +43,13 @@ function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | u
   };
 }
 
-export function BackgroundForm({ removeModels, replaceModels, initial }: {
+export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<BackgroundInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const draft = useFormDraft("background", {
     mode: "remove",
@@ -102,7 +103,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image" id="background-image" />
           <ToggleGroup<BackgroundMode>
             label="Mode"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -8,7 +8,6 @@ import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -82,11 +81,13 @@ function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function ControlForm({ models, initial }: {
+export function ControlForm({ models, initial, note }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
   initial?: Seed<ControlInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = models.pose[0]!;
   const draft = useFormDraft("control", {
@@ -210,11 +211,7 @@ export function ControlForm({ models, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? (
-            <RemixNote jobId={initial.jobId} missing={initial.missing}>
-              {initial.media.map ? "The control map is attached." : null}
-            </RemixNote>
-          ) : null}
+          {note}
           <ToggleGroup<ControlKind>
             label="Control"
             value={kind}

@@ -1,13 +1,12 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -55,11 +54,13 @@ function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function ImageForm({ textModels, imageModels, initial }: {
+export function ImageForm({ textModels, imageModels, initial, note }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
   initial?: Seed<ImageInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("image", {
@@ -121,7 +122,7 @@ export function ImageForm({ textModels, imageModels, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}

@@ -1,12 +1,11 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -54,10 +53,12 @@ function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function InpaintForm({ models, initial }: {
+export function InpaintForm({ models, initial, note }: {
   models: ModelOption[];
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
   initial?: Seed<InpaintInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = models[0]!;
   const draft = useFormDraft("inpaint", {
@@ -130,11 +131,7 @@ export function InpaintForm({ models, initial }: {
       resultsFirstWhenStacked={Boolean(original)}
       form={
         <>
-          {initial?.jobId ? (
-            <RemixNote jobId={initial.jobId} missing={initial.missing}>
-              {initial.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}
-            </RemixNote>
-          ) : null}
+          {note}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image to edit" id="inpaint-image" />
           <ModelSelect id="model" models={models} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
           <PromptFields

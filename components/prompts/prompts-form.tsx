@@ -1,9 +1,9 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,7 +29,7 @@ const ResultActions = lazyView(() => import("@/components/job/result-actions").t
 const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
 
 
-export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
+export function PromptsForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "prompts",
@@ -66,7 +66,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
+          {note}
           <Field label="Idea" htmlFor="idea" error={drafts.fieldErrors.idea} hint="A few words is enough">
             <Textarea
               id="idea"

@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/engine-label";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -40,7 +39,7 @@ const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v
 
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
 
-export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput> }) {
+export function TextForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput>; note?: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "text",
@@ -109,7 +108,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
+          {note}
           <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint={shortcut}>
             <Textarea
               id="text-prompt"

@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -51,12 +50,14 @@ function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function VideoForm({ textModels, imageModels, unavailable, initial }: {
+export function VideoForm({ textModels, imageModels, unavailable, initial, note }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<VideoInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("video", {
@@ -118,7 +119,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <ToggleGroup<Mode> label="Mode" value={mode} onChange={(m) => switchTo(m, v.model)} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => switchTo(mode, { ...v.model, [mode]: id })} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}
