@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import { loadApi } from "@/lib/client/load-api";
 import { followJob } from "@/lib/client/follow-job";
 import { FEED_CAP, readChecked, storedKey, withNewest, writeStored } from "@/lib/client/stored";
 import { isTerminal } from "@/lib/jobs/statuses";
@@ -72,7 +73,7 @@ export function useJobFeed(page: string) {
       setError(null);
       setFieldErrors({});
       try {
-        const created = await createJob(input);
+        const created = await (await loadApi()).createJob(input);
         put(created);
         setIds((list) => withNewest(list, created.id));
         return created;
@@ -92,7 +93,7 @@ export function useJobFeed(page: string) {
   const cancel = useCallback(
     async (id: string) => {
       try {
-        put(await cancelJobRequest(id));
+        put(await (await loadApi()).cancelJobRequest(id));
       } catch (err) {
         setProblems((all) => ({ ...all, [id]: err instanceof Error ? err.message : "Could not cancel the job." }));
       }

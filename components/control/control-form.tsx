@@ -19,7 +19,9 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
+import type { Uploaded } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import { resolveImageSize } from "@/lib/providers/image-sizes";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
@@ -50,6 +52,7 @@ const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
 type Derived = { kind: ControlKind; photo: string; map: Uploaded };
 
 async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal): Promise<Uploaded> {
+  const { request, jsonInit } = await loadApi();
   const res = await request("/api/control/map", { ...jsonInit({ kind, image }), signal });
   return (await res.json()) as Uploaded;
 }
@@ -193,7 +196,7 @@ export function ControlForm({ models, initial, note }: {
     if (source !== "draw") return void (await start(draft));
     setPreparing(true);
     try {
-      const drawn = await uploadFile(await editor.current!.exportMap(), "image");
+      const drawn = await (await loadApi()).uploadFile(await editor.current!.exportMap(), "image");
       await start({ ...draft, map: drawn.url });
     } catch (err) {
       setLocalError(err instanceof Error ? err.message : "Could not upload the pose map.");

@@ -17,7 +17,7 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import { uploadFile } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
@@ -108,7 +108,7 @@ export function InpaintForm({ models, initial, note }: {
     if (!checked.ok) return setFieldErrors(checked.errors);
     setPreparing(true);
     try {
-      const uploaded = await uploadFile(await mask.current.exportMask(), "image");
+      const uploaded = await (await loadApi()).uploadFile(await mask.current.exportMask(), "image");
       await start({ ...payload, mask: uploaded.url });
     } catch (err) {
       setLocalError(err instanceof Error ? err.message : "Could not upload the mask.");
