@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { ApiError, cancelJobRequest, createJob } from "@/lib/client/api";
-import { watchJob } from "@/lib/client/job-watch";
+import { ApiError } from "@/lib/client/api-error";
+import { loadApi } from "@/lib/client/load-api";
+import { followJob } from "@/lib/client/follow-job";
 import { FEED_CAP, readChecked, storedKey, withNewest, writeStored } from "@/lib/client/stored";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { GenerationInputDraft, JobRecord } from "@/lib/jobs/schema";
@@ -55,7 +56,7 @@ export function useJobFeed(page: string) {
   useEffect(() => {
     if (!following) return;
     const stops = following.split(" ").map((id) =>
-      watchJob(id, (event) => {
+      followJob(id, (event) => {
         if (event.type === "job") {
           put(event.job);
           setProblems(({ [id]: _, ...rest }) => rest);
@@ -72,7 +73,7 @@ export function useJobFeed(page: string) {
       setError(null);
       setFieldErrors({});
       try {
-        const created = await createJob(input);
+        const created = await (await loadApi()).createJob(input);
         put(created);
         setIds((list) => withNewest(list, created.id));
         return created;
@@ -92,7 +93,7 @@ export function useJobFeed(page: string) {
   const cancel = useCallback(
     async (id: string) => {
       try {
-        put(await cancelJobRequest(id));
+        put(await (await loadApi()).cancelJobRequest(id));
       } catch (err) {
         setProblems((all) => ({ ...all, [id]: err instanceof Error ? err.message : "Could not cancel the job." }));
       }

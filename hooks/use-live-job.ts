@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { watchJob } from "@/lib/client/job-watch";
+import { followJob } from "@/lib/client/follow-job";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
 
@@ -17,7 +17,7 @@ export function useLiveJob<J extends Pick<JobRecord, "id" | "status"> | null>(in
 
   useEffect(() => {
     if (!following) return;
-    return watchJob(following, (event) => {
+    return followJob(following, (event) => {
       if (event.type === "job") {
         setPollError(null);
         setJob(event.job);

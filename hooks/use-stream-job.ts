@@ -2,7 +2,8 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { z } from "zod";
-import { ApiError, jsonInit, request } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import { loadApi } from "@/lib/client/load-api";
 import type { FieldErrors } from "@/lib/errors";
 
 export type StreamState = "idle" | "streaming" | "done" | "failed" | "stopped";
@@ -33,6 +34,7 @@ export function useStreamJob<E extends { type: string }>(url: string, events: ()
     setFieldErrors({});
     setMeta(null);
     try {
+      const { request, jsonInit } = await loadApi();
       const [res, schema] = await Promise.all([request(url, { ...jsonInit(body), signal: controller.signal }), events()]);
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";

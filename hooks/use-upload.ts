@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { uploadFile } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import type { UploadedFile } from "@/lib/client/draft-schemas";
 
 /**
@@ -17,7 +17,7 @@ export function useUpload(kind: "image" | "audio", file: UploadedFile | null, on
       setUploading(true);
       setError(null);
       try {
-        const uploaded = await uploadFile(chosen, kind);
+        const uploaded = await (await loadApi()).uploadFile(chosen, kind);
         onFile({ name: chosen.name, preview: uploaded.url, uploaded });
         return uploaded;
       } catch (err) {

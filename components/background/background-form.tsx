@@ -1,14 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,10 +19,11 @@ import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/definition";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 
 type Draft = Drafts["background"];
 
@@ -44,11 +43,13 @@ function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | u
   };
 }
 
-export function BackgroundForm({ removeModels, replaceModels, initial }: {
+export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<BackgroundInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const draft = useFormDraft("background", {
     mode: "remove",
@@ -102,7 +103,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image" id="background-image" />
           <ToggleGroup<BackgroundMode>
             label="Mode"

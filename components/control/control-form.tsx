@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -9,7 +8,6 @@ import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,17 +19,20 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import { ApiError, jsonInit, request, uploadFile, type Uploaded } from "@/lib/client/api";
+import type { Uploaded } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api-error";
+import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import { resolveImageSize } from "@/lib/providers/image-sizes";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 
 type Source = "upload" | "photo" | "draw";
 
@@ -51,6 +52,7 @@ const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
 type Derived = { kind: ControlKind; photo: string; map: Uploaded };
 
 async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal): Promise<Uploaded> {
+  const { request, jsonInit } = await loadApi();
   const res = await request("/api/control/map", { ...jsonInit({ kind, image }), signal });
   return (await res.json()) as Uploaded;
 }
@@ -82,11 +84,13 @@ function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function ControlForm({ models, initial }: {
+export function ControlForm({ models, initial, note }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
   initial?: Seed<ControlInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = models.pose[0]!;
   const draft = useFormDraft("control", {
@@ -192,7 +196,7 @@ export function ControlForm({ models, initial }: {
     if (source !== "draw") return void (await start(draft));
     setPreparing(true);
     try {
-      const drawn = await uploadFile(await editor.current!.exportMap(), "image");
+      const drawn = await (await loadApi()).uploadFile(await editor.current!.exportMap(), "image");
       await start({ ...draft, map: drawn.url });
     } catch (err) {
       setLocalError(err instanceof Error ? err.message : "Could not upload the pose map.");
@@ -210,11 +214,7 @@ export function ControlForm({ models, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? (
-            <RemixNote jobId={initial.jobId} missing={initial.missing}>
-              {initial.media.map ? "The control map is attached." : null}
-            </RemixNote>
-          ) : null}
+          {note}
           <ToggleGroup<ControlKind>
             label="Control"
             value={kind}

@@ -1,14 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -23,11 +21,12 @@ import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { ImageInput } from "@/lib/tasks/image/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
-const ImageGrid = dynamic(() => import("@/components/job/image-grid").then((m) => m.ImageGrid), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
+const ImageGrid = lazyView(() => import("@/components/job/image-grid").then((m) => m.ImageGrid));
 
 type Mode = "text" | "image";
 
@@ -55,11 +54,13 @@ function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function ImageForm({ textModels, imageModels, initial }: {
+export function ImageForm({ textModels, imageModels, initial, note }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
   initial?: Seed<ImageInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("image", {
@@ -121,7 +122,7 @@ export function ImageForm({ textModels, imageModels, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <ToggleGroup<Mode>
             label="Mode"
             value={mode}

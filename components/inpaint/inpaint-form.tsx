@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -19,15 +17,16 @@ import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import { uploadFile } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import type { MaskCanvasHandle } from "./mask-canvas";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const BeforeAfter = dynamic(() => import("@/components/job/before-after").then((m) => m.BeforeAfter), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 
 // The editor is needed only once an image is up, never for the first paint of an empty form: it
 // loads then (a remixed job's image still renders on the server).
@@ -54,10 +53,12 @@ function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function InpaintForm({ models, initial }: {
+export function InpaintForm({ models, initial, note }: {
   models: ModelOption[];
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
   initial?: Seed<InpaintInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = models[0]!;
   const draft = useFormDraft("inpaint", {
@@ -107,7 +108,7 @@ export function InpaintForm({ models, initial }: {
     if (!checked.ok) return setFieldErrors(checked.errors);
     setPreparing(true);
     try {
-      const uploaded = await uploadFile(await mask.current.exportMask(), "image");
+      const uploaded = await (await loadApi()).uploadFile(await mask.current.exportMask(), "image");
       await start({ ...payload, mask: uploaded.url });
     } catch (err) {
       setLocalError(err instanceof Error ? err.message : "Could not upload the mask.");
@@ -130,11 +131,7 @@ export function InpaintForm({ models, initial }: {
       resultsFirstWhenStacked={Boolean(original)}
       form={
         <>
-          {initial?.jobId ? (
-            <RemixNote jobId={initial.jobId} missing={initial.missing}>
-              {initial.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}
-            </RemixNote>
-          ) : null}
+          {note}
           <SourceImageField upload={image} error={fieldErrors.image} label="Image to edit" id="inpaint-image" />
           <ModelSelect id="model" models={models} value={model.id} onChange={chooseModel} error={fieldErrors.model} />
           <PromptFields

@@ -1,8 +1,20 @@
 import type { JobRecord } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 import type { InputMediaItem } from "./describe";
+import { engineLabel } from "./engine-label";
 import { STATUS_LABEL, formatMs, type Setting } from "./format";
 import { LocalTime } from "./local-time";
+
+/** A job's settings on its page: the model and engine that ran it, its seed, then what its task says (`settings`). */
+export function JobSettings({ job, settings }: { job: JobRecord; settings: Setting[] }) {
+  const all: Setting[] = [
+    { label: "Model", value: job.endpointId, mono: true },
+    { label: "Engine", value: engineLabel(job.engine) },
+    ...(job.seed !== null ? [{ label: "Seed", value: String(job.seed), mono: true }] : []),
+    ...settings,
+  ];
+  return <SettingsList settings={all} />;
+}
 
 /** Label/value pairs as a tidy definition list; long values (prompts) take the full width. */
 export function SettingsList({ settings, className }: { settings: Setting[]; className?: string }) {

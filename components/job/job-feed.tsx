@@ -1,15 +1,15 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JobFeedState } from "@/hooks/use-job-feed";
 import type { JobRecord } from "@/lib/jobs/schema";
+import { lazyView } from "@/lib/client/lazy-view";
 
 // The cards (progress, results, the task descriptions behind their titles) load once there is a job
 // to show: a page opens with an empty feed, and the feed fills from the browser's storage after that.
-// ssr: false gives it its own Suspense boundary, so the form beside it keeps its state while it loads.
-const JobFeedList = dynamic(() => import("./job-feed-list").then((m) => m.JobFeedList), { ssr: false });
+// lazyView gives it its own Suspense boundary, so the form beside it keeps its state while it loads.
+const JobFeedList = lazyView(() => import("./job-feed-list").then((m) => m.JobFeedList));
 
 /**
  * A generator page's jobs, newest first: each card its own progress, Cancel and results. A card can

@@ -1,9 +1,9 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { JobProgress } from "@/components/job/job-progress";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Spinner } from "@/components/ui/spinner";
+import { lazyView } from "@/lib/client/lazy-view";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { StatusBadge } from "./badges";
@@ -38,6 +38,13 @@ function StaticStatus({ job }: { job: JobRecord }) {
     </section>
   );
 }
+
+// Only a job still running shows it: a finished job's page does not load it. The static status
+// stands while it loads, as it stood until the page hydrated.
+const JobProgress = lazyView(
+  () => import("./job-progress").then((m) => m.JobProgress),
+  ({ job }) => <StaticStatus job={job} />,
+);
 
 /**
  * The job's state above its result. While it runs, the live JobProgress (elapsed time, log, Cancel)

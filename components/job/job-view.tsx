@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -10,35 +9,44 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
 import { Panel } from "@/components/ui/panel";
-import { cancelJobRequest } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
-import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "./badges";
-import { ConfirmDialog } from "./confirm-dialog";
 import { RerunIcon } from "./icons";
-import type { InputMediaItem, JobSummary } from "./describe";
-import { engineLabel, excerpt, remixHref, type Setting } from "./format";
-import { InputMedia, JobLogs, SettingsList, Timeline } from "./job-details";
-import { JobStatusPanel } from "./job-status";
+import type { JobSummary } from "./describe";
+import { excerpt, remixHref, type Setting } from "./format";
 import { CopyWarnings } from "./copy-warnings";
 import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
 import { SharePanel } from "./share-panel";
+import { lazyView } from "@/lib/client/lazy-view";
 
 // Every task's result view, with what they import (the task definitions, full zod): loaded only for a job that finishes here.
-const LiveOutputs = dynamic(() => import("./job-outputs").then((m) => m.JobOutputs), { ssr: false });
+const LiveOutputs = lazyView(() => import("./job-outputs").then((m) => m.JobOutputs));
+// What changes while a job runs, loaded only for a job still running (the server renders it for one that had ended).
+const LiveSettings = lazyView(() => import("./job-details").then((m) => m.JobSettings));
+const LiveTimeline = lazyView(() => import("./job-details").then((m) => m.Timeline));
+const LiveLogs = lazyView(() => import("./job-details").then((m) => m.JobLogs));
+// A job done shows no status panel; the server renders it for one that is not.
+const JobStatusPanel = lazyView(() => import("./job-status").then((m) => m.JobStatusPanel));
+// Loaded when asked for: most visits delete nothing.
+const ConfirmDialog = lazyView(() => import("./confirm-dialog").then((m) => m.ConfirmDialog));
+
+/** What the server renders of a job that had ended when the page was asked for: none of it changes any more. */
+export type EndedParts = { outputs: ReactNode; settings: ReactNode; timeline: ReactNode; logs: ReactNode };
 
 /**
- * The page of one job. The server reads what its task says of it (a job's settings and inputs never
- * change) and renders the result of a job that had finished (`outputs`: it never changes either).
+ * The page of one job. The server reads what its task says of it (`settings`; a job's settings and
+ * inputs never change), renders its inputs, and renders what a job that had ended shows (`ended`).
  */
-export function JobView({ initial, summary: initialSummary, settings, inputs, outputs, origin }: {
+export function JobView({ initial, summary: initialSummary, settings, inputs, ended, origin }: {
   initial: JobRecord;
   summary: JobSummary;
   settings: Setting[];
-  inputs: InputMediaItem[];
-  outputs?: ReactNode;
+  /** The job's input media, or nothing when it had none. */
+  inputs: ReactNode;
+  ended?: EndedParts;
   origin: string;
 }) {
   const router = useRouter();
@@ -53,7 +61,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, ou
     setRerunning(true);
     setActionError(null);
     try {
-      const created = await rerunJob(job.id);
+      const created = await (await loadApi()).rerunJob(job.id);
       router.push(`/jobs/${created.id}`);
     } catch (err) {
       setActionError(err instanceof Error ? err.message : "Could not start the job again.");
@@ -64,18 +72,12 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, ou
   const cancel = async () => {
     setActionError(null);
     try {
-      setJob(await cancelJobRequest(job.id));
+      setJob(await (await loadApi()).cancelJobRequest(job.id));
     } catch (err) {
       setActionError(err instanceof Error ? err.message : "Could not cancel the job.");
     }
   };
 
-  const details: Setting[] = [
-    { label: "Model", value: job.endpointId, mono: true },
-    { label: "Engine", value: engineLabel(job.engine) },
-    ...(job.seed !== null ? [{ label: "Seed", value: String(job.seed), mono: true }] : []),
-    ...settings,
-  ];
   const shareable = job.status === "done" || Boolean(job.shareId);
 
   return (
@@ -126,47 +128,45 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, ou
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_380px]">
         <section aria-label="Result" className="flex min-w-0 flex-col gap-4">
           {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void cancel()} /> : null}
-          {job.status === "cancelled" && job.task === "text" && job.text ? (outputs ?? <LiveOutputs job={job} variant="studio" />) : null}
+          {job.status === "cancelled" && job.task === "text" && job.text ? (ended?.outputs ?? <LiveOutputs job={job} variant="studio" />) : null}
           {job.status === "done" ? (
             <>
               <CopyWarnings job={job} />
-              {outputs ?? <LiveOutputs job={job} variant="studio" />}
+              {ended?.outputs ?? <LiveOutputs job={job} variant="studio" />}
             </>
           ) : null}
           {/* While it runs, JobProgress shows the latest lines; the whole log once it has ended. */}
-          {finished ? <JobLogs job={job} /> : null}
+          {finished ? (ended?.logs ?? <LiveLogs job={job} />) : null}
         </section>
         <aside className="flex flex-col gap-4" aria-label="About this job">
           {shareable ? <SharePanel job={job} origin={origin} onChange={setJob} /> : null}
           <Panel title="Settings">
-            <SettingsList settings={details} />
+            {ended?.settings ?? <LiveSettings job={job} settings={settings} />}
           </Panel>
-          {inputs.length > 0 ? (
-            <Panel title="Inputs">
-              <InputMedia media={inputs} />
-            </Panel>
-          ) : null}
+          {inputs ? <Panel title="Inputs">{inputs}</Panel> : null}
           <Panel title="Timeline">
-            <Timeline job={job} />
+            {ended?.timeline ?? <LiveTimeline job={job} />}
           </Panel>
         </aside>
       </div>
 
-      <ConfirmDialog
-        open={confirmDelete}
-        title="Delete this job?"
-        description={
-          <>
-            The job and its files are removed for good{job.shareId ? ", and its public link stops working" : ""}. Files another job still uses are kept.
-          </>
-        }
-        confirmLabel="Delete"
-        onClose={() => setConfirmDelete(false)}
-        onConfirm={async () => {
-          await deleteJobRequest(job.id);
-          router.push("/history");
-        }}
-      />
+      {confirmDelete ? (
+        <ConfirmDialog
+          open
+          title="Delete this job?"
+          description={
+            <>
+              The job and its files are removed for good{job.shareId ? ", and its public link stops working" : ""}. Files another job still uses are kept.
+            </>
+          }
+          confirmLabel="Delete"
+          onClose={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await (await loadApi()).deleteJobRequest(job.id);
+            router.push("/history");
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { AppLink } from "@/components/ui/app-link";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, ExternalLinkIcon, ShareIcon } from "@/components/ui/icons";
-import { setShared } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import type { JobRecord } from "@/lib/jobs/schema";
 
 /**
@@ -21,7 +21,7 @@ export function ShareButton({ job }: { job: Pick<JobRecord, "id" | "shareId"> })
     setState("busy");
     setError(null);
     try {
-      const id = shareId ?? (await setShared(job.id, true)).shareId;
+      const id = shareId ?? (await (await loadApi()).setShared(job.id, true)).shareId;
       setShareId(id);
       const url = `${window.location.origin}/s/${id}`;
       const copied = await navigator.clipboard.writeText(url).then(() => true, () => false);

@@ -7,8 +7,11 @@ import { CheckIcon, CopyIcon, ExternalLinkIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Panel } from "@/components/ui/panel";
 import type { JobRecord } from "@/lib/jobs/schema";
-import { setShared } from "@/lib/client/api";
-import { ConfirmDialog } from "./confirm-dialog";
+import { loadApi } from "@/lib/client/load-api";
+import { lazyView } from "@/lib/client/lazy-view";
+
+// Loaded when asked for: most visits take no link down.
+const ConfirmDialog = lazyView(() => import("./confirm-dialog").then((m) => m.ConfirmDialog));
 
 /** Makes a finished job public at /s/{shareId}, shows the link to copy, and takes it down again. */
 export function SharePanel({ job, origin, onChange }: { job: JobRecord; origin: string; onChange: (job: JobRecord) => void }) {
@@ -22,7 +25,7 @@ export function SharePanel({ job, origin, onChange }: { job: JobRecord; origin: 
     setBusy(true);
     setError(null);
     try {
-      onChange(await setShared(job.id, true));
+      onChange(await (await loadApi()).setShared(job.id, true));
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not create the link.");
     } finally {
@@ -96,17 +99,19 @@ export function SharePanel({ job, origin, onChange }: { job: JobRecord; origin: 
         ) : null}
         {error ? <ErrorAlert message={error} /> : null}
       </div>
-      <ConfirmDialog
-        open={confirming}
-        title="Stop sharing this job?"
-        description="The link stops working at once: anyone who opens it gets “not found”. Sharing again later makes a new link."
-        confirmLabel="Unshare"
-        onClose={() => setConfirming(false)}
-        onConfirm={async () => {
-          onChange(await setShared(job.id, false));
-          setConfirming(false);
-        }}
-      />
+      {confirming ? (
+        <ConfirmDialog
+          open
+          title="Stop sharing this job?"
+          description="The link stops working at once: anyone who opens it gets “not found”. Sharing again later makes a new link."
+          confirmLabel="Unshare"
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            onChange(await (await loadApi()).setShared(job.id, false));
+            setConfirming(false);
+          }}
+        />
+      ) : null}
     </Panel>
   );
 }

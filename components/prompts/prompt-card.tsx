@@ -1,18 +1,15 @@
-"use client";
-
 import Link from "next/link";
-import { useState } from "react";
 import { handoffHref } from "@/components/job/handoff";
-import { Button } from "@/components/ui/button";
-import { CheckIcon, CopyIcon, ImageIcon, VideoIcon } from "@/components/ui/icons";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ImageIcon, VideoIcon } from "@/components/ui/icons";
 import type { PromptDraft } from "@/lib/jobs/schema";
 import { cn } from "@/lib/cn";
 
 const sendClass =
   "inline-flex items-center gap-1.5 rounded-lg bg-violet-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-violet-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70";
 
+/** One drafted prompt; only its Copy button needs the browser, so a job's page renders the rest on the server. */
 export function PromptCard({ draft, index, writing = false }: { draft: PromptDraft; index: number; writing?: boolean }) {
-  const [copied, setCopied] = useState(false);
   return (
     <article
       data-testid={writing ? "prompt-writing" : "prompt-card"}
@@ -31,17 +28,7 @@ export function PromptCard({ draft, index, writing = false }: { draft: PromptDra
         <footer className="flex flex-wrap gap-2">
           <Link href={handoffHref("image", { text: draft.prompt })} className={sendClass}><ImageIcon size={14} /> Use in Image</Link>
           <Link href={handoffHref("video", { text: draft.prompt })} className={sendClass}><VideoIcon size={14} /> Use in Video</Link>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={async () => {
-              await navigator.clipboard.writeText(draft.prompt);
-              setCopied(true);
-              setTimeout(() => setCopied(false), 1500);
-            }}
-          >
-            {copied ? <CheckIcon size={14} /> : <CopyIcon size={14} />} {copied ? "Copied" : "Copy"}
-          </Button>
+          <CopyButton text={draft.prompt} variant="ghost" />
         </footer>
       ) : null}
     </article>

@@ -1,10 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,15 +20,16 @@ import type { PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/partial";
 import type { TextModelOption } from "@/lib/providers/text-model";
 import { JobFeed } from "@/components/job/job-feed";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const PromptCard = dynamic(() => import("./prompt-card").then((m) => m.PromptCard), { ssr: false });
-const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
-const PromptsResult = dynamic(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const PromptCard = lazyView(() => import("./prompt-card").then((m) => m.PromptCard));
+const ResultActions = lazyView(() => import("@/components/job/result-actions").then((m) => m.ResultActions));
+const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
 
 
-export function PromptsForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest> }) {
+export function PromptsForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "prompts",
@@ -66,7 +66,7 @@ export function PromptsForm({ models, defaultModel, initial }: { models: TextMod
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
+          {note}
           <Field label="Idea" htmlFor="idea" error={drafts.fieldErrors.idea} hint="A few words is enough">
             <Textarea
               id="idea"

@@ -1,10 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,10 +20,11 @@ import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
 import type { SpeechInput } from "@/lib/tasks/speech/definition";
 import { describeVoice, SPEECH_SPEED } from "@/lib/tasks/speech/voices";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const SpeechResult = dynamic(() => import("@/components/tasks/speech").then((m) => m.speechView.Result), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const SpeechResult = lazyView(() => import("@/components/tasks/speech").then((m) => m.speechView.Result));
 
 /** The voices in groups the family describes: "American · female", "British · male". */
 function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
@@ -37,13 +37,15 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
 }
 
 
-export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
+export function SpeechForm({ models, limits: limitsOf, unavailable, initial, note }: {
   models: ModelOption[];
   /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
   limits: Record<string, SpeechLimits>;
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<SpeechInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const draft = useFormDraft(
     "speech",
@@ -90,7 +92,7 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <Field label="Text" htmlFor="speech-text" error={fieldErrors.text} hint={counter}>
             <Textarea
               id="speech-text"

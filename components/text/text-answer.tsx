@@ -1,5 +1,3 @@
-"use client";
-
 import { CopyButton } from "@/components/ui/copy-button";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { Markdown } from "./markdown";

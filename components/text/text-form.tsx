@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback, useState } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/engine-label";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -25,12 +23,13 @@ import { checkInput } from "@/lib/client/validate";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { isOpenAiReasoningModel, parseTextModel, type TextModelOption } from "@/lib/providers/text-model";
 import type { TextInput } from "@/lib/tasks/text/definition";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const ResultActions = dynamic(() => import("@/components/job/result-actions").then((m) => m.ResultActions), { ssr: false });
-const TextResult = dynamic(() => import("@/components/tasks/text").then((m) => m.textView.Result), { ssr: false });
-const TextAnswer = dynamic(() => import("./text-answer").then((m) => m.TextAnswer), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const ResultActions = lazyView(() => import("@/components/job/result-actions").then((m) => m.ResultActions));
+const TextResult = lazyView(() => import("@/components/tasks/text").then((m) => m.textView.Result));
+const TextAnswer = lazyView(() => import("./text-answer").then((m) => m.TextAnswer));
 
 const textEvents = () => import("@/lib/tasks/text/events").then((m) => m.textEventSchema);
 const MESSAGES = { failure: "The model failed to answer.", incomplete: "The connection closed before the answer was complete." };
@@ -40,7 +39,7 @@ const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v
 
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
 
-export function TextForm({ models, defaultModel, initial }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput> }) {
+export function TextForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput>; note?: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "text",
@@ -109,7 +108,7 @@ export function TextForm({ models, defaultModel, initial }: { models: TextModelO
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} /> : null}
+          {note}
           <Field label="Prompt" htmlFor="text-prompt" error={errors.prompt} hint={shortcut}>
             <Textarea
               id="text-prompt"

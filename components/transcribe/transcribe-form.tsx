@@ -1,11 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -23,10 +21,11 @@ import { checkInput } from "@/lib/client/validate";
 import type { TranscribeInput } from "@/lib/tasks/transcribe/definition";
 import type { ModelOption } from "@/lib/providers/model-option";
 import { AudioRecorder } from "./recorder";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const TranscriptView = dynamic(() => import("./transcript-view").then((m) => m.TranscriptView), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const TranscriptView = lazyView(() => import("./transcript-view").then((m) => m.TranscriptView));
 
 const AUDIO_ACCEPT = "audio/*,.mp3,.wav,.m4a,.ogg,.flac,.webm";
 const LANGUAGES = [
@@ -43,11 +42,13 @@ function draftOf(initial: Seed<TranscribeInput> | undefined): Partial<Draft> | u
   return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
 }
 
-export function TranscribeForm({ models, unavailable, initial }: {
+export function TranscribeForm({ models, unavailable, initial, note }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
   initial?: Seed<TranscribeInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const draft = useFormDraft("transcribe", { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
   const { values: v, set } = draft;
@@ -75,7 +76,7 @@ export function TranscribeForm({ models, unavailable, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <div className="flex flex-col gap-1.5">
             <span className="text-xs font-medium text-zinc-400">Audio</span>
             {audio.file ? (

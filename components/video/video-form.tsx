@@ -1,13 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import { RemixNote } from "@/components/job/remix-note";
 import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
@@ -22,10 +20,11 @@ import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import type { VideoInput } from "@/lib/tasks/video/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
+import { lazyView } from "@/lib/client/lazy-view";
 
-// Results load with the first job that has them, not with the page; ssr: false gives each its own
-// Suspense boundary (the feed only has jobs in the browser), so the form keeps its state meanwhile.
-const VideoPlayer = dynamic(() => import("@/components/job/video-player").then((m) => m.VideoPlayer), { ssr: false });
+// Results load with the first job that has them (the feed only has jobs in the browser), not with
+// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
+const VideoPlayer = lazyView(() => import("@/components/job/video-player").then((m) => m.VideoPlayer));
 
 type Mode = "text" | "image";
 
@@ -51,12 +50,14 @@ function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function VideoForm({ textModels, imageModels, unavailable, initial }: {
+export function VideoForm({ textModels, imageModels, unavailable, initial, note }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<VideoInput>;
+  /** The remix note, rendered on the server (see RemixNote). */
+  note?: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("video", {
@@ -118,7 +119,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial }: {
       onClear={clear}
       form={
         <>
-          {initial?.jobId ? <RemixNote jobId={initial.jobId} missing={initial.missing} /> : null}
+          {note}
           <ToggleGroup<Mode> label="Mode" value={mode} onChange={(m) => switchTo(m, v.model)} options={[{ value: "text", label: "Text → Video" }, { value: "image", label: "Image → Video" }]} />
           <ModelSelect id="model" models={models} value={model.id} onChange={(id) => switchTo(mode, { ...v.model, [mode]: id })} error={job.fieldErrors.model} />
           {mode === "image" ? <SourceImageField upload={start} error={job.fieldErrors.startImage} label="Start frame" id="start-frame" /> : null}

@@ -1,7 +1,7 @@
-import type { FieldErrors } from "@/lib/errors";
 import type { GenerationInputDraft, JobRecord, StatusFilter, Task } from "@/lib/jobs/schema";
 
 /** Browser-side calls to the studio's API; every failure becomes an ApiError with the server's message. */
+import { ApiError } from "./api-error";
 
 /** The answers' schemas load with the first answer read, not with the page (see ./responses). */
 const responses = () => import("./responses");
@@ -11,11 +11,7 @@ async function readRecord(res: Response): Promise<JobRecord> {
   return jobRecordSchema.parse(body);
 }
 
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code = "error", readonly fields?: FieldErrors) {
-    super(message);
-  }
-}
+export { ApiError };
 
 async function toApiError(res: Response): Promise<ApiError> {
   const [{ errorBodySchema }, json] = await Promise.all([responses(), res.json().catch(() => undefined)]);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BackgroundForm } from "@/components/background/background-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -11,7 +12,7 @@ export default async function BackgroundPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Background" description="Cut the subject out onto transparency, or put it in front of a new background you describe." />
-      <BackgroundForm removeModels={modelsFor("remove-background")} replaceModels={modelsFor("replace-background")} initial={initial} key={initial?.key} />
+      <BackgroundForm removeModels={modelsFor("remove-background")} replaceModels={modelsFor("replace-background")} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
     </>
   );
 }

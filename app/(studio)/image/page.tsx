@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImageForm } from "@/components/image/image-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -15,6 +16,7 @@ export default async function ImagePage({ searchParams }: { searchParams: Promis
         textModels={modelsFor("text-to-image")}
         imageModels={modelsFor("image-to-image")}
         initial={initial}
+        note={<RemixNote seed={initial} />}
         key={initial?.key}
       />
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InpaintForm } from "@/components/inpaint/inpaint-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -14,6 +15,7 @@ export default async function InpaintPage({ searchParams }: { searchParams: Prom
       <InpaintForm
         models={modelsFor("inpaint")}
         initial={initial}
+        note={<RemixNote seed={initial}>{initial?.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}</RemixNote>}
         key={initial?.key}
       />
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PromptsForm } from "@/components/prompts/prompts-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { PageHeader } from "@/components/shell/page-header";
 import { env } from "@/lib/env";
 import { defaultTextModel, textModels } from "@/lib/providers/models";
@@ -12,7 +13,7 @@ export default async function PromptsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Prompt drafting" description="Give a short idea; get several strong prompts, written as you watch." />
-      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} key={initial?.key} />
+      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
     </>
   );
 }

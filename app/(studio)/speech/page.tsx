@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { SpeechForm } from "@/components/speech/speech-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 import { speechLimitsOf } from "@/lib/tasks/speech/definition";
@@ -18,7 +19,7 @@ export default async function SpeechPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Speech" description="Type some text, choose a voice, and hear it read aloud." />
-      <SpeechForm models={models} limits={limits} unavailable={feature.available ? undefined : feature.reason} initial={initial} key={initial?.key} />
+      <SpeechForm models={models} limits={limits} unavailable={feature.available ? undefined : feature.reason} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TextForm } from "@/components/text/text-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { defaultTextModel, textModels } from "@/lib/providers/models";
 
 export const metadata: Metadata = { title: "Text" };
@@ -11,7 +12,7 @@ export default async function TextPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title="Text" description="Ask an OpenAI or OpenRouter model anything; the answer is written as you watch, in Markdown." />
-      <TextForm models={textModels()} defaultModel={defaultTextModel("openai")} initial={initial} key={initial?.key} />
+      <TextForm models={textModels()} defaultModel={defaultTextModel("openai")} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
@@ -18,6 +19,7 @@ export default async function TranscribePage({ searchParams }: { searchParams: P
         models={modelsFor("speech-to-text")}
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
+        note={<RemixNote seed={initial} />}
         key={initial?.key}
       />
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoForm } from "@/components/video/video-form";
+import { RemixNote } from "@/components/job/remix-note";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
@@ -19,6 +20,7 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
         imageModels={modelsFor("image-to-video")}
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
+        note={<RemixNote seed={initial} />}
         key={initial?.key}
       />
     </>

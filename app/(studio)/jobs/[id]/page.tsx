@@ -4,6 +4,7 @@ import { cache } from "react";
 import { inputMediaOf, jobTitle, settingsOf, summarize, TASK_LABEL } from "@/components/job/describe";
 import { excerpt } from "@/components/job/format";
 import { JOB_ID_PATTERN } from "@/components/job/ids";
+import { InputMedia, JobLogs, JobSettings, Timeline } from "@/components/job/job-details";
 import { JobOutputs } from "@/components/job/job-outputs";
 import { JobView } from "@/components/job/job-view";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -26,9 +27,22 @@ export default async function JobPage({ params }: Props) {
   const job = await loadJob((await params).id);
   if (!job) notFound();
   // Read and rendered here, not in the browser: the task definitions and result views would bring zod
-  // and every task schema to the page. A finished job's result never changes; a running one's loads when it ends.
-  const outputs = isTerminal(job.status) ? <JobOutputs job={job} variant="studio" /> : undefined;
+  // and every task schema to the page. What a finished job shows never changes; a running one's
+  // result loads when it ends, its settings, timeline and log with it.
+  const settings = settingsOf(job);
+  const inputs = inputMediaOf(job);
+  const ended = isTerminal(job.status)
+    ? { outputs: <JobOutputs job={job} variant="studio" />, settings: <JobSettings job={job} settings={settings} />, timeline: <Timeline job={job} />, logs: <JobLogs job={job} /> }
+    : undefined;
   return (
-    <JobView key={job.id} initial={job} summary={summarize(job)} settings={settingsOf(job)} inputs={inputMediaOf(job)} outputs={outputs} origin={await requestOrigin()} />
+    <JobView
+      key={job.id}
+      initial={job}
+      summary={summarize(job)}
+      settings={settings}
+      inputs={inputs.length > 0 ? <InputMedia media={inputs} /> : null}
+      ended={ended}
+      origin={await requestOrigin()}
+    />
   );
 }
