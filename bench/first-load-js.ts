@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 
 /**
  * First Load JS, as `next build` printed it before version 16: the gzip size of every script chunk
- * a page's served HTML loads (`<script src>`), counted once per page. Measured from what the server
- * sends, so it holds whatever the build did. The bench, `scripts/first-load-js.ts` and
+ * a page's served HTML has the browser load (see scriptSources), counted once per page. Measured
+ * from what the server sends, so it holds whatever the build did. The bench, `scripts/first-load-js.ts` and
  * e2e/bundle.spec.ts all measure through this module.
  */
 
@@ -17,7 +17,13 @@ export type PageWeight = { page: string; scripts: number; gzipBytes: number; noM
 
 export type ScriptSource = { url: string; noModule: boolean };
 
-/** Every external script of an HTML document, once each, its `src` resolved against the page's address. */
+/**
+ * Every script chunk an HTML document has the browser load, once each, resolved against the page's
+ * address: its `<script src>` tags, and the chunks its flight data names for the client components
+ * in its tree (the browser loads those before hydrating). Whether server rendering reached a
+ * component in time to give it a tag of its own (the error boundary's, now and then) varies from
+ * one request to the next; the flight data names it every time.
+ */
 export function scriptSources(html: string, pageUrl: string): ScriptSource[] {
   const sources = new Map<string, ScriptSource>();
   for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
@@ -25,6 +31,10 @@ export function scriptSources(html: string, pageUrl: string): ScriptSource[] {
     if (!src) continue;
     const url = new URL(src.replaceAll("&amp;", "&"), pageUrl).href;
     sources.set(url, { url, noModule: /\snomodule(?:[\s=>/]|$)/i.test(tag) });
+  }
+  for (const [chunk] of html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)) {
+    const url = new URL(chunk, pageUrl).href;
+    if (!sources.has(url)) sources.set(url, { url, noModule: false });
   }
   return [...sources.values()];
 }
