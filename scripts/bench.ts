@@ -41,8 +41,19 @@ const { values: args } = parseArgs({
     build: { type: "boolean", default: false },
     stores: { type: "boolean", default: false },
     readme: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  console.log(`npm run bench -- [options]: issue 11's table, Studio beside the anchor (see README, Performance)
+  --runs N               alternating rounds (3)          --lighthouse-runs N  per app and round, 0 skips (2)
+  --seconds N            load per throughput figure (5)  --latency-requests N sequential proxy GETs (400)
+  --history-jobs N       jobs seeded for /history (370)  --batch-jobs N       jobs in the batch row (100)
+  --upload-mb N          size of each upload (16)        --build              rebuild Studio first
+  --stores               also history with 10,000 jobs on SQLite and PostgreSQL
+  --readme               write the result into README.md's Performance section`);
+  process.exit(0);
+}
 const count = (name: keyof typeof args, min: number, max: number) => {
   const n = Number(args[name]);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} takes a whole number from ${min} to ${max}`);
