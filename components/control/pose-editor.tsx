@@ -2,7 +2,6 @@
 
 import {
   useCallback,
-  useEffect,
   useId,
   useImperativeHandle,
   useLayoutEffect,
@@ -25,7 +24,6 @@ import {
   movePoint,
   nearestKeypoint,
   renderPose,
-  samePose,
   showPoint,
   type Keypoint,
   type KeypointName,
@@ -35,24 +33,15 @@ import {
 export interface PoseEditorHandle {
   /** The current pose as a `width`×`height` OpenPose control map (PNG). */
   exportMap(): Promise<Blob>;
-  getPose(): Pose;
 }
 
 export interface PoseEditorProps {
   /** Size of the control map in pixels; the editor takes its aspect ratio. */
   width: number;
   height: number;
-  /**
-   * Starting pose, e.g. one detected in a photo; the standing figure when absent. A later value that
-   * differs (compared by value) replaces the edited pose, without calling onChange.
-   */
-  initialPose?: Pose;
   /** A photo shown faintly behind the skeleton, stretched to the frame so normalised coordinates line up with it. */
   referenceUrl?: string;
-  /** Called after every edit, including each step of a drag. */
-  onChange?(pose: Pose): void;
   ref?: Ref<PoseEditorHandle>;
-  className?: string;
 }
 
 /** "right_elbow" → "Right elbow": left and right are the person's own. */
@@ -71,31 +60,19 @@ interface Drag {
   offset: Keypoint;
 }
 
-export function PoseEditor({ width, height, initialPose, referenceUrl, onChange, ref, className }: PoseEditorProps) {
+export function PoseEditor({ width, height, referenceUrl, ref }: PoseEditorProps) {
   const uid = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const dragRef = useRef<Drag | null>(null);
-  const onChangeRef = useRef(onChange);
   // Element to focus once the next render is on screen (a joint after showing it, its Show button after hiding it).
   const focusAfterRender = useRef<string | null>(null);
 
-  const [pose, setPose] = useState<Pose>(() => initialPose ?? defaultPose(width, height));
-  const [adopted, setAdopted] = useState(initialPose);
+  const [pose, setPose] = useState<Pose>(() => defaultPose(width, height));
   const [dragging, setDragging] = useState<KeypointName | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const poseRef = useRef(pose);
-
-  // A new detection replaces the pose; comparing by value lets callers pass a fresh object each render.
-  if (initialPose !== adopted && !(initialPose && adopted && samePose(initialPose, adopted))) {
-    setAdopted(initialPose);
-    if (initialPose) setPose(initialPose);
-  }
-
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
 
   const draw = () => {
     const canvas = canvasRef.current;
@@ -132,12 +109,7 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
   }, []);
 
   // The map is drawn on submit; its size check reads the model catalog (zod), so it loads then.
-  useImperativeHandle(ref, () => ({ exportMap: async () => (await import("./pose-map")).renderPoseMap(poseRef.current, width, height), getPose: () => poseRef.current }), [width, height]);
-
-  const commit = (next: Pose) => {
-    setPose(next);
-    onChangeRef.current?.(next);
-  };
+  useImperativeHandle(ref, () => ({ exportMap: async () => (await import("./pose-map")).renderPoseMap(poseRef.current, width, height) }), [width, height]);
 
   // Re-announce identical messages by toggling an invisible trailing space.
   const announce = (message: string) => setAnnouncement((prev) => (prev === message ? `${message}\u00a0` : message));
@@ -169,7 +141,7 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
     const drag = dragRef.current;
     if (!drag || drag.pointerId !== event.pointerId) return;
     const at = frameFromClient({ x: event.clientX, y: event.clientY }, event.currentTarget.getBoundingClientRect());
-    if (at) commit(movePoint(pose, drag.name, { x: at.x + drag.offset.x, y: at.y + drag.offset.y }));
+    if (at) setPose(movePoint(pose, drag.name, { x: at.x + drag.offset.x, y: at.y + drag.offset.y }));
   };
 
   const onPointerEnd = (event: PointerEvent<HTMLDivElement>) => {
@@ -188,12 +160,12 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
     if (nudge && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault(); // arrows would scroll the page
       const next = movePoint(pose, name, { x: joint.x + nudge.dx, y: joint.y + nudge.dy });
-      commit(next);
+      setPose(next);
       announce(describeJoint(name, next[name] ?? joint));
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       focusAfterRender.current = showSelector(name);
-      commit(hidePoint(pose, name));
+      setPose(hidePoint(pose, name));
       announce(`${jointLabel(name)} hidden`);
     }
   };
@@ -201,19 +173,13 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
   const show = (name: KeypointName) => {
     focusAfterRender.current = jointSelector(name);
     const next = showPoint(pose, name, defaultPose(width, height));
-    commit(next);
+    setPose(next);
     announce(`${jointLabel(name)} shown`);
   };
 
   const reset = () => {
-    commit(defaultPose(width, height));
+    setPose(defaultPose(width, height));
     announce("Reset to the standing figure");
-  };
-
-  const revert = () => {
-    if (!initialPose) return;
-    commit(initialPose);
-    announce("Back to the initial pose");
   };
 
   const hidden = KEYPOINT_NAMES.filter((name) => !pose[name]);
@@ -228,19 +194,12 @@ export function PoseEditor({ width, height, initialPose, referenceUrl, onChange,
       aria-label="Pose editor"
       aria-describedby={helpId}
       data-testid="pose-editor"
-      className={cn("flex flex-col gap-3", className)}
+      className="flex flex-col gap-3"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" size="sm" onClick={reset}>
-            Reset
-          </Button>
-          {initialPose && (
-            <Button variant="ghost" size="sm" onClick={revert}>
-              Back to initial pose
-            </Button>
-          )}
-        </div>
+        <Button variant="secondary" size="sm" onClick={reset}>
+          Reset
+        </Button>
         <Badge>
           Pose map {width}×{height}
         </Badge>

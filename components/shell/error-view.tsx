@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /**
  * What a page shows when loading it failed on the server (most often: the database or the media
@@ -16,7 +16,9 @@ export function ErrorView({ reset }: { reset: () => void }) {
         Studio could not reach its storage just now. Try again in a moment; <a href="/api/health" className="text-violet-300 underline underline-offset-2">/api/health</a> says
         which service is down.
       </p>
-      <Button onClick={reset}>Try again</Button>
+      <button type="button" className={buttonClass()} onClick={reset}>
+        Try again
+      </button>
     </div>
   );
 }
