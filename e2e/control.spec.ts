@@ -53,6 +53,56 @@ test.describe("Control", () => {
     expect(map.at(5, 5)).toEqual([0, 0, 0]);
   });
 
+  test("the pose editor from the keyboard: arrows nudge the joint the mouse picked, Delete hides it and its Show button brings it back", async ({ controlPage, page }) => {
+    await controlPage.goto();
+    const wrist = controlPage.joint("left_wrist");
+    const box = (await wrist.boundingBox())!;
+    // A press without a move picks the joint (and focuses it) without moving it.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(wrist).toBeFocused();
+    const before = await controlPage.jointAt("left_wrist");
+
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Shift+ArrowUp");
+    const after = await controlPage.jointAt("left_wrist");
+    expect(after.x).toBeCloseTo(before.x + 0.01, 3); // lib/pose/input.ts NUDGE
+    expect(after.y).toBeCloseTo(before.y - 0.05, 3); // LARGE_NUDGE
+    await expect(controlPage.editor.locator("[aria-live]")).toHaveText(/^Left wrist at \d+% across, \d+% down$/);
+
+    await page.keyboard.press("Delete");
+    await expect(wrist).toHaveCount(0);
+    const showButton = page.getByRole("button", { name: "Show left wrist" });
+    await expect(showButton).toBeFocused();
+    await expect(controlPage.editor.locator("[aria-live]")).toHaveText("Left wrist hidden");
+    await page.keyboard.press("Enter");
+    await expect(wrist).toBeFocused();
+    await expect(showButton).toHaveCount(0);
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+    test("a finger drags a joint, from a touch a little off its handle", async ({ controlPage, page }) => {
+      await controlPage.goto();
+      const wrist = controlPage.joint("right_wrist");
+      await wrist.scrollIntoViewIfNeeded();
+      const before = await controlPage.jointAt("right_wrist");
+      const box = (await wrist.boundingBox())!;
+      const [x, y] = [box.x + box.width / 2 + 10, box.y + box.height / 2];
+      // Playwright's touchscreen only taps; a drag is touch events through the DevTools protocol.
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type: "touchStart" | "touchMove" | "touchEnd", px: number, py: number) =>
+        cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: px, y: py }] });
+      await touch("touchStart", x, y);
+      for (let step = 1; step <= 8; step++) await touch("touchMove", x - 5 * step, y - 10 * step);
+      await touch("touchEnd", x - 40, y - 80);
+      const after = await controlPage.jointAt("right_wrist");
+      const frame = (await controlPage.editor.locator("[data-joint]").first().evaluate((el) => el.parentElement!.getBoundingClientRect().toJSON())) as { width: number; height: number };
+      expect(after.x).toBeCloseTo(before.x - 40 / frame.width, 2);
+      expect(after.y).toBeCloseTo(before.y - 80 / frame.height, 2);
+    });
+  });
+
   test("edges from an uploaded photo: the map is drawn and shown at once, then the picture follows it", async ({ controlPage, api, page }) => {
     await controlPage.goto();
     await controlPage.chooseKind("Edges");
