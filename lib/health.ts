@@ -51,7 +51,7 @@ export type Health = Awaited<ReturnType<typeof health>>;
 // Long enough that pages under load share a check, short enough that the storage banner follows
 // a full disk or a lost database within seconds.
 const PAGE_HEALTH_MS = 3_000;
-// Per process, not per route bundle: the start-up begins the first check (lib/startup.ts) for whichever page comes first.
+// Per process, not per route bundle: the first page's check also serves the start-up's report (lib/resume-work.ts).
 const shared = processSingleton<{ recent?: { at: number; check: Promise<Health> } }>("page-health", () => ({}));
 
 /**

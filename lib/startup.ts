@@ -1,49 +1,28 @@
 import "server-only";
-import { engines, env } from "@/lib/env";
-import { pageHealth } from "@/lib/health";
-import { startJobSweeper } from "@/lib/jobs/sweeper";
+import { env } from "@/lib/env";
+import { whenIdle } from "@/lib/idle";
 import { listenExposure } from "@/lib/listen-address";
-import { fileStore } from "@/lib/local-engine/fal/files";
-import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
-import { installShutdownHandlers } from "@/lib/shutdown";
+import { installShutdownHandlers, isShuttingDown } from "@/lib/shutdown";
 
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
- * anyone: so only what must come first (a bad setting stops the server; shutdown is handled) is
- * awaited. The rest runs beside the first requests, which wait for the database's migrations
- * themselves. What it imports is kept light (statically, so the bundle holds one copy of what they
- * share): the runner and every task, the engine's generators and the webhook sender load only
- * when there is work for them.
+ * anyone: so only what must come first (a bad setting stops the server; shutdown is handled; an
+ * exposed server says so) is done here. Start-up is CPU-bound on the one thread: resuming work (lib/resume-work.ts, with the
+ * database and the local engine it loads) waits until that thread is idle, so it does not compete
+ * with loading and rendering the first page, which runs the health check its banners need itself.
  */
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
   installShutdownHandlers();
-  // The first page's banners wait for a health check (the programs this machine has, the database's
-  // migrations, a synced write to the data directory): begun now, it runs beside Next loading that page.
-  void pageHealth();
-  void resumeWork();
+  void warnWhenExposed();
+  void whenIdle(RESUME_WHEN_IDLE).then(async () => {
+    if (!isShuttingDown()) await (await import("@/lib/resume-work")).resumeWork();
+  });
 }
 
-async function resumeWork(): Promise<void> {
-  await warnWhenExposed();
-  try {
-    // The check begun above (the first page's), not a second database and storage check of its own.
-    const { database, media } = await pageHealth();
-    const where = (s: { kind: string; location: string; ok: boolean; error?: string }) =>
-      s.ok ? `${s.kind} (${s.location})` : `${s.kind} UNAVAILABLE: ${s.error}`;
-    console.log(`[studio] database: ${where(database)}; media: ${where(media)}; engine: fal=${engines().fal}, llm=${engines().llm}`);
-    if (engines().fal === "local") {
-      const waiting = resumeEngineQueue();
-      if (waiting > 0) console.log(`[studio] local engine: ${waiting} interrupted request(s) back in the queue`);
-      // Uploads cut off by the last stop, and reservations that expired meanwhile, hold disk until swept.
-      await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", err));
-    }
-    // Jobs need the database; without it the sweeper keeps trying and picks them up once it is back.
-    startJobSweeper();
-  } catch (err) {
-    console.error("[studio] start-up checks failed:", err instanceof Error ? err.message : err);
-  }
-}
+// Quiet for this long: the first page has been answered, or nobody has asked for one. At the latest
+// after a few seconds, so jobs interrupted by a restart resume promptly on a busy server too.
+const RESUME_WHEN_IDLE = { quietMs: 100, maxMs: 3_000 };
 
 /** A server that starts with a bad setting would answer 500 to every call; better not to start. */
 function refuseToStartOnBadEnvironment() {
