@@ -7,9 +7,10 @@ import { installShutdownHandlers, isShuttingDown } from "@/lib/shutdown";
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
  * anyone: so only what must come first (a bad setting stops the server; shutdown is handled; an
- * exposed server says so) is done here. Start-up is CPU-bound on the one thread: resuming work (lib/resume-work.ts, with the
- * database and the local engine it loads) waits until that thread is idle, so it does not compete
- * with loading and rendering the first page, which runs the health check its banners need itself.
+ * exposed server says so) is done here. Start-up is CPU-bound on the one thread: resuming work
+ * (lib/resume-work.ts, with the database and the local engine it loads) waits until that thread is
+ * idle, so it does not compete with loading and rendering the first page, which runs the health
+ * check its banners need itself.
  */
 export async function startBackgroundWork(): Promise<void> {
   refuseToStartOnBadEnvironment();
