@@ -7,6 +7,7 @@ import { AppError, isErrorCode } from "@/lib/errors";
 import type { GenerationInputDraft } from "@/lib/jobs/schema";
 import { taskDefinition, type Task } from "@/lib/tasks/registry";
 import { settleWebhook } from "./context";
+import { errorText } from "@/lib/secrets";
 
 /**
  * `--submit` for a job this process would have to carry to its end — run in-process, or a streamed
@@ -71,7 +72,7 @@ export async function driveDetached(connectTo: (server: string | undefined) => P
   } catch (err) {
     const appError = err instanceof AppError ? err : new AppError("internal", err instanceof Error ? err.message : String(err));
     await tell({ error: { code: appError.code, message: appError.message } });
-    console.error("[studio] the job could not be driven:", err);
+    console.error("[studio] the job could not be driven:", errorText(err, { stack: true }));
     return 1;
   } finally {
     await studio.close();

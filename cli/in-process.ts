@@ -8,6 +8,7 @@ import { resetEnvCache } from "@/lib/env";
 import { drivingAny } from "@/lib/jobs/driving";
 import { LOCAL_FAL_PATH, LOCAL_OPENAI_PATH } from "@/lib/local-engine/address";
 import { sleep } from "@/lib/sleep";
+import { errorText } from "@/lib/secrets";
 
 /**
  * The studio in the worker's own process, when no studio answers: the same code the server runs,
@@ -53,7 +54,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, origin: string) 
     if (response.body) Readable.fromWeb(response.body as NodeWebStream<Uint8Array>).pipe(res);
     else res.end();
   } catch (err) {
-    console.error("[studio] local engine:", err instanceof Error ? err.message : err);
+    console.error("[studio] local engine:", errorText(err));
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ detail: "The local engine failed." }));
   }

@@ -75,11 +75,3 @@ export function validationError(error: $ZodError): AppError {
   const message = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input";
   return new AppError("validation", message, fields);
 }
-
-/** Maps anything thrown inside a handler to a response without leaking internals. */
-export function toErrorResponse(err: unknown): Response {
-  if (err instanceof AppError) return err.toResponse();
-  if (err instanceof $ZodError) return validationError(err).toResponse();
-  console.error("[studio] unhandled error:", err instanceof Error ? err.message : err);
-  return new AppError("internal", "Something went wrong on the server.").toResponse();
-}

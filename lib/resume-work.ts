@@ -4,6 +4,7 @@ import { pageHealth } from "@/lib/health";
 import { startJobSweeper } from "@/lib/jobs/sweeper";
 import { fileStore } from "@/lib/local-engine/fal/files";
 import { resumeEngineQueue } from "@/lib/local-engine/fal/queue";
+import { errorText } from "@/lib/secrets";
 
 /**
  * What a start picks up again: the local engine's interrupted requests and unswept uploads, and
@@ -23,11 +24,11 @@ export async function resumeWork(): Promise<void> {
       const waiting = resumeEngineQueue();
       if (waiting > 0) console.log(`[studio] local engine: ${waiting} interrupted request(s) back in the queue`);
       // Uploads cut off by the last stop, and reservations that expired meanwhile, hold disk until swept.
-      await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", err));
+      await fileStore().sweep().catch((err: unknown) => console.error("[studio] local engine: could not sweep its uploads:", errorText(err)));
     }
     // Jobs need the database; without it the sweeper keeps trying and picks them up once it is back.
     startJobSweeper();
   } catch (err) {
-    console.error("[studio] start-up checks failed:", err instanceof Error ? err.message : err);
+    console.error("[studio] start-up checks failed:", errorText(err));
   }
 }

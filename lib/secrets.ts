@@ -37,3 +37,12 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** The text with this process's configured secrets masked. */
 export const withoutSecrets = (text: string): string => redact(text, secretsOf(process.env));
+
+/**
+ * What a log line says of something thrown: its message (with `stack`, its stack), configured
+ * secrets masked. A driver's or a vendor's error may echo a key or a database password back.
+ */
+export function errorText(err: unknown, { stack = false }: { stack?: boolean } = {}): string {
+  const text = err instanceof Error ? ((stack ? err.stack : undefined) ?? err.message) : String(err);
+  return withoutSecrets(text);
+}

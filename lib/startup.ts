@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { whenIdle } from "@/lib/idle";
 import { listenExposure } from "@/lib/listen-address";
 import { installShutdownHandlers, isShuttingDown } from "@/lib/shutdown";
+import { errorText } from "@/lib/secrets";
 
 /**
  * Runs once per server process, from instrumentation.ts, which Next awaits before it answers
@@ -30,7 +31,7 @@ function refuseToStartOnBadEnvironment() {
   try {
     env();
   } catch (err) {
-    console.error(`[studio] cannot start. ${err instanceof Error ? err.message : err}`);
+    console.error(`[studio] cannot start. ${errorText(err)}`);
     console.error("[studio] fix the variable named above (see the Configuration table in README.md) and start again.");
     process.exit(1);
   }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process-singleton";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
+import { errorText } from "@/lib/secrets";
 
 /**
  * One query layer, two engines: an embedded SQLite file (libsql) under the data directory by
@@ -34,7 +35,7 @@ async function createDialect(): Promise<{ kind: DbKind; location: string; dialec
     const { Pool } = await import("pg");
     const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
     // A dropped idle connection must not crash the server; the pool replaces it.
-    pool.on("error", (err) => console.error("[studio] database connection error:", err.message));
+    pool.on("error", (err) => console.error("[studio] database connection error:", errorText(err)));
     return { kind: "postgres", location: redact(url), dialect: new PostgresDialect({ pool }) };
   }
   const file = path.join(dataDir(), "studio.db");

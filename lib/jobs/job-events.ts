@@ -6,6 +6,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { shutdownSignal } from "@/lib/shutdown";
 import { getJob, onJobChange, watchJobChanges } from "./repository";
 import { isTerminal, type JobRecord } from "./schema";
+import { errorText } from "@/lib/secrets";
 
 /**
  * A job's record as it changes, for whoever shows it (GET /api/jobs/events, the worker's wait): a
@@ -141,7 +142,7 @@ export function jobEventStream(ids: string[], signal: AbortSignal, closed?: () =
         }),
       )
         .then(() => send(END, sseEvent("end", {})))
-        .catch((err: unknown) => console.error("[studio] a job event stream failed:", err instanceof Error ? err.message : err))
+        .catch((err: unknown) => console.error("[studio] a job event stream failed:", errorText(err)))
         .finally(() => {
           clearInterval(keepAlive);
           finished = true;

@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/schema";
 import { jobRecordSchema, type JobRecord, type StatusFilter, type Task } from "./schema";
 import { ACTIVE_STATUSES, isTerminal } from "./statuses";
 import { unclaimed } from "./sweep-queries";
+import { errorText } from "@/lib/secrets";
 
 /**
  * Job records in the database. The record is stored whole as JSON; the columns beside it are
@@ -103,7 +104,7 @@ export async function updateJob(id: string, change: (job: JobRecord) => void): P
 /** Imported when needed: the delivery records its attempts through updateJob. */
 function deliverWebhookSoon(id: string) {
   void import("@/lib/webhooks/deliver").then(({ deliverWebhook }) => deliverWebhook(id)).catch((err: unknown) => {
-    console.error(`[studio] webhook of job ${id} not delivered:`, err instanceof Error ? err.message : err);
+    console.error(`[studio] webhook of job ${id} not delivered:`, errorText(err));
   });
 }
 

@@ -10,6 +10,7 @@ import type { JobRecord } from "./schema";
 import { transition } from "./status";
 import type { JobOptions } from "@/lib/agent/studio";
 import { webhookOf } from "@/lib/webhooks/target";
+import { errorText } from "@/lib/secrets";
 
 /**
  * A job written live to one page (prompt drafts, text): the record is created and driven here
@@ -105,7 +106,7 @@ export async function startStreamJob<T extends Task, E>(job: StreamJob<T, E>, si
       if (done !== undefined) send(done);
     } catch (err) {
       const message = err instanceof AppError ? err.message : job.failure;
-      if (!(err instanceof AppError)) console.error(`[studio] ${job.task} failed:`, err);
+      if (!(err instanceof AppError)) console.error(`[studio] ${job.task} failed:`, errorText(err, { stack: true }));
       await updateJob(record.id, (j) => {
         if (transition(j, { to: "failed", error: { code: "upstream", message } })) Object.assign(j, kept);
       }).catch(() => undefined);

@@ -3,6 +3,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { isShuttingDown, onShutdown } from "@/lib/shutdown";
 import { instanceId } from "./instance";
 import { hasUnclaimedJobs, pendingWebhooks, releaseFalLeases } from "./sweep-queries";
+import { errorText } from "@/lib/secrets";
 
 const SWEEP_MS = 15_000;
 
@@ -27,9 +28,9 @@ export function startJobSweeper(): void {
 
 function sweep() {
   if (isShuttingDown()) return;
-  resumeJobs().catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", err instanceof Error ? err.message : err));
+  resumeJobs().catch((err: unknown) => console.error("[studio] could not resume unfinished jobs:", errorText(err)));
   // Webhooks of jobs that ended before a restart (or whose deliverer stopped) go out again.
-  resendWebhooks().catch((err: unknown) => console.error("[studio] could not resume webhook deliveries:", err instanceof Error ? err.message : err));
+  resendWebhooks().catch((err: unknown) => console.error("[studio] could not resume webhook deliveries:", errorText(err)));
 }
 
 async function resumeJobs() {

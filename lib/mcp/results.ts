@@ -9,6 +9,7 @@ import { parseMediaName } from "@/lib/media/types";
 import { readMediaBlob } from "@/lib/media/store";
 import { outboundFetch } from "@/lib/providers/fal";
 import type { Studio } from "@/lib/agent/studio";
+import { errorText } from "@/lib/secrets";
 
 /** What the tools answer: the job record (media URLs absolute on the studio), small previews, or the API's error. */
 
@@ -64,7 +65,7 @@ async function previews(studio: Studio, job: JobRecord): Promise<CallToolResult[
     stills.map((url) =>
       readStored(studio, url)
         .then(thumbnail)
-        .catch((err: unknown) => console.error(`[studio] mcp: no preview for ${url}: ${err instanceof Error ? err.message : err}`)),
+        .catch((err: unknown) => console.error(`[studio] mcp: no preview for ${url}: ${errorText(err)}`)),
     ),
   );
   return made.flatMap((t) => (t ? [{ type: "image" as const, ...t }] : []));
@@ -88,7 +89,7 @@ export async function jobResult(studio: Studio, job: JobRecord, { failed = false
 /** Anything a tool throws, as the API would answer it: `{ error: { code, message, fields? } }`, never internals. */
 export function toolError(err: unknown): CallToolResult {
   const known = err instanceof AppError ? err : err instanceof z.ZodError ? validationError(err) : undefined;
-  if (!known) console.error("[studio] mcp tool failed:", err instanceof Error ? err.message : err);
+  if (!known) console.error("[studio] mcp tool failed:", errorText(err));
   const body = (known ?? new AppError("internal", "Something went wrong in the studio.")).toJSON();
   return { content: [{ type: "text", text: JSON.stringify(body) }], isError: true };
 }

@@ -7,6 +7,7 @@ import { FAMILIES, familyOf, type Family, type Mode } from "./catalog";
 import * as fal from "./fal";
 import { configuredEndpoints, type SingleMode } from "./models";
 import type { QueueStatus } from "./fal";
+import { errorText } from "@/lib/secrets";
 
 /**
  * How a provider function calls a fal endpoint through the queue: upload the files, submit, follow
@@ -106,7 +107,7 @@ async function streamed(endpointId: string, requestId: string, opts: CallOptions
     }
   } catch (err) {
     if (err instanceof CallStopped) throw err;
-    if (!signal.aborted) console.warn(`[studio] the status stream of request ${requestId} failed (${err instanceof Error ? err.message : err}); checking its status instead`);
+    if (!signal.aborted) console.warn(`[studio] the status stream of request ${requestId} failed (${errorText(err)}); checking its status instead`);
   } finally {
     stream?.close();
     off();

@@ -5,6 +5,7 @@ import { readBodyBytes } from "@/lib/http/body";
 import { processSingleton } from "@/lib/process-singleton";
 import { outboundFetch } from "@/lib/providers/fal";
 import { jwksSchema, type Ed25519Jwk } from "./signature";
+import { errorText } from "@/lib/secrets";
 
 /**
  * fal's webhook keys (FAL_WEBHOOK_JWKS_URL), fetched through the one policy fetch (which sends fal's
@@ -82,7 +83,7 @@ export async function refreshedFalWebhookKeys(): Promise<Ed25519Jwk[] | undefine
   if (Date.now() - c.triedAt < REFETCH_MIN_MS) return undefined;
   return fetchNow(c).catch((err: unknown) => {
     // The kept keys stay in use; the refused delivery is retried by fal.
-    console.warn(`[studio] ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(`[studio] ${errorText(err)}`);
     return undefined;
   });
 }

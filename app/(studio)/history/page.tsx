@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ErrorAlert } from "@/components/ui/alert";
 import { listJobs } from "@/lib/jobs/repository";
 import { TASK_LIST } from "@/lib/tasks/registry";
+import { errorText } from "@/lib/secrets";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -21,7 +22,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   try {
     page = await listJobs({ ...filters, limit: PAGE_SIZE });
   } catch (err) {
-    console.error("[studio] could not list jobs:", err instanceof Error ? err.message : err);
+    console.error("[studio] could not list jobs:", errorText(err));
     return (
       <>
         {header}

@@ -9,6 +9,7 @@ import type { JobRecord } from "@/lib/jobs/schema";
 import { readMediaBlob } from "@/lib/media/store";
 import { markdownToPlain } from "@/lib/text/markdown";
 import { sharedJob } from "./shared-job";
+import { errorText } from "@/lib/secrets";
 
 // sharp and the database driver are native: this must run in Node.js, never on the edge.
 export const runtime = "nodejs";
@@ -49,7 +50,7 @@ async function pictureOf(job: JobRecord, wide: (aspect: number) => boolean): Pro
     const backdrop = await sharp(source).resize(W, H, { fit: "cover" }).blur(48).modulate({ brightness: 0.32, saturation: 1.1 }).jpeg({ quality: 70 }).toBuffer();
     return { src: dataUrl(data, "image/jpeg"), width: info.width, height: info.height, backdrop: dataUrl(backdrop, "image/jpeg"), fullBleed };
   } catch (err) {
-    console.error("[studio] share preview: could not read the picture:", err instanceof Error ? err.message : err);
+    console.error("[studio] share preview: could not read the picture:", errorText(err));
     return undefined;
   }
 }

@@ -12,6 +12,7 @@ import { sleep } from "@/lib/sleep";
 import type { Family } from "@/lib/providers/catalog";
 import { RunError } from "./run-error";
 import type { EngineWebhook } from "./webhook";
+import { errorText } from "@/lib/secrets";
 
 /**
  * Posts a finished request's webhook. The delivery code (signing, the public-address guard, the job
@@ -21,7 +22,7 @@ import type { EngineWebhook } from "./webhook";
 const deliverWebhook = (req: EngineRequest) =>
   import("./webhook")
     .then(({ deliverEngineWebhook }) => deliverEngineWebhook(req, persist))
-    .catch((err: unknown) => console.warn("[studio] local engine: webhook delivery stopped:", err instanceof Error ? err.message : err));
+    .catch((err: unknown) => console.warn("[studio] local engine: webhook delivery stopped:", errorText(err)));
 
 /**
  * fal's queue semantics, in process: requests wait IN_QUEUE (with a position) while the workers
