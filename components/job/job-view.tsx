@@ -19,6 +19,7 @@ import { excerpt, remixHref, type Setting } from "./format";
 import { CopyWarnings } from "./copy-warnings";
 import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
+import { LazyConfirmDialog } from "./lazy-confirm-dialog";
 import { SharePanel } from "./share-panel";
 import { lazyView } from "@/lib/client/lazy-view";
 
@@ -30,8 +31,6 @@ const LiveTimeline = lazyView(() => import("./job-details").then((m) => m.Timeli
 const LiveLogs = lazyView(() => import("./job-details").then((m) => m.JobLogs));
 // A job done shows no status panel; the server renders it for one that is not.
 const JobStatusPanel = lazyView(() => import("./job-status").then((m) => m.JobStatusPanel));
-// Loaded when asked for: most visits delete nothing.
-const ConfirmDialog = lazyView(() => import("./confirm-dialog").then((m) => m.ConfirmDialog));
 
 /** What the server renders of a job that had ended when the page was asked for: none of it changes any more. */
 export type EndedParts = { outputs: ReactNode; settings: ReactNode; timeline: ReactNode; logs: ReactNode };
@@ -151,7 +150,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
       </div>
 
       {confirmDelete ? (
-        <ConfirmDialog
+        <LazyConfirmDialog
           open
           title="Delete this job?"
           description={
