@@ -42,7 +42,8 @@ export type EndedParts = { outputs: ReactNode; settings: ReactNode; timeline: Re
 export function JobView({ initial, summary: initialSummary, settings, inputs, ended, origin }: {
   initial: JobRecord;
   summary: JobSummary;
-  settings: Setting[];
+  /** What a job not yet ended shows as its settings once it ends; an ended job's come rendered in `ended`. */
+  settings?: Setting[];
   /** The job's input media, or nothing when it had none. */
   inputs: ReactNode;
   ended?: EndedParts;
@@ -140,7 +141,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
         <aside className="flex flex-col gap-4" aria-label="About this job">
           {shareable ? <SharePanel job={job} origin={origin} onChange={setJob} /> : null}
           <Panel title="Settings">
-            {ended?.settings ?? <LiveSettings job={job} settings={settings} />}
+            {ended?.settings ?? <LiveSettings job={job} settings={settings ?? []} />}
           </Panel>
           {inputs ? <Panel title="Inputs">{inputs}</Panel> : null}
           <Panel title="Timeline">
