@@ -52,7 +52,7 @@ function decodes(pathname: string): boolean {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons.svg).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
       // Prefetches fetch render data, not documents: no policy to carry.
       missing: [
         { type: "header", key: "next-router-prefetch" },

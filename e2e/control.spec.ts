@@ -53,6 +53,26 @@ test.describe("Control", () => {
     expect(map.at(5, 5)).toEqual([0, 0, 0]);
   });
 
+  test("unticking \"Match the map's shape\" from the keyboard brings the size field (loaded then); the chosen size is the picture's", async ({ controlPage, page }) => {
+    await controlPage.goto();
+    const match = page.getByRole("checkbox", { name: "Match the map's shape" });
+    await expect(match).toBeChecked();
+    await expect(page.locator("#image-size")).toHaveCount(0);
+    await match.focus();
+    await page.keyboard.press("Space");
+    await expect(match).not.toBeChecked();
+    const size = page.locator("#image-size");
+    await expect(size).toBeVisible();
+    await size.selectOption("landscape_4_3");
+
+    await controlPage.typePrompt("a dancer on a pier at dusk");
+    const job = await controlPage.generate();
+    expect(job.input).toMatchObject({ kind: "pose", imageSize: "landscape_4_3" });
+    await controlPage.expectJobStatus("done");
+    await expect(controlPage.resultImages).toHaveCount(1);
+    expect(await naturalSize(controlPage.resultImages.first())).toEqual({ width: 1024, height: 768 });
+  });
+
   test("the pose editor from the keyboard: arrows nudge the joint the mouse picked, Delete hides it and its Show button brings it back", async ({ controlPage, page }) => {
     await controlPage.goto();
     const wrist = controlPage.joint("left_wrist");

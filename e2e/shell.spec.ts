@@ -184,3 +184,21 @@ test.describe("on a phone", () => {
     expect(canvas.y + canvas.height).toBeLessThanOrEqual(button.y);
   });
 });
+
+test.describe("the icon sprite", () => {
+  test.use({ usesEngine: false });
+
+  test("is drawn from a content-hashed file the browser keeps for a year, so no page asks for it again", async ({ imagePage, page }) => {
+    const sprites: { url: string; cacheControl: string | undefined; status: number }[] = [];
+    page.on("response", (res) => {
+      if (/icons[^/]*\.svg/.test(new URL(res.url()).pathname)) sprites.push({ url: new URL(res.url()).pathname, cacheControl: res.headers()["cache-control"], status: res.status() });
+    });
+    await imagePage.goto();
+    const icon = page.getByRole("navigation", { name: "Tools" }).locator("svg use").first();
+    await expect(icon).toHaveAttribute("href", /^\/_next\/static\/media\/icons\.[\w-]+\.svg#image$/);
+    // Drawn: the symbol's rectangle gives the icon a box of its own.
+    expect(await icon.evaluate((use) => (use as SVGUseElement).getBBox().width)).toBeGreaterThan(10);
+    await expect.poll(() => sprites.length).toBeGreaterThan(0);
+    expect(sprites[0]).toMatchObject({ status: 200, cacheControl: expect.stringMatching(/max-age=31536000.*immutable/) });
+  });
+});

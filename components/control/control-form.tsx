@@ -5,7 +5,6 @@ import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
-import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
@@ -33,6 +32,8 @@ import { lazyView } from "@/lib/client/lazy-view";
 // Results load with the first job that has them (the feed only has jobs in the browser), not with
 // the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
 const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
+// A picture size of its own is asked for only once "Match the map's shape" is unticked (it starts ticked).
+const SizeField = lazyView(() => import("@/components/forms/size-field").then((m) => m.SizeField));
 
 type Source = "upload" | "photo" | "draw";
 

@@ -241,19 +241,12 @@ export function PoseEditor({ width, height, referenceUrl, ref }: PoseEditorProps
                 aria-describedby={helpId}
                 title={label}
                 onKeyDown={(event) => onJointKeyDown(event, name)}
-                className={cn(
-                  "group absolute flex size-7 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full outline-none",
-                  dragging === name ? "cursor-grabbing" : "cursor-grab",
-                )}
+                className={cn("pose-joint group", dragging === name ? "cursor-grabbing" : "cursor-grab")}
                 style={{ left: `${joint.x * 100}%`, top: `${joint.y * 100}%` }}
               >
                 <span
                   aria-hidden="true"
-                  className={cn(
-                    "size-3 rounded-full shadow-[0_0_0_1px_rgb(0_0_0/0.6)] ring-2 transition-transform",
-                    "group-hover:scale-125 group-focus-visible:scale-150 group-focus-visible:ring-violet-400",
-                    dragging === name ? "scale-150 ring-violet-300" : "ring-white/80",
-                  )}
+                  className={cn("pose-dot", dragging === name && "scale-150 ring-violet-300")}
                   style={{ backgroundColor: cssRgb(keypointColor(name)) }}
                 />
               </button>

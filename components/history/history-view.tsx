@@ -7,7 +7,8 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ClockIcon } from "@/components/ui/icons";
-import { fetchHistoryPage, type HistoryFilters } from "@/lib/client/api";
+import type { HistoryFilters } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import { TASK_ICONS } from "@/components/tasks/icons";
 import { loadSummarize } from "@/hooks/use-job-summary";
 import { cn } from "@/lib/cn";
@@ -77,7 +78,7 @@ function HistoryResults({ tasks, initialJobs, initialCursor, filters, filtered, 
     setLoading(true);
     setError(null);
     try {
-      const [page, summarize] = await Promise.all([fetchHistoryPage(filters, cursor), loadSummarize()]);
+      const [page, summarize] = await Promise.all([loadApi().then((api) => api.fetchHistoryPage(filters, cursor)), loadSummarize()]);
       setJobs((old) => {
         const seen = new Set(old.map((card) => card.id));
         return [...old, ...page.jobs.filter((j) => !seen.has(j.id)).map((job) => cardOf(job, summarize(job)))];

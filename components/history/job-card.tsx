@@ -6,13 +6,12 @@ import { useEffect, useState } from "react";
 import { IconButton } from "@/components/ui/button";
 import { ShuffleIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { deleteJobRequest, rerunJob } from "@/lib/client/api";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
-import { ConfirmDialog } from "@/components/job/confirm-dialog";
+import { LazyConfirmDialog } from "@/components/job/lazy-confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";
 import { excerpt, remixHref } from "@/components/job/format";
 import { RelativeTime } from "@/components/job/relative-time";
-import { cancelJobRequest } from "@/lib/client/api";
+import { loadApi } from "@/lib/client/load-api";
 import { useSummaryOf } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
 import { isTerminal } from "@/lib/jobs/statuses";
@@ -42,7 +41,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
     setBusy("rerun");
     setError(null);
     try {
-      const created = await rerunJob(card.id);
+      const created = await (await loadApi()).rerunJob(card.id);
       router.push(`/jobs/${created.id}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not start it again.");
@@ -54,7 +53,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
     setBusy("cancel");
     setError(null);
     try {
-      setJob(await cancelJobRequest(card.id));
+      setJob(await (await loadApi()).cancelJobRequest(card.id));
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not cancel it.");
     } finally {
@@ -129,7 +128,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
         </div>
       </div>
       {confirming ? (
-        <ConfirmDialog
+        <LazyConfirmDialog
           open
           title="Delete this job?"
           description={
@@ -143,7 +142,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
           confirmLabel="Delete"
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await deleteJobRequest(card.id);
+            await (await loadApi()).deleteJobRequest(card.id);
             onRemoved(card.id);
           }}
         />

@@ -19,6 +19,7 @@ import { excerpt, remixHref, type Setting } from "./format";
 import { CopyWarnings } from "./copy-warnings";
 import { LinkButton } from "./link-button";
 import { RelativeTime } from "./relative-time";
+import { LazyConfirmDialog } from "./lazy-confirm-dialog";
 import { SharePanel } from "./share-panel";
 import { lazyView } from "@/lib/client/lazy-view";
 
@@ -30,8 +31,6 @@ const LiveTimeline = lazyView(() => import("./job-details").then((m) => m.Timeli
 const LiveLogs = lazyView(() => import("./job-details").then((m) => m.JobLogs));
 // A job done shows no status panel; the server renders it for one that is not.
 const JobStatusPanel = lazyView(() => import("./job-status").then((m) => m.JobStatusPanel));
-// Loaded when asked for: most visits delete nothing.
-const ConfirmDialog = lazyView(() => import("./confirm-dialog").then((m) => m.ConfirmDialog));
 
 /** What the server renders of a job that had ended when the page was asked for: none of it changes any more. */
 export type EndedParts = { outputs: ReactNode; settings: ReactNode; timeline: ReactNode; logs: ReactNode };
@@ -43,7 +42,8 @@ export type EndedParts = { outputs: ReactNode; settings: ReactNode; timeline: Re
 export function JobView({ initial, summary: initialSummary, settings, inputs, ended, origin }: {
   initial: JobRecord;
   summary: JobSummary;
-  settings: Setting[];
+  /** What a job not yet ended shows as its settings once it ends; an ended job's come rendered in `ended`. */
+  settings?: Setting[];
   /** The job's input media, or nothing when it had none. */
   inputs: ReactNode;
   ended?: EndedParts;
@@ -141,7 +141,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
         <aside className="flex flex-col gap-4" aria-label="About this job">
           {shareable ? <SharePanel job={job} origin={origin} onChange={setJob} /> : null}
           <Panel title="Settings">
-            {ended?.settings ?? <LiveSettings job={job} settings={settings} />}
+            {ended?.settings ?? <LiveSettings job={job} settings={settings ?? []} />}
           </Panel>
           {inputs ? <Panel title="Inputs">{inputs}</Panel> : null}
           <Panel title="Timeline">
@@ -151,7 +151,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
       </div>
 
       {confirmDelete ? (
-        <ConfirmDialog
+        <LazyConfirmDialog
           open
           title="Delete this job?"
           description={

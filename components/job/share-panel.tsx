@@ -8,10 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Panel } from "@/components/ui/panel";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { loadApi } from "@/lib/client/load-api";
-import { lazyView } from "@/lib/client/lazy-view";
-
-// Loaded when asked for: most visits take no link down.
-const ConfirmDialog = lazyView(() => import("./confirm-dialog").then((m) => m.ConfirmDialog));
+import { LazyConfirmDialog } from "./lazy-confirm-dialog";
 
 /** Makes a finished job public at /s/{shareId}, shows the link to copy, and takes it down again. */
 export function SharePanel({ job, origin, onChange }: { job: JobRecord; origin: string; onChange: (job: JobRecord) => void }) {
@@ -100,7 +97,7 @@ export function SharePanel({ job, origin, onChange }: { job: JobRecord; origin: 
         {error ? <ErrorAlert message={error} /> : null}
       </div>
       {confirming ? (
-        <ConfirmDialog
+        <LazyConfirmDialog
           open
           title="Stop sharing this job?"
           description="The link stops working at once: anyone who opens it gets “not found”. Sharing again later makes a new link."

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ICON_NAMES } from "./icons";
 
-const sprite = readFileSync(path.join(import.meta.dirname, "../../public/icons.svg"), "utf8");
+const sprite = readFileSync(path.join(import.meta.dirname, "icons.svg"), "utf8");
 const symbols = [...sprite.matchAll(/<symbol id="([^"]+)" viewBox="0 0 24 24"[^>]*>(.*?)<\/symbol>/g)].map((m) => ({ id: m[1]!, body: m[2]! }));
 
 describe("the icon sprite", () => {

@@ -1,4 +1,6 @@
+import type { StaticImageData } from "next/image";
 import type { JSX, SVGProps } from "react";
+import spriteFile from "./icons.svg";
 
 export interface IconProps extends Omit<SVGProps<SVGSVGElement>, "children" | "name"> {
   /** Width and height in CSS px (16–20 reads best next to text-sm). */
@@ -6,14 +8,16 @@ export interface IconProps extends Omit<SVGProps<SVGSVGElement>, "children" | "n
 }
 
 /**
- * The drawings live once in public/icons.svg, as symbols on a shared 24-unit grid with round
+ * The drawings live once in ./icons.svg, as symbols on a shared 24-unit grid with round
  * 2-unit strokes in the text colour; a page only references them. Inline, every icon's paths were
  * rendered, serialized into the RSC payload and sent again on every page (18 on /image, 88 on
- * /history). Same-origin, so the CSP's default-src 'self' covers the sprite.
+ * /history). Same-origin, so the CSP's default-src 'self' covers the sprite. Imported, not in public/,
+ * so the build serves it under a content-hashed name cached for a year: a file in public/ is asked
+ * for again (and answered 304) on every page a person opens.
  */
-const SPRITE = "/icons.svg";
+const SPRITE = (spriteFile as StaticImageData).src;
 
-/** A symbol id in public/icons.svg (icons.test.ts checks that each one is there). */
+/** A symbol id in ./icons.svg (icons.test.ts checks that each one is there). */
 export type IconName = (typeof ICON_NAMES)[number];
 export const ICON_NAMES = [
   "image",

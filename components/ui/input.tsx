@@ -2,18 +2,11 @@
 
 import { useCallback, useLayoutEffect, useRef, type ComponentProps, type Ref } from "react";
 import { cn } from "@/lib/cn";
+import { ChevronDownIcon } from "./icons";
 
-const control =
-  "w-full rounded-lg border bg-zinc-950 px-3 text-sm text-zinc-100 placeholder:text-zinc-500 transition-colors " +
-  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70 " +
-  "disabled:cursor-not-allowed disabled:opacity-50";
-
-// Border colour is chosen, not overridden, because cn() does no class-conflict resolution.
-const border = (invalid: boolean | undefined) =>
-  invalid ? "border-rose-500" : "border-zinc-800 hover:border-zinc-700";
-
+// Looks: `.field-control` in app/globals.css, whose `[aria-invalid="true"]` rule gives the rose border.
 type WithInvalid<P> = P & {
-  /** Sets aria-invalid and a rose border; pair with <Field error> and aria-describedby. */
+  /** Sets aria-invalid, which gives a rose border; pair with <Field error> and aria-describedby. */
   invalid?: boolean;
 };
 
@@ -21,7 +14,7 @@ export function Input({ invalid, className, "aria-invalid": ariaInvalid, ...prop
   return (
     <input
       aria-invalid={invalid || ariaInvalid || undefined}
-      className={cn(control, "h-10", border(invalid), className)}
+      className={cn("field-control h-10", className)}
       {...props}
     />
   );
@@ -79,7 +72,7 @@ export function Textarea({
         fitHeight(event.currentTarget, maxHeight);
         onInput?.(event);
       }}
-      className={cn(control, "resize-none py-2 leading-relaxed", border(invalid), className)}
+      className={cn("field-control resize-none py-2 leading-relaxed", className)}
       {...props}
     />
   );
@@ -90,23 +83,12 @@ export function Select({ invalid, className, children, "aria-invalid": ariaInval
     <div className="relative">
       <select
         aria-invalid={invalid || ariaInvalid || undefined}
-        className={cn(control, "h-10 cursor-pointer appearance-none pr-9 [&>option]:bg-zinc-900", border(invalid), className)}
+        className={cn("field-control h-10 cursor-pointer appearance-none pr-9 [&>option]:bg-zinc-900", className)}
         {...props}
       >
         {children}
       </select>
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
-      >
-        <path d="m6 9 6 6 6-6" />
-      </svg>
+      <ChevronDownIcon size={16} className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-zinc-500" />
     </div>
   );
 }

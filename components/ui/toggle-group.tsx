@@ -85,12 +85,7 @@ export function ToggleGroup<T extends string>({
               disabled={disabled}
               onClick={() => onChange(option.value)}
               onKeyDown={(event) => onKeyDown(event, index)}
-              className={cn(
-                "inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-xs font-medium transition-colors",
-                "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70",
-                "disabled:cursor-not-allowed disabled:opacity-50",
-                checked ? "bg-violet-600 text-white" : "text-zinc-400 hover:bg-zinc-800 hover:text-zinc-100",
-              )}
+              className="toggle-option"
             >
               {option.icon}
               {option.label}

@@ -39,7 +39,7 @@ export default async function JobPage({ params }: Props) {
       key={job.id}
       initial={job}
       summary={summarize(job)}
-      settings={settings}
+      settings={ended ? undefined : settings}
       inputs={inputs.length > 0 ? <InputMedia media={inputs} /> : null}
       ended={ended}
       origin={await requestOrigin()}
