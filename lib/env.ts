@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { hostNameList } from "@/lib/own-host-names";
+import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import type { TextVendor } from "@/lib/providers/text-model";
 
 // Empty strings from shell exports (`FAL_KEY=`) count as unset.
@@ -32,7 +33,9 @@ const modelList = (fallback: string) =>
     .transform((v) => v.split(",").map((m) => m.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[\w.:-]+(\/[\w.:-]+)*$/, "list model names, e.g. gpt-4.1-mini,o4-mini")).max(50));
 
-const schema = z.object({
+// Built on the first read of the environment in the process, not at module load: every route bundle
+// has its own copy of this module, and all but the first find the environment already checked.
+const buildSchema = () => z.object({
   FAL_KEY: optionalSecret,
   OPENAI_API_KEY: optionalSecret,
   OPENAI_BASE_URL: z.string().url().optional(),
@@ -126,29 +129,33 @@ const schema = z.object({
   STUDIO_FAL_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(500),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<ReturnType<typeof buildSchema>>;
 
-let cached: Env | undefined;
+// Per process, not per route bundle: the check at start (lib/startup.ts) serves every page and route.
+const ENV_KEY = "env";
 
 /**
  * Validated environment. The server checks it once at start and refuses to start on a bad value
  * (lib/startup.ts), so inside a running studio this never throws.
  */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  return processSingleton(ENV_KEY, checkEnvironment);
+}
+
+function checkEnvironment(): Env {
+  // Parsed once per process: zod's compiled fast path would cost more to build than it saves.
+  const parsed = buildSchema().safeParse(process.env, { jitless: true });
   if (!parsed.success) {
     // Never the value itself: it may be a key.
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** For tests that change process.env between cases. */
 export function resetEnvCache(): void {
-  cached = undefined;
+  forgetProcessSingleton(ENV_KEY);
 }
 
 export function dataDir(): string {
