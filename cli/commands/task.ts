@@ -1,5 +1,6 @@
 import { isTerminal, type GenerationInputDraft, type JobRecord } from "@/lib/jobs/schema";
 import type { StreamEvent, StreamInput, Studio } from "@/lib/agent/studio";
+import { TASK_NAV } from "@/lib/tasks/nav";
 import { taskDefinition, type Task } from "@/lib/tasks/registry";
 import { connect } from "../connect";
 import { GLOBAL_OPTIONS, JOB_OPTIONS, readInput, settleWebhook, type Context } from "../context";
@@ -18,7 +19,7 @@ export function taskUsage(task: Task): string {
   const def = taskDefinition(task);
   const files = def.media.map((m) => `--${kebab(m.field)}`).join(", ");
   return [
-    `studio ${task} [flags]    ${def.nav.blurb}`,
+    `studio ${task} [flags]    ${TASK_NAV.find((t) => t.id === task)?.blurb ?? ""}`,
     "",
     "Input (the API's fields; --input job.json or --input - gives them all at once, flags override):",
     describeFlags(flagsOf(def.input), def.media.map((m) => m.field)),

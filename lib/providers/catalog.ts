@@ -5,7 +5,7 @@
  */
 // Before any schema is built: zod decides at construction whether it may compile parsers with eval.
 import "@/lib/client/zod-csp";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { imageSizeSchema } from "./image-size";
 import {
   birefnetInput, birefnetOutput, birefnetV2Input, briaRemoveInput, briaReplaceInput, briaReplaceOutput, rembgInput, singleImageOutput,
@@ -22,90 +22,88 @@ const KLING_DURATIONS = ["5", "10"] as const;
 const LTX2_DURATIONS = ["6", "8", "10"] as const;
 
 
-const url = z.string().min(1);
-const seed = z.number().int().min(0).max(2 ** 32 - 1);
+const url = z.string().check(z.minLength(1));
+const seed = z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 32 - 1));
 
 // ---- Endpoint inputs (the subset of each endpoint's fields the studio sends) ----
 
 const fluxTextToImageInput = z.object({
-  prompt: z.string().min(1),
+  prompt: z.string().check(z.minLength(1)),
   image_size: z.optional(imageSizeSchema),
-  num_inference_steps: z.number().int().min(1).max(50).optional(),
-  guidance_scale: z.number().min(0).max(20).optional(),
-  seed: seed.optional(),
-  num_images: z.number().int().min(1).max(4).optional(),
-  enable_safety_checker: z.boolean().optional(),
-  output_format: z.enum(["jpeg", "png"]).optional(),
+  num_inference_steps: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  guidance_scale: z.optional(z.number().check(z.minimum(0), z.maximum(20))),
+  seed: z.optional(seed),
+  num_images: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(4))),
+  enable_safety_checker: z.optional(z.boolean()),
+  output_format: z.optional(z.enum(["jpeg", "png"])),
 });
 
-const fluxImageToImageInput = fluxTextToImageInput.omit({ image_size: true }).extend({
+const fluxImageToImageInput = z.extend(z.omit(fluxTextToImageInput, { image_size: true }), {
   image_url: url,
-  strength: z.number().min(0.01).max(1).optional(),
+  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
 });
 
-const fluxInpaintInput = fluxTextToImageInput.extend({
+const fluxInpaintInput = z.extend(fluxTextToImageInput, {
   image_url: url,
   mask_url: url,
-  negative_prompt: z.string().optional(),
-  strength: z.number().min(0.01).max(1).optional(),
+  negative_prompt: z.optional(z.string()),
+  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
 });
 
 const ltxVideoInput = z.object({
-  prompt: z.string().min(1),
-  negative_prompt: z.string().optional(),
-  num_inference_steps: z.number().int().min(1).max(50).optional(),
-  guidance_scale: z.number().min(0).max(20).optional(),
-  seed: seed.optional(),
+  prompt: z.string().check(z.minLength(1)),
+  negative_prompt: z.optional(z.string()),
+  num_inference_steps: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  guidance_scale: z.optional(z.number().check(z.minimum(0), z.maximum(20))),
+  seed: z.optional(seed),
 });
-const ltxImageToVideoInput = ltxVideoInput.extend({ image_url: url });
+const ltxImageToVideoInput = z.extend(ltxVideoInput, { image_url: url });
 
 const klingTextToVideoInput = z.object({
-  prompt: z.string().min(1),
-  negative_prompt: z.string().optional(),
-  aspect_ratio: z.enum(VIDEO_ASPECTS).optional(),
-  duration: z.enum(KLING_DURATIONS).optional(),
-  cfg_scale: z.number().min(0).max(1).optional(),
+  prompt: z.string().check(z.minLength(1)),
+  negative_prompt: z.optional(z.string()),
+  aspect_ratio: z.optional(z.enum(VIDEO_ASPECTS)),
+  duration: z.optional(z.enum(KLING_DURATIONS)),
+  cfg_scale: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
-const klingImageToVideoInput = klingTextToVideoInput.omit({ aspect_ratio: true }).extend({ image_url: url });
+const klingImageToVideoInput = z.extend(z.omit(klingTextToVideoInput, { aspect_ratio: true }), { image_url: url });
 
 const ltx2TextToVideoInput = z.object({
-  prompt: z.string().min(1),
-  duration: z.enum(LTX2_DURATIONS).optional(),
-  resolution: z.enum(["1080p", "1440p", "2160p"]).optional(),
-  fps: z.enum(["25", "50"]).optional(),
-  generate_audio: z.boolean().optional(),
+  prompt: z.string().check(z.minLength(1)),
+  duration: z.optional(z.enum(LTX2_DURATIONS)),
+  resolution: z.optional(z.enum(["1080p", "1440p", "2160p"])),
+  fps: z.optional(z.enum(["25", "50"])),
+  generate_audio: z.optional(z.boolean()),
 });
-const ltx2ImageToVideoInput = ltx2TextToVideoInput.extend({ image_url: url });
+const ltx2ImageToVideoInput = z.extend(ltx2TextToVideoInput, { image_url: url });
 
 const whisperInput = z.object({
   audio_url: url,
-  task: z.enum(["transcribe", "translate"]).optional(),
-  language: z.string().min(2).max(3).optional(),
-  chunk_level: z.enum(["none", "segment", "word"]).optional(),
+  task: z.optional(z.enum(["transcribe", "translate"])),
+  language: z.optional(z.string().check(z.minLength(2), z.maxLength(3))),
+  chunk_level: z.optional(z.enum(["none", "segment", "word"])),
 });
 
 // ---- Endpoint outputs (what the studio reads back) ----
 
 const falFile = z.object({
-  url: z.string().min(1),
-  content_type: z.string().optional(),
-  file_name: z.string().optional(),
-  file_size: z.number().optional(),
+  url: z.string().check(z.minLength(1)),
+  content_type: z.optional(z.string()),
+  file_name: z.optional(z.string()),
+  file_size: z.optional(z.number()),
 });
-const falImage = falFile.extend({ width: z.number().optional(), height: z.number().optional() });
+const falImage = z.extend(falFile, { width: z.optional(z.number()), height: z.optional(z.number()) });
 
 const imagesOutput = z.object({
-  images: z.array(falImage).min(1),
-  seed: z.number().optional(),
-  has_nsfw_concepts: z.array(z.boolean()).optional(),
-  timings: z.unknown().optional(),
+  images: z.array(falImage).check(z.minLength(1)),
+  seed: z.optional(z.number()),
+  has_nsfw_concepts: z.optional(z.array(z.boolean())),
+  timings: z.optional(z.unknown()),
 });
-const videoOutput = z.object({ video: falFile, seed: z.number().optional() });
+const videoOutput = z.object({ video: falFile, seed: z.optional(z.number()) });
 const transcriptOutput = z.object({
   text: z.string(),
-  chunks: z
-    .array(z.object({ timestamp: z.array(z.number().nullable()), text: z.string(), speaker: z.string().optional() }))
-    .optional(),
+  chunks: z.optional(z.array(z.object({ timestamp: z.array(z.nullable(z.number())), text: z.string(), speaker: z.optional(z.string()) }))),
 });
 
 export type Kind = "image" | "inpaint" | "video" | "transcribe" | "background" | "speech" | "control" | "text";
@@ -114,8 +112,8 @@ export type FamilySpec = {
   kind: Kind;
   /** Which input the family needs: text only, a source image, image + mask, or audio. */
   mode: "text-to-image" | "image-to-image" | "inpaint" | "text-to-video" | "image-to-video" | "speech-to-text" | "remove-background" | "replace-background" | "text-to-speech" | "control-image" | "control-map" | "chat";
-  input: z.ZodObject;
-  output: z.ZodObject;
+  input: z.ZodMiniObject;
+  output: z.ZodMiniObject;
   /**
    * The largest image input (width × height, per image) the endpoint takes. Checked from the file's
    * header before anything decodes it: at upload, when a job is created, and in the local engine.

@@ -43,8 +43,6 @@ export type TaskDefinition<Id extends string = string, S extends z.ZodType = z.Z
   id: Id;
   /** Badge, filter and card wording. */
   label: string;
-  /** The sidebar entry; the page lives at /{id}. */
-  nav: { label: string; blurb: string };
   input: S;
   media: readonly MediaField<I>[];
   /** Seeded tasks give the seed back; a remix restores it. */

@@ -6,14 +6,14 @@ import { summarize } from "@/components/job/describe";
 import { PageHeader } from "@/components/shell/page-header";
 import { ErrorAlert } from "@/components/ui/alert";
 import { listJobs } from "@/lib/jobs/repository";
-import { TASK_LIST } from "@/lib/tasks/registry";
+import { TASK_NAV } from "@/lib/tasks/nav";
 import { errorText } from "@/lib/secrets";
 
 export const metadata: Metadata = { title: "History" };
 
 const PAGE_SIZE = 24;
 // Named here, not in the browser: the task definitions would bring zod and every task schema to the page.
-const TASK_NAMES = TASK_LIST.map((t) => ({ id: t.id, label: t.nav.label }));
+const TASK_NAMES = TASK_NAV.map(({ id, label }) => ({ id, label }));
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseHistoryFilters(await searchParams);

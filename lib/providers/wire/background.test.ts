@@ -1,6 +1,6 @@
 import type { EndpointTypeMap } from "@fal-ai/client/endpoints";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { BACKGROUND_ENDPOINTS, type BackgroundEndpointId, type BackgroundInput, type BackgroundOutput } from "./background";
 
 /** The client's input type as it travels: a file field is a URL by then. */
@@ -21,7 +21,7 @@ describe("background wire schemas", () => {
     expectTypeOf<BackgroundOutput<"fal-ai/bria/background/replace">>().toEqualTypeOf<Fal<"fal-ai/bria/background/replace">["output"]>();
   });
 
-  const schema = (id: BackgroundEndpointId, side: "input" | "output"): z.ZodObject => BACKGROUND_ENDPOINTS.find((e) => e.id === id)![side];
+  const schema = (id: BackgroundEndpointId, side: "input" | "output"): z.ZodMiniObject => BACKGROUND_ENDPOINTS.find((e) => e.id === id)![side];
 
   it("lists each endpoint once, with a label and its task", () => {
     expect(BACKGROUND_ENDPOINTS.map((e) => [e.id, e.task])).toEqual([

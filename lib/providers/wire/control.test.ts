@@ -1,6 +1,6 @@
 import type { CannyInput, CannyOutput, EndpointTypeMap } from "@fal-ai/client/endpoints";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CONTROL_ENDPOINTS, type ControlEndpointId, type ControlInput, type ControlOutput } from "./control";
 
 /** The client's input type as it travels: a file field is a URL by then. */
@@ -24,7 +24,7 @@ describe("control wire schemas", () => {
     expectTypeOf<ControlOutput<"fal-ai/image-preprocessors/canny">>().toEqualTypeOf<CannyOutput>();
   });
 
-  const schema = (id: ControlEndpointId, side: "input" | "output"): z.ZodObject => CONTROL_ENDPOINTS.find((e) => e.id === id)![side];
+  const schema = (id: ControlEndpointId, side: "input" | "output"): z.ZodMiniObject => CONTROL_ENDPOINTS.find((e) => e.id === id)![side];
 
   it("lists each endpoint once, with a label, its role and the kinds of map it takes", () => {
     expect(CONTROL_ENDPOINTS.map((e) => [e.id, e.role, e.controls])).toEqual([

@@ -6,7 +6,7 @@
  * unoOutput, dwposeInput, ZoeInput, CannyInput, HEDOutput). File inputs travel as URLs.
  * Pure zod: safe to import from client components.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { singleImageOutput } from "./background";
 
 /** The three kinds of control map the studio works with. */
@@ -15,62 +15,62 @@ export type ControlKind = (typeof CONTROL_KINDS)[number];
 
 const PRESETS = ["square_hd", "square", "portrait_4_3", "portrait_16_9", "landscape_4_3", "landscape_16_9"] as const;
 /** `ImageSize | preset`: the types leave both sides optional (512 each by default). */
-const imageSize = z.union([z.object({ width: z.number().optional(), height: z.number().optional() }), z.enum(PRESETS)]);
-const loraWeight = z.object({ path: z.string(), scale: z.number().optional(), force: z.boolean().optional() });
-const embedding = z.object({ path: z.string(), tokens: z.array(z.string()).optional() });
+const imageSize = z.union([z.object({ width: z.optional(z.number()), height: z.optional(z.number()) }), z.enum(PRESETS)]);
+const loraWeight = z.object({ path: z.string(), scale: z.optional(z.number()), force: z.optional(z.boolean()) });
+const embedding = z.object({ path: z.string(), tokens: z.optional(z.array(z.string())) });
 // The types say `number`; counts, steps and seeds are whole numbers, the one bound added here.
-const count = z.number().int().min(1);
-const seed = z.number().int().min(0);
+const count = z.number().check(z.int(), z.minimum(1));
+const seed = z.number().check(z.int(), z.minimum(0));
 
 // ---- Pictures from a map ----
 
 /** What both generators share: the prompt and the sampling. */
 const sampling = {
   prompt: z.string(),
-  image_size: imageSize.optional(),
-  num_inference_steps: count.optional(),
-  guidance_scale: z.number().optional(),
-  seed: seed.optional(),
-  num_images: count.optional(),
-  loras: z.array(loraWeight).optional(),
-  enable_safety_checker: z.boolean().optional(),
-  sync_mode: z.boolean().optional(),
+  image_size: z.optional(imageSize),
+  num_inference_steps: z.optional(count),
+  guidance_scale: z.optional(z.number()),
+  seed: z.optional(seed),
+  num_images: z.optional(count),
+  loras: z.optional(z.array(loraWeight)),
+  enable_safety_checker: z.optional(z.boolean()),
+  sync_mode: z.optional(z.boolean()),
 };
 
 /** FLUX control LoRA (depth and canny share the type, `preprocess_depth` included). */
 export const fluxControlLoraInput = z.object({
   ...sampling,
   control_lora_image_url: z.string(),
-  control_lora_strength: z.number().optional(),
+  control_lora_strength: z.optional(z.number()),
   /** On: the endpoint derives the map from a photo itself; off: the image is the map. */
-  preprocess_depth: z.boolean().optional(),
+  preprocess_depth: z.optional(z.boolean()),
   /** Image-to-image on top of the control (the studio does not send it). */
-  image_url: z.string().optional(),
-  output_format: z.enum(["jpeg", "png"]).optional(),
+  image_url: z.optional(z.string()),
+  output_format: z.optional(z.enum(["jpeg", "png"])),
 });
 
 export const sdxlControlnetUnionInput = z.object({
   ...sampling,
-  negative_prompt: z.string().optional(),
-  openpose_image_url: z.string().optional(),
-  openpose_preprocess: z.boolean().optional(),
-  depth_image_url: z.string().optional(),
-  depth_preprocess: z.boolean().optional(),
-  canny_image_url: z.string().optional(),
-  canny_preprocess: z.boolean().optional(),
-  normal_image_url: z.string().optional(),
-  normal_preprocess: z.boolean().optional(),
-  segmentation_image_url: z.string().optional(),
-  segmentation_preprocess: z.boolean().optional(),
-  teed_image_url: z.string().optional(),
-  teed_preprocess: z.boolean().optional(),
-  controlnet_conditioning_scale: z.number().optional(),
+  negative_prompt: z.optional(z.string()),
+  openpose_image_url: z.optional(z.string()),
+  openpose_preprocess: z.optional(z.boolean()),
+  depth_image_url: z.optional(z.string()),
+  depth_preprocess: z.optional(z.boolean()),
+  canny_image_url: z.optional(z.string()),
+  canny_preprocess: z.optional(z.boolean()),
+  normal_image_url: z.optional(z.string()),
+  normal_preprocess: z.optional(z.boolean()),
+  segmentation_image_url: z.optional(z.string()),
+  segmentation_preprocess: z.optional(z.boolean()),
+  teed_image_url: z.optional(z.string()),
+  teed_preprocess: z.optional(z.boolean()),
+  controlnet_conditioning_scale: z.optional(z.number()),
   // image_size left out: the size is taken from the control image.
-  embeddings: z.array(embedding).optional(),
-  expand_prompt: z.boolean().optional(),
-  safety_checker_version: z.enum(["v1", "v2"]).optional(),
-  format: z.enum(["jpeg", "png"]).optional(),
-  request_id: z.string().optional(),
+  embeddings: z.optional(z.array(embedding)),
+  expand_prompt: z.optional(z.boolean()),
+  safety_checker_version: z.optional(z.enum(["v1", "v2"])),
+  format: z.optional(z.enum(["jpeg", "png"])),
+  request_id: z.optional(z.string()),
 });
 
 const image = singleImageOutput.shape.image;
@@ -87,10 +87,10 @@ export const controlImagesOutput = z.object({
 
 export const dwposeInput = z.object({
   image_url: z.string(),
-  draw_mode: z.enum(["full-pose", "body-pose", "face-pose", "hand-pose", "face-hand-mask", "face-mask", "hand-mask"]).optional(),
+  draw_mode: z.optional(z.enum(["full-pose", "body-pose", "face-pose", "hand-pose", "face-hand-mask", "face-mask", "hand-mask"])),
 });
 export const depthAnythingInput = z.object({ image_url: z.string() });
-export const cannyInput = z.object({ image_url: z.string(), low_threshold: z.number().optional(), high_threshold: z.number().optional() });
+export const cannyInput = z.object({ image_url: z.string(), low_threshold: z.optional(z.number()), high_threshold: z.optional(z.number()) });
 /** Every map maker answers one image (`HEDOutput`). */
 export const controlMapOutput = singleImageOutput;
 
@@ -104,7 +104,7 @@ export const CONTROL_ENDPOINTS = [
   { id: "fal-ai/dwpose", label: "DWPose", role: "map", controls: ["pose"], input: dwposeInput, output: controlMapOutput },
   { id: "fal-ai/image-preprocessors/depth-anything/v2", label: "Depth Anything v2", role: "map", controls: ["depth"], input: depthAnythingInput, output: controlMapOutput },
   { id: "fal-ai/image-preprocessors/canny", label: "Canny edges", role: "map", controls: ["edges"], input: cannyInput, output: controlMapOutput },
-] as const satisfies readonly { id: string; label: string; role: "image" | "map"; controls: readonly ControlKind[]; input: z.ZodObject; output: z.ZodObject }[];
+] as const satisfies readonly { id: string; label: string; role: "image" | "map"; controls: readonly ControlKind[]; input: z.ZodMiniObject; output: z.ZodMiniObject }[];
 
 export type ControlEndpoint = (typeof CONTROL_ENDPOINTS)[number];
 export type ControlEndpointId = ControlEndpoint["id"];

@@ -1,6 +1,6 @@
 import type { EndpointTypeMap } from "@fal-ai/client/endpoints";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { kokoroAmericanInput, SPEECH_ENDPOINTS, type SpeechEndpointId, type SpeechInput, type SpeechOutput } from "./speech";
 
 type Fal<Id extends SpeechEndpointId> = EndpointTypeMap[Id];
@@ -16,7 +16,7 @@ describe("speech wire schemas", () => {
   });
 
   const endpoint = (id: SpeechEndpointId) => SPEECH_ENDPOINTS.find((e) => e.id === id)!;
-  const schema = (id: SpeechEndpointId, side: "input" | "output"): z.ZodObject => endpoint(id)[side];
+  const schema = (id: SpeechEndpointId, side: "input" | "output"): z.ZodMiniObject => endpoint(id)[side];
 
   it("lists each endpoint once, with a label, voices, a default among them, and limits", () => {
     expect(SPEECH_ENDPOINTS.map((e) => e.id)).toEqual(["fal-ai/kokoro/american-english", "fal-ai/elevenlabs/tts/multilingual-v2", "fal-ai/minimax/speech-02-hd"]);
@@ -31,7 +31,7 @@ describe("speech wire schemas", () => {
 
   it("offers exactly Kokoro's American voice enum, af_ female and am_ male", () => {
     const kokoro = endpoint("fal-ai/kokoro/american-english");
-    expect(kokoro.limits.voices.map((v) => v.id)).toEqual(kokoroAmericanInput.shape.voice.unwrap().options);
+    expect(kokoro.limits.voices.map((v) => v.id)).toEqual(kokoroAmericanInput.shape.voice.def.innerType.options);
     expect(kokoro.limits.voices.find((v) => v.id === "af_heart")).toEqual({ id: "af_heart", label: "Heart", accent: "American", gender: "female" });
     expect(kokoro.limits.voices.find((v) => v.id === "am_onyx")).toMatchObject({ label: "Onyx", gender: "male" });
   });

@@ -10,16 +10,16 @@
  * gender, as the provider describes them), how fast they may speak and how much text they take.
  * Pure zod and data: safe to import from client components.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_SPEECH_CHARS } from "@/lib/tasks/limits";
 
 /** `File`: where the audio is, and what it is. */
 const audioFile = z.object({
   url: z.string(),
-  content_type: z.string().optional(),
-  file_name: z.string().optional(),
-  file_size: z.number().optional(),
-  file_data: z.string().optional(),
+  content_type: z.optional(z.string()),
+  file_name: z.optional(z.string()),
+  file_size: z.optional(z.number()),
+  file_data: z.optional(z.string()),
 });
 
 // ---- Voices ----
@@ -87,9 +87,9 @@ const miniMaxVoices = [
 // ---- Kokoro ----
 
 export const kokoroAmericanInput = z.object({
-  prompt: z.string().optional(),
-  speed: z.number().optional(),
-  voice: z.enum(KOKORO_AMERICAN_VOICES).optional(),
+  prompt: z.optional(z.string()),
+  speed: z.optional(z.number()),
+  voice: z.optional(z.enum(KOKORO_AMERICAN_VOICES)),
 });
 
 export const kokoroOutput = z.object({ audio: audioFile });
@@ -98,20 +98,20 @@ export const kokoroOutput = z.object({ audio: audioFile });
 
 export const elevenLabsInput = z.object({
   text: z.string(),
-  voice: z.string().optional(),
-  stability: z.number().optional(),
-  similarity_boost: z.number().optional(),
-  style: z.number().optional(),
-  speed: z.number().optional(),
-  timestamps: z.boolean().optional(),
-  previous_text: z.string().optional(),
-  next_text: z.string().optional(),
-  language_code: z.string().optional(),
-  apply_text_normalization: z.enum(["auto", "on", "off"]).optional(),
+  voice: z.optional(z.string()),
+  stability: z.optional(z.number()),
+  similarity_boost: z.optional(z.number()),
+  style: z.optional(z.number()),
+  speed: z.optional(z.number()),
+  timestamps: z.optional(z.boolean()),
+  previous_text: z.optional(z.string()),
+  next_text: z.optional(z.string()),
+  language_code: z.optional(z.string()),
+  apply_text_normalization: z.optional(z.enum(["auto", "on", "off"])),
 });
 
 /** `timestamps` only when asked for; the client types its items as `void`, and the studio never asks. */
-export const elevenLabsOutput = z.object({ audio: audioFile, timestamps: z.array(z.void()).optional() });
+export const elevenLabsOutput = z.object({ audio: audioFile, timestamps: z.optional(z.array(z.void())) });
 
 // ---- MiniMax ----
 
@@ -124,27 +124,27 @@ const MINIMAX_LANGUAGES = [
 
 export const miniMaxInput = z.object({
   text: z.string(),
-  voice_setting: z
-    .object({
-      voice_id: z.string().optional(),
-      speed: z.number().optional(),
-      vol: z.number().optional(),
-      pitch: z.number().optional(),
-      emotion: z.enum(["happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral"]).optional(),
-      english_normalization: z.boolean().optional(),
-    })
-    .optional(),
-  audio_setting: z
-    .object({
-      format: z.enum(["mp3", "pcm", "flac"]).optional(),
-      sample_rate: z.enum(["8000", "16000", "22050", "24000", "32000", "44100"]).optional(),
-      bitrate: z.enum(["32000", "64000", "128000", "256000"]).optional(),
-      channel: z.enum(["1", "2"]).optional(),
-    })
-    .optional(),
-  language_boost: z.enum(MINIMAX_LANGUAGES).optional(),
-  output_format: z.enum(["url", "hex"]).optional(),
-  pronunciation_dict: z.object({ tone_list: z.array(z.string()).optional() }).optional(),
+  voice_setting: z.optional(
+    z.object({
+      voice_id: z.optional(z.string()),
+      speed: z.optional(z.number()),
+      vol: z.optional(z.number()),
+      pitch: z.optional(z.number()),
+      emotion: z.optional(z.enum(["happy", "sad", "angry", "fearful", "disgusted", "surprised", "neutral"])),
+      english_normalization: z.optional(z.boolean()),
+    }),
+  ),
+  audio_setting: z.optional(
+    z.object({
+      format: z.optional(z.enum(["mp3", "pcm", "flac"])),
+      sample_rate: z.optional(z.enum(["8000", "16000", "22050", "24000", "32000", "44100"])),
+      bitrate: z.optional(z.enum(["32000", "64000", "128000", "256000"])),
+      channel: z.optional(z.enum(["1", "2"])),
+    }),
+  ),
+  language_boost: z.optional(z.enum(MINIMAX_LANGUAGES)),
+  output_format: z.optional(z.enum(["url", "hex"])),
+  pronunciation_dict: z.optional(z.object({ tone_list: z.optional(z.array(z.string())) })),
 });
 
 export const miniMaxOutput = z.object({ audio: audioFile, duration_ms: z.number() });
@@ -170,7 +170,7 @@ export const SPEECH_ENDPOINTS = [
     // "Speech speed (0.5-2.0)"; "max 5000 characters".
     limits: { voices: miniMaxVoices, defaultVoice: "Wise_Woman", speed: { min: 0.5, max: 2 }, maxChars: 5000 },
   },
-] as const satisfies readonly { id: string; label: string; input: z.ZodObject; output: z.ZodObject; limits: SpeechLimits }[];
+] as const satisfies readonly { id: string; label: string; input: z.ZodMiniObject; output: z.ZodMiniObject; limits: SpeechLimits }[];
 
 export type SpeechEndpoint = (typeof SPEECH_ENDPOINTS)[number];
 export type SpeechEndpointId = SpeechEndpoint["id"];

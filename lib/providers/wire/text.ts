@@ -4,15 +4,15 @@
  * and routerOutput with UsageInfo). Streamed (`fal.run/openrouter/router/stream`), every event is the
  * whole output so far. Pure zod: safe to import from client components.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const routerInput = z.object({
-  model: z.string().min(1),
-  prompt: z.string().min(1),
-  system_prompt: z.string().optional(),
-  max_tokens: z.number().int().min(1).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  reasoning: z.boolean().optional(),
+  model: z.string().check(z.minLength(1)),
+  prompt: z.string().check(z.minLength(1)),
+  system_prompt: z.optional(z.string()),
+  max_tokens: z.optional(z.number().check(z.int(), z.minimum(1))),
+  temperature: z.optional(z.number().check(z.minimum(0), z.maximum(2))),
+  reasoning: z.optional(z.boolean()),
 });
 
 /** `UsageInfo` as the client types it; OpenRouter's own names (prompt/completion tokens) are read too, by the provider. */
@@ -25,11 +25,11 @@ export const routerUsage = z.object({
 });
 
 export const routerOutput = z.object({
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   output: z.string(),
-  partial: z.boolean().optional(),
-  reasoning: z.string().optional(),
-  usage: routerUsage.optional(),
+  partial: z.optional(z.boolean()),
+  reasoning: z.optional(z.string()),
+  usage: z.optional(routerUsage),
 });
 
 export type RouterInput = z.infer<typeof routerInput>;

@@ -30,7 +30,6 @@ export type BackgroundInput = z.infer<typeof backgroundInputSchema>;
 export const backgroundTask = defineTask({
   id: "background",
   label: "Background",
-  nav: { label: "Background", blurb: "Cut out the subject, or give it a new background" },
   input: backgroundInputSchema,
   media: [{ field: "image", label: "Image", name: "image", kind: "image" }],
   seeded: true,

@@ -37,7 +37,6 @@ export type ControlInput = z.infer<typeof controlInputSchema>;
 export const controlTask = defineTask({
   id: "control",
   label: "Control",
-  nav: { label: "Control", blurb: "A picture that follows a pose, depth or edges" },
   input: controlInputSchema,
   media: [{ field: "map", label: "Control map", name: "control-map", kind: "image" }],
   seeded: true,

@@ -33,7 +33,6 @@ export function imageFacts(count: number, first: { width?: number; height?: numb
 export const imageTask = defineTask({
   id: "image",
   label: "Image",
-  nav: { label: "Image", blurb: "Text-to-image and image-to-image" },
   input: imageInputSchema,
   media: [{ field: "sourceImage", label: "Source image", name: "source-image", kind: "image" }],
   seeded: true,

@@ -21,7 +21,6 @@ export type InpaintInput = z.infer<typeof inpaintInputSchema>;
 export const inpaintTask = defineTask({
   id: "inpaint",
   label: "Inpaint",
-  nav: { label: "Inpaint", blurb: "Paint a mask, describe the change" },
   input: inpaintInputSchema,
   media: [
     { field: "image", label: "Image", name: "image", kind: "image" },

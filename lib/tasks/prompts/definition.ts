@@ -25,7 +25,6 @@ export type PromptDraft = z.infer<typeof promptDraftSchema>;
 export const promptsTask = defineTask({
   id: "prompts",
   label: "Prompts",
-  nav: { label: "Prompts", blurb: "Turn an idea into strong prompts" },
   input: promptDraftRequestSchema,
   media: [],
   seeded: false,

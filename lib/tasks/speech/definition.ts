@@ -61,7 +61,6 @@ export function voiceLabel(model: string | undefined, id: string): string {
 export const speechTask = defineTask({
   id: "speech",
   label: "Speech",
-  nav: { label: "Speech", blurb: "Text read aloud in a voice you choose" },
   input: speechInputSchema,
   media: [],
   seeded: false,

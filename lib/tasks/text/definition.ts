@@ -27,7 +27,6 @@ const wordCount = (markdown: string) => markdownToPlain(markdown).split(/\s+/).f
 export const textTask = defineTask({
   id: "text",
   label: "Text",
-  nav: { label: "Text", blurb: "Ask any language model, answers streamed as they are written" },
   input: textInputSchema,
   media: [],
   seeded: false,

@@ -20,7 +20,6 @@ export const LANGUAGE_NAMES: Record<string, string> = {
 export const transcribeTask = defineTask({
   id: "transcribe",
   label: "Transcript",
-  nav: { label: "Transcribe", blurb: "Audio to text with timestamps" },
   input: transcribeInputSchema,
   media: [{ field: "audio", label: "Audio", name: "recording", kind: "audio" }],
   seeded: false,

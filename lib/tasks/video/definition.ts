@@ -20,7 +20,6 @@ export type VideoInput = z.infer<typeof videoInputSchema>;
 export const videoTask = defineTask({
   id: "video",
   label: "Video",
-  nav: { label: "Video", blurb: "Text-to-video and image-to-video" },
   input: videoInputSchema,
   media: [{ field: "startImage", label: "Start frame", name: "start-frame", kind: "image" }],
   seeded: true,
