@@ -255,6 +255,13 @@ test.describe("6. headers, paths, health, forwarded hosts, environment, binding"
     await expect.poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState), { message: "the video's metadata loaded" }).toBeGreaterThanOrEqual(1);
   });
 
+  test("an upload's answer, a few hundred bytes of JSON, goes out as it is to a client that takes gzip", async ({ request }) => {
+    const res = await request.post("/api/uploads?kind=image", { headers: { "content-type": "image/png", "accept-encoding": "gzip" }, data: await makeTestPng(16, 16) });
+    expect(res.status()).toBe(201);
+    expect(res.headers()["content-encoding"]).toBeUndefined();
+    expect(await res.json()).toMatchObject({ contentType: "image/png", width: 16, height: 16 });
+  });
+
   test("a path with a malformed percent escape answers a JSON 400 on the API and the 404 page elsewhere, never a 500", async ({ request }) => {
     for (const p of ["/api/jobs/%ff", "/api/jobs/%zz/cancel", "/api/media/%c0%ae", "/api/local/fal/%ff"]) {
       const res = await request.get(p);

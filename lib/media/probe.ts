@@ -1,5 +1,5 @@
 import "server-only";
-import { open, readFile, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { run, toolStatus } from "@/lib/system-tools";
 import { loadSharp } from "./sharp";
 import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster, type RasterFormat } from "./image-format";
@@ -10,32 +10,26 @@ import { RASTER_FORMATS, SNIFF_BYTES, sniffRaster, type RasterFormat } from "./i
  */
 export type Probe = { width?: number; height?: number; durationSec?: number; contentType?: string };
 
-async function readHead(file: string): Promise<Buffer> {
-  const head = Buffer.alloc(SNIFF_BYTES);
-  const handle = await open(file, "r");
-  try {
-    await handle.read(head, 0, SNIFF_BYTES, 0);
-  } finally {
-    await handle.close();
-  }
-  return head;
-}
+/** An image's bytes, or an image file: its path and first bytes (kept while it was written, not read back). */
+type ImageSource = Buffer | { file: string; head: Uint8Array };
 
 /**
- * An image's format and size from its header (a file or bytes), when its first bytes are one of the
- * studio's raster formats and the header agrees; undefined otherwise. Nothing is decoded, and
- * anything else (SVG above all) never reaches sharp.
+ * An image's format and size from its header, when its first bytes are one of the studio's raster
+ * formats and the header agrees; undefined otherwise. Nothing is decoded, and anything else (SVG
+ * above all) never reaches sharp.
  */
-export async function rasterHeader(source: string | Buffer): Promise<{ format: RasterFormat; width: number; height: number } | undefined> {
-  const format = sniffRaster(typeof source === "string" ? await readHead(source) : source.subarray(0, SNIFF_BYTES));
+export async function rasterHeader(source: ImageSource): Promise<{ format: RasterFormat; width: number; height: number } | undefined> {
+  const bytes = Buffer.isBuffer(source);
+  const format = sniffRaster(bytes ? source.subarray(0, SNIFF_BYTES) : source.head);
   if (!format) return undefined;
   const sharp = await loadSharp();
-  const meta = await sharp(source).metadata().catch(() => undefined);
+  const meta = await sharp(bytes ? source : source.file).metadata().catch(() => undefined);
   return meta?.format === format && meta.width && meta.height ? { format, width: meta.width, height: meta.height } : undefined;
 }
 
-export async function probeImage(file: string): Promise<Probe | undefined> {
-  const header = await rasterHeader(file);
+/** `head`: the file's first SNIFF_BYTES (all of it when shorter). */
+export async function probeImage(file: string, head: Uint8Array): Promise<Probe | undefined> {
+  const header = await rasterHeader({ file, head });
   return header && { width: header.width, height: header.height, contentType: RASTER_FORMATS[header.format] };
 }
 

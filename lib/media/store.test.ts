@@ -100,6 +100,12 @@ describe.each<Backends>([
     expect(Buffer.from(await (await readMediaBlob(image.url)).arrayBuffer())).toEqual(png);
   });
 
+  it("tells an image by its first bytes even when they arrive split across chunks", async () => {
+    const png = await sharp({ create: { width: 9, height: 7, channels: 3, background: "#654321" } }).png().toBuffer();
+    const split = Readable.from([png.subarray(0, 1), png.subarray(1, 5), png.subarray(5, 11), png.subarray(11)]);
+    expect(await saveMedia(split, "image/png", { maxBytes: 10_000 })).toMatchObject({ width: 9, height: 7, contentType: "image/png" });
+  });
+
   it("gives a video a poster, and the same poster when the same bytes are stored again", async () => {
     const { renderVideo } = await import("@/lib/local-engine/media/video");
     const mp4 = await renderVideo({ prompt: "a poster test", seed: 3, durationSec: 1, width: 64, height: 36 });

@@ -17,5 +17,7 @@ export const POST = handler(async (req) => {
   const type = req.headers.get("content-type") ?? "";
   // The type is checked first, so a wrong file gets that message rather than "empty".
   const saved = await storeUpload(req.body ?? new ReadableStream({ start: (c) => c.close() }), type, parsed.data.kind, declaredLength(req.headers));
-  return Response.json(saved, { status: 201 });
+  // Next gzips a reply whose length it cannot see (any route's); for these few hundred bytes that
+  // costs more than it saves, on both ends. no-transform is compression's own way to be told so.
+  return Response.json(saved, { status: 201, headers: { "cache-control": "no-store, no-transform" } });
 }, { bodyTypes: "any" }); // checked against the kind, with a clearer message
