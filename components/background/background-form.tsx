@@ -19,11 +19,7 @@ import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/definition";
-import { lazyView } from "@/lib/client/lazy-view";
-
-// Results load with the first job that has them (the feed only has jobs in the browser), not with
-// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
-const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
+import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
 type Draft = Drafts["background"];
 
@@ -147,7 +143,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
         >
           {(done) => {
             const input = done.input as BackgroundInput;
-            return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" job={done} testId="background-result" />;
+            return <LazyBeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="cutout" job={done} testId="background-result" />;
           }}
         </JobFeed>
       }

@@ -28,10 +28,8 @@ import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
 import { lazyView } from "@/lib/client/lazy-view";
+import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
-// Results load with the first job that has them (the feed only has jobs in the browser), not with
-// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
-const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 // A picture size of its own is asked for only once "Match the map's shape" is unticked (it starts ticked).
 const SizeField = lazyView(() => import("@/components/forms/size-field").then((m) => m.SizeField));
 
@@ -322,7 +320,7 @@ export function ControlForm({ models, initial, note }: {
           >
             {(done) => {
               const input = done.input as ControlInput;
-              return <BeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" job={done} beforeLabel="Control map" testId="control-result" />;
+              return <LazyBeforeAfter originalUrl={input.map} outputs={done.outputs} prompt={input.prompt} seed={done.seed} kind="control" job={done} beforeLabel="Control map" testId="control-result" />;
             }}
           </JobFeed>
         </div>

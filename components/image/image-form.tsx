@@ -22,10 +22,10 @@ import { checkInput } from "@/lib/client/validate";
 import type { ImageInput } from "@/lib/tasks/image/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { lazyView } from "@/lib/client/lazy-view";
+import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
 // Results load with the first job that has them (the feed only has jobs in the browser), not with
 // the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
-const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
 const ImageGrid = lazyView(() => import("@/components/job/image-grid").then((m) => m.ImageGrid));
 
 type Mode = "text" | "image";
@@ -164,7 +164,7 @@ export function ImageForm({ textModels, imageModels, initial, note }: {
           {(done) => (
             <div className="flex flex-col gap-3">
               {"sourceImage" in done.input && done.input.sourceImage ? (
-                <BeforeAfter originalUrl={done.input.sourceImage} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} job={done} />
+                <LazyBeforeAfter originalUrl={done.input.sourceImage} outputs={done.outputs} prompt={done.input.prompt} seed={done.seed} job={done} />
               ) : (
                 <ImageGrid outputs={done.outputs} prompt={"prompt" in done.input ? done.input.prompt : undefined} seed={done.seed} job={done} />
               )}

@@ -22,11 +22,7 @@ import { checkInput } from "@/lib/client/validate";
 import type { InpaintInput } from "@/lib/tasks/inpaint/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import type { MaskCanvasHandle } from "./mask-canvas";
-import { lazyView } from "@/lib/client/lazy-view";
-
-// Results load with the first job that has them (the feed only has jobs in the browser), not with
-// the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
-const BeforeAfter = lazyView(() => import("@/components/job/before-after").then((m) => m.BeforeAfter));
+import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
 // The editor is needed only once an image is up, never for the first paint of an empty form: it
 // loads then (a remixed job's image still renders on the server).
@@ -182,7 +178,7 @@ export function InpaintForm({ models, initial, note }: {
           <JobFeed feed={feed}>
             {(done) => {
               const input = done.input as InpaintInput;
-              return <BeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} job={done} testId="inpaint-compare" />;
+              return <LazyBeforeAfter originalUrl={input.image} outputs={done.outputs} prompt={input.prompt} seed={done.seed} job={done} testId="inpaint-compare" />;
             }}
           </JobFeed>
         </div>

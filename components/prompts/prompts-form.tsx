@@ -21,13 +21,12 @@ import { partialDraft } from "@/lib/prompts/partial";
 import type { TextModelOption } from "@/lib/providers/text-model";
 import { JobFeed } from "@/components/job/job-feed";
 import { lazyView } from "@/lib/client/lazy-view";
+import { LazyResultActions } from "@/components/job/lazy-result-actions";
 
 // Results load with the first job that has them (the feed only has jobs in the browser), not with
 // the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
 const PromptCard = lazyView(() => import("./prompt-card").then((m) => m.PromptCard));
-const ResultActions = lazyView(() => import("@/components/job/result-actions").then((m) => m.ResultActions));
 const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
-
 
 export function PromptsForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode }) {
   const from = initial?.input;
@@ -102,7 +101,7 @@ export function PromptsForm({ models, defaultModel, initial, note }: { models: T
               {writing && drafts.prompts.length < Number(count) ? (
                 <PromptCard draft={{ title: writing.title, prompt: writing.prompt }} index={drafts.prompts.length} writing />
               ) : null}
-              {drafts.state === "done" && drafts.meta ? <ResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
+              {drafts.state === "done" && drafts.meta ? <LazyResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
             </div>
           ) : earlier.items.length === 0 ? (
             <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />

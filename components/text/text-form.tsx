@@ -24,10 +24,10 @@ import type { JobRecord } from "@/lib/jobs/schema";
 import { isOpenAiReasoningModel, parseTextModel, type TextModelOption } from "@/lib/providers/text-model";
 import type { TextInput } from "@/lib/tasks/text/definition";
 import { lazyView } from "@/lib/client/lazy-view";
+import { LazyResultActions } from "@/components/job/lazy-result-actions";
 
 // Results load with the first job that has them (the feed only has jobs in the browser), not with
 // the page; each in its own Suspense boundary (lazyView), so the form keeps its state meanwhile.
-const ResultActions = lazyView(() => import("@/components/job/result-actions").then((m) => m.ResultActions));
 const TextResult = lazyView(() => import("@/components/tasks/text").then((m) => m.textView.Result));
 const TextAnswer = lazyView(() => import("./text-answer").then((m) => m.TextAnswer));
 
@@ -166,7 +166,7 @@ export function TextForm({ models, defaultModel, initial, note }: { models: Text
               {job.meta || answer.text || answer.reasoning ? (
                 <TextAnswer text={answer.text} reasoning={answer.reasoning || null} usage={answer.usage} streaming={streaming} truncated={answer.truncated} />
               ) : null}
-              {job.state === "done" && job.meta ? <ResultActions job={{ id: job.meta.id, shareId: null }} key={job.meta.id} /> : null}
+              {job.state === "done" && job.meta ? <LazyResultActions job={{ id: job.meta.id, shareId: null }} key={job.meta.id} /> : null}
               {job.state === "stopped" && job.meta ? (
                 <AppLink href={`/jobs/${job.meta.id}`} className="inline-flex h-8 w-fit items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
                   <ExternalLinkIcon size={14} /> Open job
