@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { IconButton } from "@/components/ui/button";
+import { iconButtonClass } from "@/components/ui/button-class";
 import { ShuffleIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusBadge, TaskBadge } from "@/components/job/badges";
@@ -103,7 +104,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
                 href={remixHref(card)}
                 aria-label="Draft again"
                 title="Draft again"
-                className="inline-flex size-8 items-center justify-center rounded-lg text-zinc-300 transition-colors hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-violet-500/70"
+                className={iconButtonClass("ghost", "sm")}
               >
                 <ShuffleIcon size={16} />
               </Link>
