@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
@@ -12,14 +12,11 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
-import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import type { Uploaded } from "@/lib/client/api";
-import { ApiError } from "@/lib/client/api-error";
 import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import { resolveImageSize } from "@/lib/providers/image-sizes";
@@ -27,11 +24,14 @@ import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/provider
 import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+import type { Derived } from "./photo-map";
 import { lazyView } from "@/lib/client/lazy-view";
 import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
 // A picture size of its own is asked for only once "Match the map's shape" is unticked (it starts ticked).
 const SizeField = lazyView(() => import("@/components/forms/size-field").then((m) => m.SizeField));
+// Finding a map in a photo is not the page's first source (drawing the pose is).
+const PhotoMap = lazyView(() => import("./photo-map").then((m) => m.PhotoMap));
 
 type Source = "upload" | "photo" | "draw";
 
@@ -47,14 +47,6 @@ const MAP_HINTS: Record<ControlKind, string> = {
 const DRAWN_MAP = { width: 768, height: 1024 };
 /** Stands in for the drawn map while the rest of the form is checked (it is uploaded only when all else is fine). */
 const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
-
-type Derived = { kind: ControlKind; photo: string; map: Uploaded };
-
-async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal): Promise<Uploaded> {
-  const { request, jsonInit } = await loadApi();
-  const res = await request("/api/control/map", { ...jsonInit({ kind, image }), signal });
-  return (await res.json()) as Uploaded;
-}
 
 type Draft = Drafts["control"];
 
@@ -127,29 +119,7 @@ export function ControlForm({ models, initial, note }: {
   const setSource = (s: Source) => set({ source: s });
 
   const photoUrl = photo.file?.uploaded.url;
-  const wantsDerived = source === "photo" && photoUrl !== undefined;
   const current = derived && derived.kind === kind && derived.photo === photoUrl ? derived.map : null;
-
-  // A photo (or a new kind for it) is turned into its map at once, so the map shows before anything is generated.
-  useEffect(() => {
-    if (!wantsDerived || current) return;
-    const aborter = new AbortController();
-    setDeriving(true);
-    setDeriveError(null);
-    deriveMap(kind, photoUrl, aborter.signal)
-      .then((map) => setDerived({ kind, photo: photoUrl, map }))
-      .catch((err: unknown) => {
-        if (aborter.signal.aborted) return;
-        setDeriveError(err instanceof ApiError ? (err.fields?.image ?? err.message) : "Could not draw the map.");
-      })
-      .finally(() => {
-        if (!aborter.signal.aborted) setDeriving(false);
-      });
-    return () => {
-      aborter.abort();
-      setDeriving(false);
-    };
-  }, [wantsDerived, current, kind, photoUrl]);
 
   // A new kind or model brings its own defaults for the fields still at the old model's.
   const switchTo = (nextKind: ControlKind, ids: Draft["model"]) =>
@@ -243,22 +213,18 @@ export function ControlForm({ models, initial, note }: {
               id="control-photo"
             />
           ) : null}
-          {source === "photo" && deriveError && kind !== "edges" ? (
-            <div>
-              <Button variant="secondary" size="sm" onClick={() => setSource(kind === "pose" ? "draw" : "upload")}>
-                {kind === "pose" ? "Draw the pose instead" : "Upload a depth map instead"}
-              </Button>
-            </div>
-          ) : null}
-          {source === "photo" && deriving ? <Spinner label={`Drawing the ${label} map…`} /> : null}
-          {source === "photo" && current ? (
-            <figure className="flex flex-col gap-1.5" data-testid="derived-map">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={current.url} alt={`${CONTROL_KIND_LABELS[kind]} map drawn from the photo`} className="max-h-64 w-full rounded-lg border border-zinc-800 bg-black object-contain" />
-              <figcaption className="text-xs text-zinc-500">
-                {CONTROL_KIND_LABELS[kind]} map · {current.width}×{current.height}
-              </figcaption>
-            </figure>
+          {source === "photo" ? (
+            <PhotoMap
+              kind={kind}
+              photoUrl={photoUrl}
+              current={current}
+              deriving={deriving}
+              error={deriveError}
+              onDerived={setDerived}
+              onDeriving={setDeriving}
+              onError={setDeriveError}
+              onInstead={() => setSource(kind === "pose" ? "draw" : "upload")}
+            />
           ) : null}
           {source === "draw" && !photo.file ? (
             <div className="flex flex-col gap-1">
