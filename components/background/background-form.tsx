@@ -10,7 +10,7 @@ import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
@@ -39,13 +39,15 @@ function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | u
   };
 }
 
-export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
+export function BackgroundForm({ removeModels, replaceModels, initial, note, empty }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field. */
   initial?: Seed<BackgroundInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const draft = useFormDraft("background", {
     mode: "remove",
@@ -139,7 +141,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
       results={
         <JobFeed
           feed={feed}
-          empty={{ icon: <ScissorsIcon size={28} />, title: "Your cut-out appears here", text: "Upload a picture with a clear subject, then remove its background or describe a new one." }}
+          empty={empty}
         >
           {(done) => {
             const input = done.input as BackgroundInput;

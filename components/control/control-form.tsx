@@ -10,7 +10,7 @@ import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
@@ -75,13 +75,15 @@ function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function ControlForm({ models, initial, note }: {
+export function ControlForm({ models, initial, note, empty }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
   /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
   initial?: Seed<ControlInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const first = models.pose[0]!;
   const draft = useFormDraft("control", {
@@ -278,11 +280,7 @@ export function ControlForm({ models, initial, note }: {
           </section>
           <JobFeed
             feed={feed}
-            empty={{
-              icon: <PoseIcon size={28} />,
-              title: "Your picture appears here",
-              text: "Give it a control map — a pose, a depth map or edges — and describe the scene. The picture keeps the map's shapes.",
-            }}
+            empty={empty}
           >
             {(done) => {
               const input = done.input as ControlInput;

@@ -11,7 +11,7 @@ import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ImageIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
@@ -54,13 +54,15 @@ function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function ImageForm({ textModels, imageModels, initial, note }: {
+export function ImageForm({ textModels, imageModels, initial, note, empty }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
   initial?: Seed<ImageInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("image", {
@@ -159,7 +161,7 @@ export function ImageForm({ textModels, imageModels, initial, note }: {
       results={
         <JobFeed
           feed={feed}
-          empty={{ icon: <ImageIcon size={28} />, title: "Your images appear here", text: "Describe a picture and press Generate. Results stay downloadable." }}
+          empty={empty}
         >
           {(done) => (
             <div className="flex flex-col gap-3">

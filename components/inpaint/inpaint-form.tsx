@@ -10,8 +10,7 @@ import { JobFeed } from "@/components/job/job-feed";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { BrushIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
@@ -49,12 +48,14 @@ function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | unde
   };
 }
 
-export function InpaintForm({ models, initial, note }: {
+export function InpaintForm({ models, initial, note, empty }: {
   models: ModelOption[];
   /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
   initial?: Seed<InpaintInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const first = models[0]!;
   const draft = useFormDraft("inpaint", {
@@ -173,7 +174,7 @@ export function InpaintForm({ models, initial, note }: {
               </Suspense>
             </section>
           ) : (
-            <EmptyState icon={<BrushIcon size={28} />} title="Upload an image to start" text="Then paint over what should change and describe it. Everything you don't paint stays exactly as it is." className="min-h-80" />
+            empty
           )}
           <JobFeed feed={feed}>
             {(done) => {

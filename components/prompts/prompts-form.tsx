@@ -6,7 +6,6 @@ import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
@@ -28,7 +27,7 @@ import { LazyResultActions } from "@/components/job/lazy-result-actions";
 const PromptCard = lazyView(() => import("./prompt-card").then((m) => m.PromptCard));
 const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
 
-export function PromptsForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode }) {
+export function PromptsForm({ models, defaultModel, initial, note, empty }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode; empty: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "prompts",
@@ -104,7 +103,7 @@ export function PromptsForm({ models, defaultModel, initial, note }: { models: T
               {drafts.state === "done" && drafts.meta ? <LazyResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
             </div>
           ) : earlier.items.length === 0 ? (
-            <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
+            empty
           ) : null}
           <JobFeed feed={earlier}>
             {(done) => <PromptsResult job={done} variant="studio" />}

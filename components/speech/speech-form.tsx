@@ -37,7 +37,7 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
 }
 
 
-export function SpeechForm({ models, limits: limitsOf, unavailable, initial, note }: {
+export function SpeechForm({ models, limits: limitsOf, unavailable, initial, note, empty }: {
   models: ModelOption[];
   /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
   limits: Record<string, SpeechLimits>;
@@ -46,6 +46,8 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, initial, not
   initial?: Seed<SpeechInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const draft = useFormDraft(
     "speech",
@@ -138,7 +140,7 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, initial, not
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
+          empty={empty}
         >
           {(done) => <SpeechResult job={done} variant="studio" />}
         </JobFeed>

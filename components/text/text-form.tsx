@@ -10,7 +10,6 @@ import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
@@ -39,7 +38,7 @@ const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v
 
 const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
 
-export function TextForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput>; note?: ReactNode }) {
+export function TextForm({ models, defaultModel, initial, note, empty }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput>; note?: ReactNode; empty: ReactNode }) {
   const from = initial?.input;
   const draft = useFormDraft(
     "text",
@@ -174,7 +173,7 @@ export function TextForm({ models, defaultModel, initial, note }: { models: Text
               ) : null}
             </div>
           ) : earlier.items.length === 0 ? (
-            <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
+            empty
           ) : null}
           <JobFeed feed={earlier}>
             {(done) => <TextResult job={done} variant="studio" />}

@@ -42,13 +42,15 @@ function draftOf(initial: Seed<TranscribeInput> | undefined): Partial<Draft> | u
   return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
 }
 
-export function TranscribeForm({ models, unavailable, initial, note }: {
+export function TranscribeForm({ models, unavailable, initial, note, empty }: {
   models: ModelOption[];
   unavailable?: string;
   /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
   initial?: Seed<TranscribeInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const draft = useFormDraft("transcribe", { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
   const { values: v, set } = draft;
@@ -114,7 +116,7 @@ export function TranscribeForm({ models, unavailable, initial, note }: {
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <MicIcon size={28} />, title: "Your transcript appears here", text: "Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." }}
+          empty={empty}
         >
           {(done) => {
             const heard = (done.input as TranscribeInput).audio;

@@ -10,7 +10,7 @@ import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft } from "@/hooks/use-form-draft";
@@ -50,7 +50,7 @@ function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefi
   };
 }
 
-export function VideoForm({ textModels, imageModels, unavailable, initial, note }: {
+export function VideoForm({ textModels, imageModels, unavailable, initial, note, empty }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   unavailable?: string;
@@ -58,6 +58,8 @@ export function VideoForm({ textModels, imageModels, unavailable, initial, note 
   initial?: Seed<VideoInput>;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
   const first = textModels[0]!;
   const draft = useFormDraft("video", {
@@ -152,7 +154,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial, note 
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
+          empty={empty}
         >
           {/* Only the newest clip plays by itself; a feed of them all playing at once would be noise. */}
           {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay={done.id === job.items[0]?.id} studio /> : null)}

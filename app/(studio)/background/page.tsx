@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { BackgroundForm } from "@/components/background/background-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { ScissorsIcon } from "@/components/ui/icons";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -12,7 +14,14 @@ export default async function BackgroundPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Background" description="Cut the subject out onto transparency, or put it in front of a new background you describe." />
-      <BackgroundForm removeModels={modelsFor("remove-background")} replaceModels={modelsFor("replace-background")} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
+      <BackgroundForm
+        removeModels={modelsFor("remove-background")}
+        replaceModels={modelsFor("replace-background")}
+        initial={initial}
+        note={<RemixNote seed={initial} />}
+        empty={<FeedEmpty icon={<ScissorsIcon size={28} />} title="Your cut-out appears here" text="Upload a picture with a clear subject, then remove its background or describe a new one." />}
+        key={initial?.key}
+      />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ImageForm } from "@/components/image/image-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { ImageIcon } from "@/components/ui/icons";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -17,6 +19,7 @@ export default async function ImagePage({ searchParams }: { searchParams: Promis
         imageModels={modelsFor("image-to-image")}
         initial={initial}
         note={<RemixNote seed={initial} />}
+        empty={<FeedEmpty icon={<ImageIcon size={28} />} title="Your images appear here" text="Describe a picture and press Generate. Results stay downloadable." />}
         key={initial?.key}
       />
     </>

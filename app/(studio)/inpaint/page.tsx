@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { InpaintForm } from "@/components/inpaint/inpaint-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { BrushIcon } from "@/components/ui/icons";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { modelsFor } from "@/lib/providers/models";
@@ -16,6 +18,7 @@ export default async function InpaintPage({ searchParams }: { searchParams: Prom
         models={modelsFor("inpaint")}
         initial={initial}
         note={<RemixNote seed={initial}>{initial?.media.image ? "The image is attached; paint the mask again — masks are not carried over." : null}</RemixNote>}
+        empty={<FeedEmpty icon={<BrushIcon size={28} />} title="Upload an image to start" text="Then paint over what should change and describe it. Everything you don't paint stays exactly as it is." />}
         key={initial?.key}
       />
     </>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PromptsForm } from "@/components/prompts/prompts-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { SparklesIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/shell/page-header";
 import { env } from "@/lib/env";
 import { defaultTextModel, textModels } from "@/lib/providers/models";
@@ -13,7 +15,14 @@ export default async function PromptsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Prompt drafting" description="Give a short idea; get several strong prompts, written as you watch." />
-      <PromptsForm models={textModels()} defaultModel={defaultTextModel(env().PROMPT_PROVIDER)} initial={initial} note={<RemixNote seed={initial} />} key={initial?.key} />
+      <PromptsForm
+        models={textModels()}
+        defaultModel={defaultTextModel(env().PROMPT_PROVIDER)}
+        initial={initial}
+        note={<RemixNote seed={initial} />}
+        empty={<FeedEmpty icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." />}
+        key={initial?.key}
+      />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { TranscribeForm } from "@/components/transcribe/transcribe-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { MicIcon } from "@/components/ui/icons";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
@@ -20,6 +22,7 @@ export default async function TranscribePage({ searchParams }: { searchParams: P
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
         note={<RemixNote seed={initial} />}
+        empty={<FeedEmpty icon={<MicIcon size={28} />} title="Your transcript appears here" text="Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." />}
         key={initial?.key}
       />
     </>

@@ -3,6 +3,8 @@ import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { VideoForm } from "@/components/video/video-form";
 import { RemixNote } from "@/components/job/remix-note";
+import { FeedEmpty } from "@/components/job/feed-empty";
+import { VideoIcon } from "@/components/ui/icons";
 import { pageHealth } from "@/lib/health";
 import { modelsFor } from "@/lib/providers/models";
 
@@ -21,6 +23,7 @@ export default async function VideoPage({ searchParams }: { searchParams: Promis
         unavailable={feature.available ? undefined : feature.reason}
         initial={initial}
         note={<RemixNote seed={initial} />}
+        empty={<FeedEmpty icon={<VideoIcon size={28} />} title="Your clip appears here" text="Describe a shot, or start from an image. Video jobs take a while; progress shows here." />}
         key={initial?.key}
       />
     </>
