@@ -19,7 +19,14 @@ function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-export function useFormDraft<P extends DraftPage>(page: P, defaults: Drafts[P], initial?: Partial<Drafts[P]>) {
+/**
+ * What a form starts with, worked out by its page on the server, where the models and the seed are
+ * known (see components/<task>/form-start.ts): its defaults, which Clear goes back to, and the
+ * fields a seed sets.
+ */
+export type FormStart<P extends DraftPage> = { defaults: Drafts[P]; initial?: Partial<Drafts[P]> };
+
+export function useFormDraft<P extends DraftPage>(page: P, { defaults, initial }: FormStart<P>) {
   type Values = Drafts[P];
   const key = storedKey("draft", page);
   const start = useRef({ page, defaults, initial });

@@ -4,16 +4,16 @@ import { useCallback, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
@@ -24,6 +24,7 @@ import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/provider
 import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+import { DEFAULT_SOURCE } from "./form-start";
 import type { Derived } from "./photo-map";
 import { lazyView } from "@/lib/client/lazy-view";
 import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
@@ -33,11 +34,9 @@ const SizeField = lazyView(() => import("@/components/forms/size-field").then((m
 // Finding a map in a photo is not the page's first source (drawing the pose is).
 const PhotoMap = lazyView(() => import("./photo-map").then((m) => m.PhotoMap));
 
-type Source = "upload" | "photo" | "draw";
+type Source = Drafts["control"]["source"];
 
 const SOURCE_LABELS: Record<Source, string> = { upload: "Upload map", photo: "From photo", draw: "Draw pose" };
-/** Where each kind starts: a pose is drawn, edges are found in a photo, a depth map is brought along. */
-const DEFAULT_SOURCE: Record<ControlKind, Source> = { pose: "draw", depth: "upload", edges: "photo" };
 const MAP_HINTS: Record<ControlKind, string> = {
   pose: "An OpenPose skeleton on black (coloured limbs and joints).",
   depth: "Greyscale depth: white is near, black is far.",
@@ -50,58 +49,17 @@ const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
 
 type Draft = Drafts["control"];
 
-/** The form as a job's input (or a handed-on photo) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) {
-    const kind = initial.input.kind ?? "edges";
-    return initial.media.photo ? { kind, source: "photo", photo: initial.media.photo } : {};
-  }
-  const from = initial.input as ControlInput;
-  return {
-    kind: from.kind,
-    source: initial.media.map ? "upload" : DEFAULT_SOURCE[from.kind],
-    model: { pose: "", depth: "", edges: "", [from.kind]: initial.model } as Draft["model"],
-    prompt: from.prompt,
-    negative: from.negativePrompt ?? "",
-    strength: from.strength,
-    matchMap: !from.imageSize,
-    ...(from.imageSize ? { size: from.imageSize } : {}),
-    ...(from.steps ? { steps: from.steps } : {}),
-    ...(from.guidance !== undefined ? { guidance: from.guidance } : {}),
-    numImages: String(from.numImages ?? 1),
-    ...seedDraft(from.seed),
-    map: initial.media.map ?? null,
-  };
-}
-
-export function ControlForm({ models, initial, note, empty }: {
+export function ControlForm({ models, formStart, note, empty }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
-  /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
-  initial?: Seed<ControlInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"control">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
   /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
   empty: ReactNode;
 }) {
-  const first = models.pose[0]!;
-  const draft = useFormDraft("control", {
-    kind: "pose",
-    source: DEFAULT_SOURCE.pose,
-    model: { pose: first.id, depth: models.depth[0]!.id, edges: models.edges[0]!.id },
-    prompt: "",
-    negative: "",
-    strength: first.defaults.strength ?? 1,
-    matchMap: true,
-    size: "portrait_4_3",
-    steps: first.defaults.steps ?? 28,
-    guidance: first.defaults.guidance ?? 3.5,
-    numImages: "1",
-    ...seedDraft(null),
-    map: null,
-    photo: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("control", formStart);
   const { values: v, set } = draft;
   const { kind, source } = v;
   const modelOf = (k: ControlKind, ids = v.model) => pickModel(models[k], ids[k]);

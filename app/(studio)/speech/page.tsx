@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadSeed } from "@/components/job/remix";
 import { PageHeader } from "@/components/shell/page-header";
 import { SpeechForm } from "@/components/speech/speech-form";
+import { speechFormStart } from "@/components/speech/form-start";
 import { RemixNote } from "@/components/job/remix-note";
 import { FeedEmpty } from "@/components/job/feed-empty";
 import { SpeakerIcon } from "@/components/ui/icons";
@@ -25,7 +26,7 @@ export default async function SpeechPage({ searchParams }: { searchParams: Promi
         models={models}
         limits={limits}
         unavailable={feature.available ? undefined : feature.reason}
-        initial={initial}
+        formStart={speechFormStart(models, initial)}
         note={<RemixNote seed={initial} />}
         empty={<FeedEmpty icon={<SpeakerIcon size={28} />} title="Your speech appears here" text="Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." />}
         key={initial?.key}
