@@ -11,7 +11,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
 import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
-import { useEarlierAnswers } from "@/hooks/use-job-feed";
+import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { checkInput } from "@/lib/client/validate";
 import { partialDraft } from "@/lib/prompts/partial";

@@ -14,7 +14,7 @@ import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
-import { useEarlierAnswers } from "@/hooks/use-job-feed";
+import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { checkInput } from "@/lib/client/validate";
