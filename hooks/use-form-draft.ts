@@ -4,16 +4,6 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftPage, Drafts } from "@/lib/client/draft-schemas";
 import { readChecked, storedKey, writeStored } from "@/lib/client/stored";
 
-/**
- * A form's values as one object, kept per page in the browser until the person clears them: back
- * after navigating away and after a reload. A server-given start wins over the stored draft and
- * becomes the new draft: a remix (`?remix=`) sets every field; a hand-off from another page
- * (`?image=`, `?text=`, …) sets only the fields it names and keeps the rest of the draft.
- *
- * The first render uses the defaults (as the server rendered them); the stored draft follows right
- * after hydration, so server and browser agree on the first paint; its schema loads only then, and
- * only when a draft is stored.
- */
 /** The fields a start actually sets: one left undefined keeps the draft's value. */
 function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
@@ -26,6 +16,16 @@ function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
  */
 export type FormStart<P extends DraftPage> = { defaults: Drafts[P]; initial?: Partial<Drafts[P]> };
 
+/**
+ * A form's values as one object, kept per page in the browser until the person clears them: back
+ * after navigating away and after a reload. A server-given start wins over the stored draft and
+ * becomes the new draft: a remix (`?remix=`) sets every field; a hand-off from another page
+ * (`?image=`, `?text=`, …) sets only the fields it names and keeps the rest of the draft.
+ *
+ * The first render uses the defaults (as the server rendered them); the stored draft follows right
+ * after hydration, so server and browser agree on the first paint; its schema loads only then, and
+ * only when a draft is stored.
+ */
 export function useFormDraft<P extends DraftPage>(page: P, { defaults, initial }: FormStart<P>) {
   type Values = Drafts[P];
   const key = storedKey("draft", page);
