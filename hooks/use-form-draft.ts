@@ -4,6 +4,18 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftPage, Drafts } from "@/lib/client/draft-schemas";
 import { readChecked, storedKey, writeStored } from "@/lib/client/stored";
 
+/** The fields a start actually sets: one left undefined keeps the draft's value. */
+function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * What a form starts with, worked out by its page on the server, where the models and the seed are
+ * known (see components/<task>/form-start.ts): its defaults, which Clear goes back to, and the
+ * fields a seed sets.
+ */
+export type FormStart<P extends DraftPage> = { defaults: Drafts[P]; initial?: Partial<Drafts[P]> };
+
 /**
  * A form's values as one object, kept per page in the browser until the person clears them: back
  * after navigating away and after a reload. A server-given start wins over the stored draft and
@@ -14,12 +26,7 @@ import { readChecked, storedKey, writeStored } from "@/lib/client/stored";
  * after hydration, so server and browser agree on the first paint; its schema loads only then, and
  * only when a draft is stored.
  */
-/** The fields a start actually sets: one left undefined keeps the draft's value. */
-function given<T extends object>(start: Partial<T> | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(start ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-export function useFormDraft<P extends DraftPage>(page: P, defaults: Drafts[P], initial?: Partial<Drafts[P]>) {
+export function useFormDraft<P extends DraftPage>(page: P, { defaults, initial }: FormStart<P>) {
   type Values = Drafts[P];
   const key = storedKey("draft", page);
   const start = useRef({ page, defaults, initial });

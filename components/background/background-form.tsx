@@ -4,16 +4,15 @@ import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ScissorsIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
-import type { Drafts } from "@/lib/client/draft-schemas";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
@@ -21,41 +20,17 @@ import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { BackgroundInput, BackgroundMode } from "@/lib/tasks/background/definition";
 import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
-type Draft = Drafts["background"];
-
-/** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<BackgroundInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) return { image: initial.media.image };
-  const from = initial.input as BackgroundInput;
-  return {
-    mode: from.mode,
-    model: { remove: "", replace: "", [from.mode]: initial.model } as Draft["model"],
-    prompt: from.prompt ?? "",
-    negative: from.negativePrompt ?? "",
-    numImages: String(from.numImages ?? 1),
-    ...seedDraft(from.seed),
-    image: initial.media.image ?? null,
-  };
-}
-
-export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
+export function BackgroundForm({ removeModels, replaceModels, formStart, note, empty }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
-  /** A previous job's settings (?remix=), used for every field. */
-  initial?: Seed<BackgroundInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"background">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const draft = useFormDraft("background", {
-    mode: "remove",
-    model: { remove: removeModels[0]!.id, replace: replaceModels[0]!.id },
-    prompt: "",
-    negative: "",
-    numImages: "1",
-    ...seedDraft(null),
-    image: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("background", formStart);
   const { values: v, set } = draft;
   const { mode } = v;
   const models = mode === "remove" ? removeModels : replaceModels;
@@ -139,7 +114,7 @@ export function BackgroundForm({ removeModels, replaceModels, initial, note }: {
       results={
         <JobFeed
           feed={feed}
-          empty={{ icon: <ScissorsIcon size={28} />, title: "Your cut-out appears here", text: "Upload a picture with a clear subject, then remove its background or describe a new one." }}
+          empty={empty}
         >
           {(done) => {
             const input = done.input as BackgroundInput;

@@ -1,25 +1,22 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PoseIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
-import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
-import type { Uploaded } from "@/lib/client/api";
-import { ApiError } from "@/lib/client/api-error";
 import { loadApi } from "@/lib/client/load-api";
 import { checkInput } from "@/lib/client/validate";
 import { resolveImageSize } from "@/lib/providers/image-sizes";
@@ -27,17 +24,19 @@ import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/provider
 import type { ControlInput, ControlKind } from "@/lib/tasks/control/definition";
 import { CONTROL_KIND_LABELS, sizeForMap } from "@/lib/tasks/control/kinds";
 import { PoseEditor, type PoseEditorHandle } from "./pose-editor";
+import { DEFAULT_SOURCE } from "./form-start";
+import type { Derived } from "./photo-map";
 import { lazyView } from "@/lib/client/lazy-view";
 import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 
 // A picture size of its own is asked for only once "Match the map's shape" is unticked (it starts ticked).
 const SizeField = lazyView(() => import("@/components/forms/size-field").then((m) => m.SizeField));
+// Finding a map in a photo is not the page's first source (drawing the pose is).
+const PhotoMap = lazyView(() => import("./photo-map").then((m) => m.PhotoMap));
 
-type Source = "upload" | "photo" | "draw";
+type Source = Drafts["control"]["source"];
 
 const SOURCE_LABELS: Record<Source, string> = { upload: "Upload map", photo: "From photo", draw: "Draw pose" };
-/** Where each kind starts: a pose is drawn, edges are found in a photo, a depth map is brought along. */
-const DEFAULT_SOURCE: Record<ControlKind, Source> = { pose: "draw", depth: "upload", edges: "photo" };
 const MAP_HINTS: Record<ControlKind, string> = {
   pose: "An OpenPose skeleton on black (coloured limbs and joints).",
   depth: "Greyscale depth: white is near, black is far.",
@@ -48,66 +47,19 @@ const DRAWN_MAP = { width: 768, height: 1024 };
 /** Stands in for the drawn map while the rest of the form is checked (it is uploaded only when all else is fine). */
 const DRAWN_PLACEHOLDER = `/api/media/${"0".repeat(64)}.png`;
 
-type Derived = { kind: ControlKind; photo: string; map: Uploaded };
-
-async function deriveMap(kind: ControlKind, image: string, signal: AbortSignal): Promise<Uploaded> {
-  const { request, jsonInit } = await loadApi();
-  const res = await request("/api/control/map", { ...jsonInit({ kind, image }), signal });
-  return (await res.json()) as Uploaded;
-}
-
 type Draft = Drafts["control"];
 
-/** The form as a job's input (or a handed-on photo) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<ControlInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) {
-    const kind = initial.input.kind ?? "edges";
-    return initial.media.photo ? { kind, source: "photo", photo: initial.media.photo } : {};
-  }
-  const from = initial.input as ControlInput;
-  return {
-    kind: from.kind,
-    source: initial.media.map ? "upload" : DEFAULT_SOURCE[from.kind],
-    model: { pose: "", depth: "", edges: "", [from.kind]: initial.model } as Draft["model"],
-    prompt: from.prompt,
-    negative: from.negativePrompt ?? "",
-    strength: from.strength,
-    matchMap: !from.imageSize,
-    ...(from.imageSize ? { size: from.imageSize } : {}),
-    ...(from.steps ? { steps: from.steps } : {}),
-    ...(from.guidance !== undefined ? { guidance: from.guidance } : {}),
-    numImages: String(from.numImages ?? 1),
-    ...seedDraft(from.seed),
-    map: initial.media.map ?? null,
-  };
-}
-
-export function ControlForm({ models, initial, note }: {
+export function ControlForm({ models, formStart, note, empty }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
-  /** A previous job's settings (?remix=): its kind, its map (attached as an upload) and every setting. */
-  initial?: Seed<ControlInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"control">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const first = models.pose[0]!;
-  const draft = useFormDraft("control", {
-    kind: "pose",
-    source: DEFAULT_SOURCE.pose,
-    model: { pose: first.id, depth: models.depth[0]!.id, edges: models.edges[0]!.id },
-    prompt: "",
-    negative: "",
-    strength: first.defaults.strength ?? 1,
-    matchMap: true,
-    size: "portrait_4_3",
-    steps: first.defaults.steps ?? 28,
-    guidance: first.defaults.guidance ?? 3.5,
-    numImages: "1",
-    ...seedDraft(null),
-    map: null,
-    photo: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("control", formStart);
   const { values: v, set } = draft;
   const { kind, source } = v;
   const modelOf = (k: ControlKind, ids = v.model) => pickModel(models[k], ids[k]);
@@ -127,29 +79,7 @@ export function ControlForm({ models, initial, note }: {
   const setSource = (s: Source) => set({ source: s });
 
   const photoUrl = photo.file?.uploaded.url;
-  const wantsDerived = source === "photo" && photoUrl !== undefined;
   const current = derived && derived.kind === kind && derived.photo === photoUrl ? derived.map : null;
-
-  // A photo (or a new kind for it) is turned into its map at once, so the map shows before anything is generated.
-  useEffect(() => {
-    if (!wantsDerived || current) return;
-    const aborter = new AbortController();
-    setDeriving(true);
-    setDeriveError(null);
-    deriveMap(kind, photoUrl, aborter.signal)
-      .then((map) => setDerived({ kind, photo: photoUrl, map }))
-      .catch((err: unknown) => {
-        if (aborter.signal.aborted) return;
-        setDeriveError(err instanceof ApiError ? (err.fields?.image ?? err.message) : "Could not draw the map.");
-      })
-      .finally(() => {
-        if (!aborter.signal.aborted) setDeriving(false);
-      });
-    return () => {
-      aborter.abort();
-      setDeriving(false);
-    };
-  }, [wantsDerived, current, kind, photoUrl]);
 
   // A new kind or model brings its own defaults for the fields still at the old model's.
   const switchTo = (nextKind: ControlKind, ids: Draft["model"]) =>
@@ -243,22 +173,18 @@ export function ControlForm({ models, initial, note }: {
               id="control-photo"
             />
           ) : null}
-          {source === "photo" && deriveError && kind !== "edges" ? (
-            <div>
-              <Button variant="secondary" size="sm" onClick={() => setSource(kind === "pose" ? "draw" : "upload")}>
-                {kind === "pose" ? "Draw the pose instead" : "Upload a depth map instead"}
-              </Button>
-            </div>
-          ) : null}
-          {source === "photo" && deriving ? <Spinner label={`Drawing the ${label} map…`} /> : null}
-          {source === "photo" && current ? (
-            <figure className="flex flex-col gap-1.5" data-testid="derived-map">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={current.url} alt={`${CONTROL_KIND_LABELS[kind]} map drawn from the photo`} className="max-h-64 w-full rounded-lg border border-zinc-800 bg-black object-contain" />
-              <figcaption className="text-xs text-zinc-500">
-                {CONTROL_KIND_LABELS[kind]} map · {current.width}×{current.height}
-              </figcaption>
-            </figure>
+          {source === "photo" ? (
+            <PhotoMap
+              kind={kind}
+              photoUrl={photoUrl}
+              current={current}
+              deriving={deriving}
+              error={deriveError}
+              onDerived={setDerived}
+              onDeriving={setDeriving}
+              onError={setDeriveError}
+              onInstead={() => setSource(kind === "pose" ? "draw" : "upload")}
+            />
           ) : null}
           {source === "draw" && !photo.file ? (
             <div className="flex flex-col gap-1">
@@ -312,11 +238,7 @@ export function ControlForm({ models, initial, note }: {
           </section>
           <JobFeed
             feed={feed}
-            empty={{
-              icon: <PoseIcon size={28} />,
-              title: "Your picture appears here",
-              text: "Give it a control map — a pose, a depth map or edges — and describe the scene. The picture keeps the map's shapes.",
-            }}
+            empty={empty}
           >
             {(done) => {
               const input = done.input as ControlInput;

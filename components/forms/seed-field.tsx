@@ -34,14 +34,3 @@ export function SeedField({ seed, random, onSeed, onRandom, error }: {
     </Field>
   );
 }
-
-/** The seed text as the API takes it: null for random. */
-export function seedValue(seed: string, random: boolean): number | null {
-  if (random || seed.trim() === "") return null;
-  return Number(seed);
-}
-
-/** The draft fields for a job's seed: fixed when it had one, else Random. */
-export function seedDraft(seed: number | null | undefined): { seed: string; randomSeed: boolean } {
-  return seed != null ? { seed: String(seed), randomSeed: false } : { seed: "", randomSeed: true };
-}

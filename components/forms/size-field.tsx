@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, snapSide, type ImageSize, type ImageSizePreset } from "@/lib/providers/image-sizes";
+import { IMAGE_SIZE_LABELS } from "@/lib/providers/image-size-labels";
+import { IMAGE_SIZE_PRESETS, snapSide, type ImageSize, type ImageSizePreset } from "@/lib/providers/image-sizes";
 
 type Side = "width" | "height";
 const SIDES: { side: Side; letter: string; label: string }[] = [

@@ -4,22 +4,21 @@ import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedDraft, seedValue } from "@/components/forms/seed";
 import { SizeField } from "@/components/forms/size-field";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ImageIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
-import type { ImageInput } from "@/lib/tasks/image/definition";
 import { pickModel, switchModelDefaults, type ModelOption } from "@/lib/providers/model-option";
 import { lazyView } from "@/lib/client/lazy-view";
 import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
@@ -32,50 +31,17 @@ type Mode = "text" | "image";
 
 type Draft = Drafts["image"];
 
-/** The form as a job's input (or a handed prompt) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<ImageInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  const from = initial.input;
-  // A hand-off fills only its own field (a prompt, or the source image with its mode).
-  if (!initial.jobId) return { prompt: from.prompt, ...(initial.media.sourceImage ? { mode: "image", source: initial.media.sourceImage } : {}) };
-  const mode: Mode = from.sourceImage ? "image" : "text";
-  return {
-    mode,
-    prompt: from.prompt,
-    negative: from.negativePrompt ?? "",
-    size: from.imageSize,
-    steps: from.steps,
-    guidance: from.guidance,
-    strength: from.strength,
-    numImages: String(from.numImages),
-    ...seedDraft(from.seed),
-    source: initial.media.sourceImage ?? null,
-    ...(initial.model ? { model: { text: "", image: "", [mode]: initial.model } as Draft["model"] } : {}),
-  };
-}
-
-export function ImageForm({ textModels, imageModels, initial, note }: {
+export function ImageForm({ textModels, imageModels, formStart, note, empty }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
-  /** A previous job's settings (?remix=), used for every field, or a result handed on to it. */
-  initial?: Seed<ImageInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"image">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const first = textModels[0]!;
-  const draft = useFormDraft("image", {
-    mode: "text",
-    model: { text: first.id, image: imageModels[0]!.id },
-    prompt: "",
-    negative: "",
-    size: "landscape_4_3",
-    steps: first.defaults.steps ?? 28,
-    guidance: first.defaults.guidance ?? 3.5,
-    strength: imageModels[0]!.defaults.strength ?? 0.85,
-    numImages: "1",
-    ...seedDraft(null),
-    source: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("image", formStart);
   const { values: v, set } = draft;
   const { mode } = v;
   const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
@@ -159,7 +125,7 @@ export function ImageForm({ textModels, imageModels, initial, note }: {
       results={
         <JobFeed
           feed={feed}
-          empty={{ icon: <ImageIcon size={28} />, title: "Your images appear here", text: "Describe a picture and press Generate. Results stay downloadable." }}
+          empty={empty}
         >
           {(done) => (
             <div className="flex flex-col gap-3">

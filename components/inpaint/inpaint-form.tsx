@@ -4,17 +4,15 @@ import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from "r
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
 import { JobFeed } from "@/components/job/job-feed";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { BrushIcon, SparklesIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
-import { useFormDraft } from "@/hooks/use-form-draft";
-import type { Drafts } from "@/lib/client/draft-schemas";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { loadApi } from "@/lib/client/load-api";
@@ -30,43 +28,16 @@ const MaskCanvas = lazy(() => import("./mask-canvas").then((m) => ({ default: m.
 /** How the editor's header reads the overlay: it names the mask canvas's tint (the mask sent is white on black). */
 const MASK_LEGEND = "Violet = change · the rest is kept";
 
-type Draft = Drafts["inpaint"];
-
-/** The form as a job's input (or a handed-on image) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<InpaintInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) return { image: initial.media.image };
-  const from = initial.input as InpaintInput;
-  return {
-    model: initial.model,
-    prompt: from.prompt,
-    negative: from.negativePrompt ?? "",
-    strength: from.strength,
-    steps: from.steps,
-    guidance: from.guidance,
-    ...seedDraft(from.seed),
-    image: initial.media.image ?? null,
-  };
-}
-
-export function InpaintForm({ models, initial, note }: {
+export function InpaintForm({ models, formStart, note, empty }: {
   models: ModelOption[];
-  /** A previous job's settings (?remix=): its image is attached, the mask is painted again. */
-  initial?: Seed<InpaintInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"inpaint">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const first = models[0]!;
-  const draft = useFormDraft("inpaint", {
-    model: first.id,
-    prompt: "",
-    negative: "",
-    strength: first.defaults.strength ?? 0.85,
-    steps: first.defaults.steps ?? 28,
-    guidance: first.defaults.guidance ?? 3.5,
-    ...seedDraft(null),
-    image: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("inpaint", formStart);
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
   const [hasMask, setHasMask] = useState(false);
@@ -173,7 +144,7 @@ export function InpaintForm({ models, initial, note }: {
               </Suspense>
             </section>
           ) : (
-            <EmptyState icon={<BrushIcon size={28} />} title="Upload an image to start" text="Then paint over what should change and describe it. Everything you don't paint stays exactly as it is." className="min-h-80" />
+            empty
           )}
           <JobFeed feed={feed}>
             {(done) => {

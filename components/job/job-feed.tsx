@@ -1,7 +1,6 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { EmptyState } from "@/components/ui/empty-state";
 import type { JobFeedState } from "@/hooks/use-job-feed";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { lazyView } from "@/lib/client/lazy-view";
@@ -17,12 +16,12 @@ const JobFeedList = lazyView(() => import("./job-feed-list").then((m) => m.JobFe
  */
 export function JobFeed({ feed, empty, children }: {
   feed: JobFeedState;
-  /** Shown while the feed is empty; none where the page shows something else there (an editor). */
-  empty?: { icon: ReactNode; title: string; text: string };
+  /** Shown while the feed is empty (a FeedEmpty from the page); none where the page shows something else there (an editor). */
+  empty?: ReactNode;
   children: (job: JobRecord) => ReactNode;
 }) {
   if (feed.items.length === 0) {
-    return empty ? <EmptyState icon={empty.icon} title={empty.title} text={empty.text} className="min-h-80" /> : null;
+    return empty ?? null;
   }
   return <JobFeedList feed={feed}>{children}</JobFeedList>;
 }

@@ -4,19 +4,16 @@ import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert } from "@/components/ui/alert";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
-import { useEarlierAnswers } from "@/hooks/use-job-feed";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { checkInput } from "@/lib/client/validate";
-import type { PromptDraftRequest } from "@/lib/jobs/schema";
 import { partialDraft } from "@/lib/prompts/partial";
 import type { TextModelOption } from "@/lib/providers/text-model";
 import { JobFeed } from "@/components/job/job-feed";
@@ -28,13 +25,8 @@ import { LazyResultActions } from "@/components/job/lazy-result-actions";
 const PromptCard = lazyView(() => import("./prompt-card").then((m) => m.PromptCard));
 const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
 
-export function PromptsForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<PromptDraftRequest>; note?: ReactNode }) {
-  const from = initial?.input;
-  const draft = useFormDraft(
-    "prompts",
-    { idea: "", target: "image", count: "3", style: "", model: defaultModel },
-    from ? { idea: from.idea, target: from.target, count: String(from.count), style: from.style ?? "", model: from.model ?? defaultModel } : undefined,
-  );
+export function PromptsForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string; formStart: FormStart<"prompts">; note?: ReactNode; empty: ReactNode }) {
+  const draft = useFormDraft("prompts", formStart);
   const { values: v, set } = draft;
   const { idea, target, count, style } = v;
   const model = initialTextModel(models, defaultModel, v.model);
@@ -104,7 +96,7 @@ export function PromptsForm({ models, defaultModel, initial, note }: { models: T
               {drafts.state === "done" && drafts.meta ? <LazyResultActions job={{ id: drafts.meta.id, shareId: null }} key={drafts.meta.id} /> : null}
             </div>
           ) : earlier.items.length === 0 ? (
-            <EmptyState icon={<SparklesIcon size={28} />} title="Drafts appear here as they are written" text="Each draft can go straight to the Image or Video page." className="min-h-80" />
+            empty
           ) : null}
           <JobFeed feed={earlier}>
             {(done) => <PromptsResult job={done} variant="studio" />}

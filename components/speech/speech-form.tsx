@@ -4,20 +4,18 @@ import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { JobFeed } from "@/components/job/job-feed";
-import type { Seed } from "@/components/job/remix-types";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SpeakerIcon } from "@/components/ui/icons";
 import { Select, Textarea } from "@/components/ui/input";
 import { Slider } from "@/components/ui/slider";
-import { useFormDraft } from "@/hooks/use-form-draft";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { checkInput } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
 import { pickModel, type ModelOption } from "@/lib/providers/model-option";
 import type { SpeechLimits, SpeechVoice } from "@/lib/providers/wire/speech";
-import type { SpeechInput } from "@/lib/tasks/speech/definition";
 import { describeVoice, SPEECH_SPEED } from "@/lib/tasks/speech/voices";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { lazyView } from "@/lib/client/lazy-view";
@@ -37,22 +35,19 @@ function groups(voices: readonly SpeechVoice[]): [string, SpeechVoice[]][] {
 }
 
 
-export function SpeechForm({ models, limits: limitsOf, unavailable, initial, note }: {
+export function SpeechForm({ models, limits: limitsOf, unavailable, formStart, note, empty }: {
   models: ModelOption[];
   /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
   limits: Record<string, SpeechLimits>;
   unavailable?: string;
-  /** A previous job's settings (?remix=), used for every field. */
-  initial?: Seed<SpeechInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"speech">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const draft = useFormDraft(
-    "speech",
-    { model: models[0]!.id, text: "", voices: {}, speed: 1 },
-    // A remix sets every field; handed-on text (a transcript) only the text.
-    initial?.jobId && initial.model ? { model: initial.model, text: initial.input.text, voices: initial.input.voice ? { [initial.model]: initial.input.voice } : undefined, speed: initial.input.speed } : initial && { text: initial.input.text },
-  );
+  const draft = useFormDraft("speech", formStart);
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);
   const limits = limitsOf[model.id]!;
@@ -138,7 +133,7 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, initial, not
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <SpeakerIcon size={28} />, title: "Your speech appears here", text: "Type or paste some text, choose a voice and a speed, and get an MP3 you can play, download or transcribe." }}
+          empty={empty}
         >
           {(done) => <SpeechResult job={done} variant="studio" />}
         </JobFeed>

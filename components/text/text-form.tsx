@@ -6,17 +6,15 @@ import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
 import { engineLabel } from "@/components/job/engine-label";
-import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { AppLink } from "@/components/ui/app-link";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { useFormDraft } from "@/hooks/use-form-draft";
-import { useEarlierAnswers } from "@/hooks/use-job-feed";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
 import { checkInput } from "@/lib/client/validate";
@@ -37,20 +35,8 @@ const MESSAGES = { failure: "The model failed to answer.", incomplete: "The conn
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
-const optional = (n: number | undefined) => (n === undefined ? "" : String(n));
-
-export function TextForm({ models, defaultModel, initial, note }: { models: TextModelOption[]; defaultModel: string; initial?: Seed<TextInput>; note?: ReactNode }) {
-  const from = initial?.input;
-  const draft = useFormDraft(
-    "text",
-    { prompt: "", system: "", model: defaultModel, temperature: "", maxTokens: "", reasoning: false },
-    // A remix sets every field; handed-on text (a transcript) only the prompt.
-    from && !initial?.jobId
-      ? { prompt: from.prompt }
-      : from
-      ? { prompt: from.prompt, system: from.system ?? "", model: from.model ?? defaultModel, temperature: optional(from.temperature), maxTokens: optional(from.maxTokens), reasoning: from.reasoning ?? false }
-      : undefined,
-  );
+export function TextForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string; formStart: FormStart<"text">; note?: ReactNode; empty: ReactNode }) {
+  const draft = useFormDraft("text", formStart);
   const { values: v, set } = draft;
   const { prompt, system, temperature, maxTokens, reasoning } = v;
   const model = initialTextModel(models, defaultModel, v.model);
@@ -122,7 +108,7 @@ export function TextForm({ models, defaultModel, initial, note }: { models: Text
               aria-describedby={fieldDescribedBy("text-prompt", { hint: shortcut, error: errors.prompt })}
             />
           </Field>
-          <details className="group rounded-lg border border-zinc-800 px-3 py-2" open={Boolean(from?.system) || Boolean(errors.system)}>
+          <details className="group rounded-lg border border-zinc-800 px-3 py-2" open={Boolean(formStart.initial?.system) || Boolean(errors.system)}>
             <summary className="cursor-pointer text-xs font-medium text-zinc-400 select-none hover:text-zinc-200">System prompt (optional)</summary>
             <div className="mt-2">
               <Field label="System prompt" htmlFor="text-system" error={errors.system} hint="How the model should behave: a role, a tone, a format">
@@ -174,7 +160,7 @@ export function TextForm({ models, defaultModel, initial, note }: { models: Text
               ) : null}
             </div>
           ) : earlier.items.length === 0 ? (
-            <EmptyState icon={<TextIcon size={28} />} title="The answer appears here as it is written" text="Markdown is rendered as it streams; the reasoning, when asked for, folds above it." className="min-h-80" />
+            empty
           ) : null}
           <JobFeed feed={earlier}>
             {(done) => <TextResult job={done} variant="studio" />}

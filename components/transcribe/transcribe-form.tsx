@@ -4,7 +4,6 @@ import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
-import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,8 +12,7 @@ import { FileDrop } from "@/components/ui/file-drop";
 import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
-import type { Drafts } from "@/lib/client/draft-schemas";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
@@ -33,24 +31,17 @@ const LANGUAGES = [
   ["it", "Italian"], ["pt", "Portuguese"], ["nl", "Dutch"], ["ja", "Japanese"], ["zh", "Chinese"],
 ] as const;
 
-type Draft = Drafts["transcribe"];
-
-/** The form as a job's input or a handed-on file fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<TranscribeInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) return { audio: initial.media.audio };
-  return { model: initial.model, language: initial.input.language ?? "", mode: initial.input.mode, audio: initial.media.audio ?? null };
-}
-
-export function TranscribeForm({ models, unavailable, initial, note }: {
+export function TranscribeForm({ models, unavailable, formStart, note, empty }: {
   models: ModelOption[];
   unavailable?: string;
-  /** A previous job's settings (?remix=), its audio attached, or audio handed on (?audio=, e.g. Speech's "Transcribe this"). */
-  initial?: Seed<TranscribeInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"transcribe">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const draft = useFormDraft("transcribe", { model: models[0]!.id, language: "", mode: "transcribe", audio: null }, draftOf(initial));
+  const draft = useFormDraft("transcribe", formStart);
   const { values: v, set } = draft;
   const modelId = models.some((m) => m.id === v.model) ? v.model : models[0]!.id;
   const audio = useUpload("audio", v.audio, useCallback((file) => set({ audio: file }), [set]));
@@ -114,7 +105,7 @@ export function TranscribeForm({ models, unavailable, initial, note }: {
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <MicIcon size={28} />, title: "Your transcript appears here", text: "Upload a recording or record one, and get the text with timestamps, ready as .txt or .srt." }}
+          empty={empty}
         >
           {(done) => {
             const heard = (done.input as TranscribeInput).audio;

@@ -4,16 +4,16 @@ import { useCallback, type ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
-import { SeedField, seedDraft, seedValue } from "@/components/forms/seed-field";
+import { SeedField } from "@/components/forms/seed-field";
+import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
-import type { Seed } from "@/components/job/remix-types";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SparklesIcon, VideoIcon } from "@/components/ui/icons";
+import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft } from "@/hooks/use-form-draft";
+import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
@@ -30,48 +30,18 @@ type Mode = "text" | "image";
 
 type Draft = Drafts["video"];
 
-/** The form as a job's input (or a handed-on prompt or start frame) fills it; undefined when the page starts from the kept draft. */
-function draftOf(initial: Seed<VideoInput> | undefined): Partial<Draft> | undefined {
-  if (!initial) return undefined;
-  if (!initial.jobId) return { prompt: initial.input.prompt, ...(initial.media.startImage ? { mode: "image", start: initial.media.startImage } : {}) };
-  const from = initial.input as VideoInput;
-  const mode: Mode = from.startImage ? "image" : "text";
-  return {
-    mode,
-    model: { text: "", image: "", [mode]: initial.model } as Draft["model"],
-    prompt: from.prompt,
-    negative: from.negativePrompt ?? "",
-    duration: from.duration ?? null,
-    aspect: from.aspectRatio ?? null,
-    ...(from.steps !== undefined ? { steps: from.steps } : {}),
-    ...(from.guidance !== undefined ? { guidance: from.guidance } : {}),
-    ...seedDraft(from.seed),
-    start: initial.media.startImage ?? null,
-  };
-}
-
-export function VideoForm({ textModels, imageModels, unavailable, initial, note }: {
+export function VideoForm({ textModels, imageModels, unavailable, formStart, note, empty }: {
   textModels: ModelOption[];
   imageModels: ModelOption[];
   unavailable?: string;
-  /** A previous job's settings (?remix=), used for every field. */
-  initial?: Seed<VideoInput>;
+  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
+  formStart: FormStart<"video">;
   /** The remix note, rendered on the server (see RemixNote). */
   note?: ReactNode;
+  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
+  empty: ReactNode;
 }) {
-  const first = textModels[0]!;
-  const draft = useFormDraft("video", {
-    mode: "text",
-    model: { text: first.id, image: imageModels[0]!.id },
-    prompt: "",
-    negative: "",
-    duration: null,
-    aspect: null,
-    steps: first.defaults.steps ?? 30,
-    guidance: first.defaults.guidance ?? 3,
-    ...seedDraft(null),
-    start: null,
-  }, draftOf(initial));
+  const draft = useFormDraft("video", formStart);
   const { values: v, set } = draft;
   const { mode } = v;
   const modelIn = (m: Mode, ids = v.model) => pickModel(m === "text" ? textModels : imageModels, ids[m]);
@@ -152,7 +122,7 @@ export function VideoForm({ textModels, imageModels, unavailable, initial, note 
       results={
         <JobFeed
           feed={job}
-          empty={{ icon: <VideoIcon size={28} />, title: "Your clip appears here", text: "Describe a shot, or start from an image. Video jobs take a while; progress shows here." }}
+          empty={empty}
         >
           {/* Only the newest clip plays by itself; a feed of them all playing at once would be noise. */}
           {(done) => (done.outputs[0] ? <VideoPlayer output={done.outputs[0]} prompt={(done.input as VideoInput).prompt} seed={done.seed} autoPlay={done.id === job.items[0]?.id} studio /> : null)}

@@ -16,7 +16,8 @@ import { cannyInput, controlImagesOutput, controlMapOutput, depthAnythingInput, 
 import { routerInput, routerOutput } from "./wire/text";
 
 export { imageSizeSchema } from "./image-size";
-export { IMAGE_SIZE_LABELS, IMAGE_SIZE_PRESETS, resolveImageSize, sizeMultipleErrors, snapSide, type ImageSize, type ImageSizePreset } from "./image-sizes";
+export { IMAGE_SIZE_PRESETS, resolveImageSize, sizeMultipleErrors, snapSide, type ImageSize, type ImageSizePreset } from "./image-sizes";
+export { IMAGE_SIZE_LABELS } from "./image-size-labels";
 export const VIDEO_ASPECTS = ["16:9", "9:16", "1:1"] as const;
 const KLING_DURATIONS = ["5", "10"] as const;
 const LTX2_DURATIONS = ["6", "8", "10"] as const;

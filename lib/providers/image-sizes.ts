@@ -12,14 +12,6 @@ export const IMAGE_SIZE_PRESETS = {
 } as const;
 export type ImageSizePreset = keyof typeof IMAGE_SIZE_PRESETS;
 
-export const IMAGE_SIZE_LABELS: Record<ImageSizePreset, string> = {
-  square_hd: "Square HD",
-  square: "Square",
-  portrait_4_3: "Portrait 3:4",
-  portrait_16_9: "Portrait 9:16",
-  landscape_4_3: "Landscape 4:3",
-  landscape_16_9: "Landscape 16:9",
-};
 export const presetNames = Object.keys(IMAGE_SIZE_PRESETS) as [ImageSizePreset, ...ImageSizePreset[]];
 
 export const MIN_SIDE = 64;
