@@ -39,6 +39,19 @@ test.describe("Jobs", () => {
     expect((await api.job(job.id)).status).toBe("cancelled");
   });
 
+  test("a running job can be cancelled from its own page, which then offers Delete", async ({ engine, api, jobPage, page }) => {
+    await engine.set({ latencyMs: 8000 });
+    const job = await api.startJob({ task: "image", prompt: `a very slow pier ${Date.now()}`, imageSize: "square" });
+    await page.goto(`/jobs/${job.id}`);
+    await expect(jobPage.deleteButton).toBeDisabled();
+    const status = page.getByTestId("job-status");
+    await status.getByRole("button", { name: "Cancel" }).click();
+    await expect(status).toHaveAttribute("data-status", "cancelled", { timeout: 5_000 });
+    await expect(status).toContainText("This job was cancelled");
+    await expect(jobPage.deleteButton).toBeEnabled();
+    expect((await api.job(job.id)).status).toBe("cancelled");
+  });
+
   // A finished job's result comes rendered by the server; one that ends on its page loads the result views then.
   test("a job opened while it runs shows its result on its page as it ends", async ({ engine, api, page }) => {
     await engine.set({ latencyMs: 3000 });
