@@ -91,6 +91,68 @@ test("deleting a job asks first, removes it from History, and a second delete is
   await expect(page.getByTestId("not-found")).not.toContainText("shared");
 });
 
+// The card's actions and the job page's are one hook (hooks/use-job-actions.ts); each surface keeps its own looks.
+test("a History card's Re-run is busy until the new job's page opens; its Delete asks with the job's title and takes the card away", async ({ api, historyPage, page }) => {
+  const prompt = `card actions ${Date.now()}`;
+  const { id } = await api.startJob({ task: "image", prompt, imageSize: "square", seed: 7 });
+  await api.waitForStatus(id, "done");
+  await historyPage.goto();
+  const card = historyPage.cardOf(id);
+
+  // The re-run's answer is held back so the busy button can be seen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/jobs/${id}/rerun`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const rerun = card.getByRole("button", { name: "Re-run" });
+  await rerun.click();
+  await expect(rerun).toHaveAttribute("aria-busy", "true");
+  await expect(card.getByRole("button", { name: "Delete" })).toBeDisabled();
+  release();
+  await expect(page).toHaveURL(new RegExp(`/jobs/(?!${id})[0-9a-f-]+$`));
+  const again = await api.waitForStatus(page.url().split("/jobs/")[1]!, "done");
+  expect(again.input).toMatchObject({ task: "image", prompt, seed: 7 });
+
+  await historyPage.goto();
+  await card.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(prompt);
+  await expect(dialog).toContainText("It is removed with its files.");
+  await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(card).toHaveCount(0);
+  await expect(historyPage.cardOf(again.id)).toHaveCount(1);
+  await expect(page).toHaveURL(/\/history$/);
+  expect((await page.request.get(`/api/jobs/${id}`)).status()).toBe(404);
+});
+
+test("a Re-run that fails says why, on the card and on the job page, and can be tried again", async ({ api, historyPage, jobPage, page }) => {
+  const [onCard, onPage] = await Promise.all([1, 2].map((n) => api.startJob({ task: "image", prompt: `rerun fails ${n} ${Date.now()}`, imageSize: "square" })));
+  await Promise.all([api.waitForStatus(onCard!.id, "done"), api.waitForStatus(onPage!.id, "done")]);
+
+  // Each job is deleted behind the open page's back: its Re-run then meets "No such job."
+  await historyPage.goto();
+  const card = historyPage.cardOf(onCard!.id);
+  expect((await page.request.delete(`/api/jobs/${onCard!.id}`)).status()).toBe(204);
+  const cardRerun = card.getByRole("button", { name: "Re-run" });
+  await cardRerun.click();
+  await expect(card.getByRole("alert")).toHaveText("No such job.");
+  await expect(cardRerun).toBeEnabled();
+  await expect(cardRerun).not.toHaveAttribute("aria-busy");
+  await expect(page).toHaveURL(/\/history$/);
+
+  await page.goto(`/jobs/${onPage!.id}`);
+  expect((await page.request.delete(`/api/jobs/${onPage!.id}`)).status()).toBe(204);
+  const pageRerun = page.getByRole("group", { name: "Job actions" }).getByRole("button", { name: "Re-run" });
+  await pageRerun.click();
+  await expect(page.getByRole("alert").filter({ hasText: "No such job." })).toBeVisible();
+  await expect(pageRerun).toBeEnabled();
+  await expect(pageRerun).not.toHaveAttribute("aria-busy");
+  await expect(jobPage.deleteButton).toBeEnabled();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${onPage!.id}$`));
+});
+
 test.describe("not found, never a crash", () => {
   test.use({ usesEngine: false });
 

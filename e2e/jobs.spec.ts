@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import type { JobRecord } from "./support/api";
 
@@ -7,6 +8,9 @@ import type { JobRecord } from "./support/api";
  */
 test.describe.configure({ mode: "serial" });
 test.use({ exclusiveEngine: true });
+
+/** Holds the job event stream unanswered, so what a page shows of a job comes only from its own requests' answers. */
+const holdJobStream = (page: Page) => page.route("**/api/jobs/events?**", () => new Promise<void>(() => {}));
 
 test.describe("Jobs", () => {
   test("a slow job can be cancelled from the page, and the engine stops it too", async ({ engine, imagePage, api, request }) => {
@@ -36,6 +40,20 @@ test.describe("Jobs", () => {
       .toBe("COMPLETED");
     expect(Date.now() - clickedAt).toBeLessThan(7_000);
     // It stays cancelled.
+    expect((await api.job(job.id)).status).toBe("cancelled");
+  });
+
+  test("a running job can be cancelled from its own page, which then offers Delete", async ({ engine, api, jobPage, page }) => {
+    await engine.set({ latencyMs: 8000 });
+    const job = await api.startJob({ task: "image", prompt: `a very slow pier ${Date.now()}`, imageSize: "square" });
+    await holdJobStream(page);
+    await page.goto(`/jobs/${job.id}`);
+    await expect(jobPage.deleteButton).toBeDisabled();
+    const status = page.getByTestId("job-status");
+    await status.getByRole("button", { name: "Cancel" }).click();
+    await expect(status).toHaveAttribute("data-status", "cancelled", { timeout: 5_000 });
+    await expect(status).toContainText("This job was cancelled");
+    await expect(jobPage.deleteButton).toBeEnabled();
     expect((await api.job(job.id)).status).toBe("cancelled");
   });
 
@@ -117,6 +135,7 @@ test.describe("Jobs", () => {
   test("a History card's Cancel stops its job and the card says so", async ({ engine, api, historyPage, page }) => {
     await engine.set({ latencyMs: 8000 });
     const job = await api.startJob({ task: "image", prompt: `a very slow harbour ${Date.now()}`, imageSize: "square" });
+    await holdJobStream(page);
     await historyPage.goto();
     const card = page.locator(`[data-job-card="${job.id}"]`);
     await card.getByRole("button", { name: "Cancel job" }).click();

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { IconButton } from "@/components/ui/button";
 import { iconButtonClass } from "@/components/ui/button-class";
 import { ShuffleIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
@@ -12,7 +11,7 @@ import { LazyConfirmDialog } from "@/components/job/lazy-confirm-dialog";
 import { RerunIcon } from "@/components/job/icons";
 import { excerpt, remixHref } from "@/components/job/format";
 import { RelativeTime } from "@/components/job/relative-time";
-import { loadApi } from "@/lib/client/load-api";
+import { useJobActions } from "@/hooks/use-job-actions";
 import { useSummaryOf } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
 import { isTerminal } from "@/lib/jobs/statuses";
@@ -21,15 +20,15 @@ import { CardThumb } from "./card-thumb";
 
 /** A card in the history grid. The whole card opens the job; its buttons sit above that link. */
 export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved: (id: string) => void }) {
-  const router = useRouter();
   const { job: live, setJob, gone } = useLiveJob(initial);
   // The server's card until the job changes; then the changed record's, its summary following once computed.
   const changed = isRecord(live) ? live : undefined;
   const summary = useSummaryOf(changed, initial.summary);
   const card = changed ? cardOf(changed, summary) : initial;
-  const [busy, setBusy] = useState<"rerun" | "cancel" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const { busy, error, rerun, cancel, remove, confirmingDelete, setConfirmingDelete } = useJobActions(card.id, {
+    onChange: setJob,
+    onDeleted: () => onRemoved(card.id),
+  });
   const active = !isTerminal(card.status);
   const href = `/jobs/${card.id}`;
 
@@ -37,30 +36,6 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
   useEffect(() => {
     if (gone) onRemoved(initial.id);
   }, [gone, initial.id, onRemoved]);
-
-  const rerun = async () => {
-    setBusy("rerun");
-    setError(null);
-    try {
-      const created = await (await loadApi()).rerunJob(card.id);
-      router.push(`/jobs/${created.id}`);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not start it again.");
-      setBusy(null);
-    }
-  };
-
-  const cancel = async () => {
-    setBusy("cancel");
-    setError(null);
-    try {
-      setJob(await (await loadApi()).cancelJobRequest(card.id));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not cancel it.");
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const title = excerpt(card.summary.name, 140);
   return (
@@ -120,7 +95,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
               <IconButton
                 label="Delete"
                 icon={<TrashIcon size={16} />}
-                onClick={() => setConfirming(true)}
+                onClick={() => setConfirmingDelete(true)}
                 disabled={busy !== null}
                 className="hover:text-rose-300"
               />
@@ -128,7 +103,7 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
           </div>
         </div>
       </div>
-      {confirming ? (
+      {confirmingDelete ? (
         <LazyConfirmDialog
           open
           title="Delete this job?"
@@ -141,11 +116,8 @@ export function JobCard({ card: initial, onRemoved }: { card: CardJob; onRemoved
             </>
           }
           confirmLabel="Delete"
-          onClose={() => setConfirming(false)}
-          onConfirm={async () => {
-            await (await loadApi()).deleteJobRequest(card.id);
-            onRemoved(card.id);
-          }}
+          onClose={() => setConfirmingDelete(false)}
+          onConfirm={remove}
         />
       ) : null}
     </article>

@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useJobActions } from "@/hooks/use-job-actions";
 import { useJobSummary } from "@/hooks/use-job-summary";
 import { useLiveJob } from "@/hooks/use-live-job";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ShuffleIcon, TrashIcon } from "@/components/ui/icons";
 import { Panel } from "@/components/ui/panel";
-import { loadApi } from "@/lib/client/load-api";
 import { isTerminal } from "@/lib/jobs/statuses";
 import type { JobRecord } from "@/lib/jobs/schema";
 import { StatusBadge, TaskBadge } from "./badges";
@@ -52,31 +52,9 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
   const router = useRouter();
   const { job, setJob, gone, pollError } = useLiveJob(initial);
   const summary = useJobSummary(job, initial, initialSummary);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [rerunning, setRerunning] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const actions = useJobActions(job.id, { onChange: setJob, onDeleted: () => router.push("/history") });
+  const rerunning = actions.busy === "rerun";
   const finished = isTerminal(job.status);
-
-  const rerun = async () => {
-    setRerunning(true);
-    setActionError(null);
-    try {
-      const created = await (await loadApi()).rerunJob(job.id);
-      router.push(`/jobs/${created.id}`);
-    } catch (err) {
-      setActionError(err instanceof Error ? err.message : "Could not start the job again.");
-      setRerunning(false);
-    }
-  };
-
-  const cancel = async () => {
-    setActionError(null);
-    try {
-      setJob(await (await loadApi()).cancelJobRequest(job.id));
-    } catch (err) {
-      setActionError(err instanceof Error ? err.message : "Could not cancel the job.");
-    }
-  };
 
   const shareable = job.status === "done" || Boolean(job.shareId);
 
@@ -104,13 +82,13 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
               <ShuffleIcon size={16} /> Remix
             </LinkButton>
             {summary.rerunnable ? (
-              <Button variant="secondary" onClick={() => void rerun()} loading={rerunning} disabled={!finished}>
+              <Button variant="secondary" onClick={() => void actions.rerun()} loading={rerunning} disabled={!finished}>
                 {rerunning ? null : <RerunIcon size={16} />} Re-run
               </Button>
             ) : null}
             <Button
               variant="ghost"
-              onClick={() => setConfirmDelete(true)}
+              onClick={() => actions.setConfirmingDelete(true)}
               disabled={!finished}
               title={finished ? undefined : "Cancel the job before deleting it"}
               className="hover:text-rose-300"
@@ -122,12 +100,12 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
       </div>
 
       {gone ? <ErrorAlert title="This job was deleted" message={<>It is no longer in the history. <Link href="/history" className="underline">Back to the history</Link></>} /> : null}
-      {actionError ? <ErrorAlert message={actionError} /> : null}
+      {actions.error ? <ErrorAlert message={actions.error} /> : null}
       {pollError && !gone ? <ErrorAlert title="Lost touch with the server" message={`${pollError} Retrying…`} /> : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_380px]">
         <section aria-label="Result" className="flex min-w-0 flex-col gap-4">
-          {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void cancel()} /> : null}
+          {job.status !== "done" ? <JobStatusPanel job={job} onCancel={() => void actions.cancel()} /> : null}
           {job.status === "cancelled" && job.task === "text" && job.text ? (ended?.outputs ?? <LiveOutputs job={job} variant="studio" />) : null}
           {job.status === "done" ? (
             <>
@@ -150,7 +128,7 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
         </aside>
       </div>
 
-      {confirmDelete ? (
+      {actions.confirmingDelete ? (
         <LazyConfirmDialog
           open
           title="Delete this job?"
@@ -160,11 +138,8 @@ export function JobView({ initial, summary: initialSummary, settings, inputs, en
             </>
           }
           confirmLabel="Delete"
-          onClose={() => setConfirmDelete(false)}
-          onConfirm={async () => {
-            await (await loadApi()).deleteJobRequest(job.id);
-            router.push("/history");
-          }}
+          onClose={() => actions.setConfirmingDelete(false)}
+          onConfirm={actions.remove}
         />
       ) : null}
     </div>
