@@ -220,7 +220,7 @@ async function main() {
     pairedRow("page req/s, 10 clients: a share page", m.share.studio, m.share.anchor, "", { at: "least", value: 0.9 }),
     ownRow(`one image job ${JOB_SIZE}², end to end vs the generator's own time`, `${show(single.endToEnd, "ms")} vs ${show(single.generator, "ms")}`, "—", `overhead ${show(single.overhead, "ms")}`, median(single.overhead), { at: "most", value: 50, label: "overhead ≤ 50 ms" }, ""),
     ownRow(`${BATCH_JOBS} image jobs ${JOB_SIZE}², wall vs ideal`, `${show(batches.wall, "s", 1)} vs ${show(batches.ideal, "s", 1)}`, "—", show(batches.ratio, "×", 2), median(batches.ratio), { at: "most", value: 1.03 }, "×"),
-    ownRow("First Load JS (gzip), heaviest page", `${heaviest.kb.toFixed(0)} KB (${heaviest.page}; lightest ${lightest.kb.toFixed(0)} KB)`, `${anchorKb.toFixed(0)} KB`, `${(heaviest.kb / anchorKb).toFixed(2)}×`, heaviest.kb, { at: "most", value: 190, label: "≤ 190 KB heaviest page" }, " KB"),
+    ownRow("First Load JS (gzip), heaviest page", `${heaviest.kb.toFixed(2)} KB (${heaviest.page}; lightest ${lightest.kb.toFixed(1)} KB)`, `${anchorKb.toFixed(1)} KB`, `${(heaviest.kb / anchorKb).toFixed(2)}×`, heaviest.kb, { at: "most", value: 190, label: "≤ 190 KB heaviest page" }, " KB"),
     pairedRow("cold start to first 200", m.coldStart.studio, m.coldStart.anchor, "ms", { at: "most", value: 1.3 }),
     pairedRow("idle RSS", m.rss.studio, m.rss.anchor, "MB", { at: "most", value: 1.3 }),
     pairedRow("storing a valid upload (anchor: plain Node reading the same bytes)", m.upload.studio, m.upload.anchor, "MB/s", { at: "least", value: 0.6 }),
