@@ -249,7 +249,7 @@ async function main() {
     "",
     "| page | KB |",
     "|---|---|",
-    ...firstLoad.map((p) => `| \`${p.page}\` | ${p.kb.toFixed(1)} |`),
+    ...firstLoad.map((p) => `| \`${p.page}\` | ${p.kb.toFixed(2)} |`),
   ];
   if (args.stores) report.push("", ...(await storesSection(tmp)));
   const text = report.join("\n");
