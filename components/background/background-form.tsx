@@ -1,18 +1,19 @@
 "use client";
 
-import { useCallback, type ReactNode } from "react";
+import { useCallback } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField } from "@/components/forms/seed-field";
 import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
@@ -23,13 +24,7 @@ import { LazyBeforeAfter } from "@/components/job/lazy-before-after";
 export function BackgroundForm({ removeModels, replaceModels, formStart, note, empty }: {
   removeModels: ModelOption[];
   replaceModels: ModelOption[];
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"background">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"background">) {
   const draft = useFormDraft("background", formStart);
   const { values: v, set } = draft;
   const { mode } = v;

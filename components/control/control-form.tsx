@@ -1,19 +1,20 @@
 "use client";
 
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField } from "@/components/forms/seed-field";
 import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
@@ -52,13 +53,7 @@ type Draft = Drafts["control"];
 export function ControlForm({ models, formStart, note, empty }: {
   /** The models for each kind of map, the configured one first. */
   models: Record<ControlKind, ModelOption[]>;
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"control">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"control">) {
   const draft = useFormDraft("control", formStart);
   const { values: v, set } = draft;
   const { kind, source } = v;

@@ -1,18 +1,19 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField } from "@/components/forms/seed-field";
 import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { loadApi } from "@/lib/client/load-api";
@@ -30,13 +31,7 @@ const MASK_LEGEND = "Violet = change · the rest is kept";
 
 export function InpaintForm({ models, formStart, note, empty }: {
   models: ModelOption[];
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"inpaint">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"inpaint">) {
   const draft = useFormDraft("inpaint", formStart);
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);

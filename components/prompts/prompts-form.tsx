@@ -1,16 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { usePromptDrafts } from "@/hooks/use-prompt-drafts";
 import { checkInput } from "@/lib/client/validate";
@@ -25,7 +25,7 @@ import { LazyResultActions } from "@/components/job/lazy-result-actions";
 const PromptCard = lazyView(() => import("./prompt-card").then((m) => m.PromptCard));
 const PromptsResult = lazyView(() => import("@/components/tasks/prompts").then((m) => m.promptsView.Result));
 
-export function PromptsForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string; formStart: FormStart<"prompts">; note?: ReactNode; empty: ReactNode }) {
+export function PromptsForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string } & FormPageProps<"prompts">) {
   const draft = useFormDraft("prompts", formStart);
   const { values: v, set } = draft;
   const { idea, target, count, style } = v;

@@ -1,8 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { SpeakerIcon } from "@/components/ui/icons";
 import { Select, Textarea } from "@/components/ui/input";
 import { Slider } from "@/components/ui/slider";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { checkInput } from "@/lib/client/validate";
 import { cn } from "@/lib/cn";
@@ -40,13 +40,7 @@ export function SpeechForm({ models, limits: limitsOf, unavailable, formStart, n
   /** Each model's voices, speeds and length limit, by model id (read from the catalog on the server). */
   limits: Record<string, SpeechLimits>;
   unavailable?: string;
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"speech">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"speech">) {
   const draft = useFormDraft("speech", formStart);
   const { values: v, set } = draft;
   const model = pickModel(models, v.model);

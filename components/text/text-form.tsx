@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useState } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { StopOrSubmit } from "@/components/forms/stop-or-submit";
 import { submitOnCtrlEnter } from "@/components/forms/prompt-fields";
 import { initialTextModel, TextModelSelect } from "@/components/forms/text-model-select";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { engineLabel } from "@/components/job/engine-label";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -13,7 +14,7 @@ import { Field, fieldDescribedBy } from "@/components/ui/field";
 import { ExternalLinkIcon, TextIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useEarlierAnswers } from "@/hooks/use-earlier-answers";
 import { useSubmitShortcutHint } from "@/hooks/use-shortcut-modifier";
 import { useStreamJob } from "@/hooks/use-stream-job";
@@ -35,7 +36,7 @@ const MESSAGES = { failure: "The model failed to answer.", incomplete: "The conn
 /** An optional number field: empty means the model's default; anything else is checked by the schema. */
 const numberOrUndefined = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
 
-export function TextForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string; formStart: FormStart<"text">; note?: ReactNode; empty: ReactNode }) {
+export function TextForm({ models, defaultModel, formStart, note, empty }: { models: TextModelOption[]; defaultModel: string } & FormPageProps<"text">) {
   const draft = useFormDraft("text", formStart);
   const { values: v, set } = draft;
   const { prompt, system, temperature, maxTokens, reasoning } = v;

@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, type ReactNode } from "react";
+import { useCallback } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { UploadStatus } from "@/components/forms/upload-status";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,7 @@ import { FileDrop } from "@/components/ui/file-drop";
 import { MicIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/input";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
 import { checkInput } from "@/lib/client/validate";
@@ -34,13 +35,7 @@ const LANGUAGES = [
 export function TranscribeForm({ models, unavailable, formStart, note, empty }: {
   models: ModelOption[];
   unavailable?: string;
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"transcribe">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"transcribe">) {
   const draft = useFormDraft("transcribe", formStart);
   const { values: v, set } = draft;
   const modelId = models.some((m) => m.id === v.model) ? v.model : models[0]!.id;

@@ -1,19 +1,20 @@
 "use client";
 
-import { useCallback, type ReactNode } from "react";
+import { useCallback } from "react";
 import { GeneratorLayout } from "@/components/forms/generator-layout";
 import { ModelSelect } from "@/components/forms/model-select";
 import { PromptFields } from "@/components/forms/prompt-fields";
 import { SeedField } from "@/components/forms/seed-field";
 import { seedValue } from "@/components/forms/seed";
 import { SourceImageField } from "@/components/forms/source-image-field";
+import type { FormPageProps } from "@/components/forms/form-page-props";
 import { JobFeed } from "@/components/job/job-feed";
 import { ErrorAlert, InfoAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Slider } from "@/components/ui/slider";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { useFormDraft, type FormStart } from "@/hooks/use-form-draft";
+import { useFormDraft } from "@/hooks/use-form-draft";
 import type { Drafts } from "@/lib/client/draft-schemas";
 import { useJobFeed } from "@/hooks/use-job-feed";
 import { useUpload } from "@/hooks/use-upload";
@@ -34,13 +35,7 @@ export function VideoForm({ textModels, imageModels, unavailable, formStart, not
   textModels: ModelOption[];
   imageModels: ModelOption[];
   unavailable?: string;
-  /** Its defaults and what a seed (?remix=, or a result handed on) fills in, worked out by the page (./form-start.ts). */
-  formStart: FormStart<"video">;
-  /** The remix note, rendered on the server (see RemixNote). */
-  note?: ReactNode;
-  /** Where the results will appear, before there are any: rendered on the server (see FeedEmpty). */
-  empty: ReactNode;
-}) {
+} & FormPageProps<"video">) {
   const draft = useFormDraft("video", formStart);
   const { values: v, set } = draft;
   const { mode } = v;
