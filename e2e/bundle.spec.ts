@@ -36,6 +36,17 @@ test.describe("Client bundle", () => {
     await imagePage.goto();
     await page.waitForLoadState("networkidle");
     expect(zodScripts, "a first visit").toEqual([]);
+    // Nothing typed and no job: nothing is kept, so opening the page again loads no zod either.
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    expect(zodScripts, "a second visit with nothing to restore").toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("studio:")))).toEqual([]);
+
+    // A change is kept; put back as it was, the draft is forgotten again.
+    await imagePage.prompt.fill("a lighthouse");
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("studio:draft:v1:image"))).toContain("a lighthouse");
+    await imagePage.prompt.fill("");
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("studio:draft:v1:image"))).toBeNull();
 
     await page.evaluate(() => localStorage.setItem("studio:draft:v1:image", JSON.stringify({ prompt: "a lighthouse kept", steps: 999 })));
     await page.reload();

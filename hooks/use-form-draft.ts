@@ -50,8 +50,10 @@ export function useFormDraft<P extends DraftPage>(page: P, { defaults, initial }
     };
   }, [key]);
 
+  // A draft still at the defaults is not kept (and Clear forgets it): a page opened again with
+  // nothing to restore loads no checks.
   useEffect(() => {
-    if (restored) writeStored(key, values);
+    if (restored) writeStored(key, JSON.stringify(values) === JSON.stringify(start.current.defaults) ? undefined : values);
   }, [restored, key, values]);
 
   const set = useCallback((patch: Partial<Values> | ((v: Values) => Partial<Values>)) => {

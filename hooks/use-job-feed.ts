@@ -44,8 +44,9 @@ export function useJobFeed(page: string) {
     };
   }, [key]);
 
+  // An empty feed is not kept: a page opened again with nothing to restore loads no checks.
   useEffect(() => {
-    if (restored) writeStored(key, ids);
+    if (restored) writeStored(key, ids.length > 0 ? ids : undefined);
   }, [restored, key, ids]);
 
   const drop = useCallback((id: string) => setIds((list) => list.filter((x) => x !== id)), []);

@@ -1,8 +1,9 @@
 /**
  * What a page keeps in the browser between visits: its form's draft and the ids of its jobs. What
  * comes back is external input (another version of the studio, a hand edit): it is read through the
- * checks of ./stored-checks (zod/mini), which load with the first thing stored that a page reads, so
- * a first visit loads no zod at all.
+ * checks of ./stored-checks (zod/mini), which load with the first thing stored that a page reads.
+ * Nothing is kept until there is something to keep (a draft that is not the defaults, a job in the
+ * feed), so a page opened again with neither loads no zod either.
  */
 
 export const storedKey = (kind: "draft" | "feed", page: string) => `studio:${kind}:v1:${page}`;
